@@ -1,0 +1,34 @@
+import { checkOptions, nonNegative, positiveInteger } from './check.js';
+import { defineSchedule } from './define-schedule.js';
+import type { Schedule } from './types.js';
+
+/** Options of {@link cosine}. */
+export interface CosineOptions {
+  /** The learning rate at step 0 (finite, >= 0). */
+  readonly initial: number;
+  /** Steps to reach `final` (a positive integer); held after. */
+  readonly steps: number;
+  /** The learning rate at and after `steps` (finite, >= 0). Default 0. */
+  readonly final?: number;
+}
+
+/**
+ * Cosine decay from `initial` to `final` (default 0) over `steps` optimizer steps, then
+ * constant; PyTorch's CosineAnnealingLR for one half-period (`final` is its `eta_min`):
+ *
+ *     lr(t) = final + (initial - final) * (1 + cos(pi * t / steps)) / 2,   t < steps
+ *     lr(t) = final,                                                      t >= steps
+ *
+ * @example
+ * const lr = cosine({ initial: 0.1, steps: 900 });
+ * lr(0); lr(450); lr(900); // 0.1, 0.05, 0
+ */
+export function cosine(options: CosineOptions): Schedule {
+  checkOptions('cosine', options);
+  const initial = nonNegative('cosine', 'initial', options.initial);
+  const steps = positiveInteger('cosine', 'steps', options.steps);
+  const final = nonNegative('cosine', 'final', options.final ?? 0);
+  return defineSchedule({ kind: 'cosine', initial, steps, final }, (t) =>
+    t >= steps ? final : final + ((initial - final) * (1 + Math.cos((Math.PI * t) / steps))) / 2,
+  );
+}
