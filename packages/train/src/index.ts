@@ -1,1 +1,28 @@
-export const placeholder = 0;
+export { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
+export { type Checkpoint, checkpointFormat, checkpointVersion } from './checkpoint-format.js';
+export { parseCheckpoint } from './checkpoint-parse.js';
+export { loadCheckpoint, saveCheckpoint } from './checkpoint-file.js';
+export {
+  earlyStopping,
+  observeEarlyStopping,
+  initialEarlyStoppingState,
+  type EarlyStopping,
+  type EarlyStoppingOptions,
+  type EarlyStoppingState,
+  type EarlyStoppingVerdict,
+} from './early-stopping.js';
+export {
+  StopReason,
+  emptyHistory,
+  type EpochRecord,
+  type History,
+  type StepRecord,
+  type Stopped,
+} from './history.js';
+export {
+  progressReporter,
+  type ProgressOptions,
+  type ProgressReporter,
+  type ProgressRun,
+  type ProgressStream,
+} from './progress.js';

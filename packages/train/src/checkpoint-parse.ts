@@ -1,0 +1,118 @@
+import { isRecord, show } from './check.js';
+import { type Checkpoint, checkpointFormat, checkpointVersion, checksumOf } from './checkpoint-format.js';
+import { StopReason } from './history.js';
+
+/** A structural rule for one field: returns the rule text when `x` breaks it, else null. */
+type Rule = (x: unknown) => string | null;
+
+const finite: Rule = (x) => (typeof x === 'number' && Number.isFinite(x) ? null : 'a finite number');
+const count: Rule = (x) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? null : 'an integer >= 0');
+const positive: Rule = (x) => (typeof x === 'number' && Number.isInteger(x) && x >= 1 ? null : 'a positive integer');
+const boolean: Rule = (x) => (typeof x === 'boolean' ? null : 'a boolean');
+const string: Rule = (x) => (typeof x === 'string' ? null : 'a string');
+const present: Rule = (x) => (x === undefined ? 'present' : null);
+const orNull = (rule: Rule): Rule => (x) => (x === null ? null : rule(x));
+const oneOf = (values: readonly string[]): Rule => (x) =>
+  typeof x === 'string' && values.includes(x) ? null : `one of ${values.join(', ')}`;
+
+/** A record whose values are all finite numbers (a metrics record). */
+const numbers: Rule = (x) =>
+  isRecord(x) && Object.values(x).every((v) => finite(v) === null) ? null : 'an object of finite numbers';
+
+/** Thrown with the path of the first field that breaks its rule. */
+class Invalid extends Error {}
+
+function check(x: unknown, rule: Rule, path: string): void {
+  const broken = rule(x);
+  if (broken !== null) throw new Invalid(`${path} must be ${broken}, got ${show(x)}`);
+}
+
+function checkFields(x: unknown, rules: Readonly<Record<string, Rule>>, path: string): Record<string, unknown> {
+  if (!isRecord(x)) throw new Invalid(`${path} must be an object, got ${show(x)}`);
+  for (const [name, rule] of Object.entries(rules)) check(x[name], rule, `${path}.${name}`);
+  return x;
+}
+
+function checkArray(x: unknown, each: (item: unknown, path: string) => void, path: string): void {
+  if (!Array.isArray(x)) throw new Invalid(`${path} must be an array, got ${show(x)}`);
+  x.forEach((item, i) => each(item, `${path}[${i}]`));
+}
+
+const stepRules = { step: count, epoch: count, loss: finite, lr: finite };
+const epochRules = {
+  epoch: count,
+  steps: count,
+  loss: finite,
+  metrics: numbers,
+  valLoss: orNull(finite),
+  valMetrics: orNull(numbers),
+  lr: finite,
+  lrScale: finite,
+};
+const stoppedRules = {
+  reason: oneOf(Object.values(StopReason)),
+  epoch: count,
+  step: count,
+  lr: finite,
+  message: string,
+};
+
+function checkBody(x: Record<string, unknown>): void {
+  check(x['completedEpochs'], count, 'completedEpochs');
+  check(x['model'], present, 'model');
+  checkFields(x['optimizer'], { name: string, state: present }, 'optimizer');
+  check(x['rng'], present, 'rng');
+  check(x['plateau'], present, 'plateau');
+  const history = checkFields(x['history'], {}, 'history');
+  checkArray(history['steps'], (s, p) => checkFields(s, stepRules, p), 'history.steps');
+  checkArray(history['epochs'], (e, p) => checkFields(e, epochRules, p), 'history.epochs');
+  if (history['stopped'] !== null) checkFields(history['stopped'], stoppedRules, 'history.stopped');
+  const epochs = history['epochs'] as unknown[];
+  if (epochs.length !== x['completedEpochs']) {
+    throw new Invalid(`history.epochs must hold one record per completed epoch (${String(x['completedEpochs'])}), got ${epochs.length}`);
+  }
+  if (x['earlyStopping'] !== null) {
+    const early = checkFields(x['earlyStopping'], { bestModel: present }, 'earlyStopping');
+    checkFields(early['state'], { best: orNull(finite), bestEpoch: orNull(count), wait: count }, 'earlyStopping.state');
+  }
+  checkFields(x['run'], { samples: count, batchSize: positive, shuffle: boolean }, 'run');
+}
+
+/**
+ * Reads a checkpoint file's text and validates all of it that this package owns: JSON syntax,
+ * format tag, version, checksum, and the shape of every field. `source` names the file in
+ * errors. Throws an `Error` that says what is wrong; returns the checkpoint only when whole.
+ * (The model, optimizer, generator and plateau states are validated by their owners on restore.)
+ *
+ * @example
+ * parseCheckpoint('{"format":"etagrad-checkpoint","ver', 'run.json');
+ * // Error: checkpoint run.json is not valid JSON (truncated or corrupt?): ...
+ */
+export function parseCheckpoint(text: string, source: string): Checkpoint {
+  const prefix = `checkpoint ${source}`;
+  if (text.trim() === '') throw new Error(`${prefix} is empty (truncated?)`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${prefix} is not valid JSON (truncated or corrupt?): ${(error as Error).message}`);
+  }
+  if (!isRecord(parsed) || parsed['format'] !== checkpointFormat) {
+    const got = isRecord(parsed) ? show(parsed['format']) : show(parsed);
+    throw new Error(`${prefix} is not an etagrad checkpoint: format must be '${checkpointFormat}', got ${got}`);
+  }
+  if (parsed['version'] !== checkpointVersion) {
+    throw new Error(`${prefix} has version ${show(parsed['version'])}; this etagrad reads version ${checkpointVersion}`);
+  }
+  const { checksum, ...fields } = parsed;
+  if (checksum !== checksumOf(fields)) {
+    throw new Error(`${prefix} is corrupt: its checksum does not match its contents (changed after it was written)`);
+  }
+  try {
+    checkBody(fields);
+  } catch (error) {
+    if (error instanceof Invalid) throw new Error(`${prefix} is malformed: ${error.message}`);
+    throw error;
+  }
+  return fields as unknown as Checkpoint;
+}

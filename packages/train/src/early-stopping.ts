@@ -1,0 +1,83 @@
+import { checkBoolean, checkNumber, checkOneOf, checkString, isNonNegativeFinite, isNonNegativeInteger } from './check.js';
+
+/** Options of {@link earlyStopping}. */
+export interface EarlyStoppingOptions {
+  /**
+   * What to watch, a name of the epoch record: `'loss'`, `'valLoss'`, a metric's name
+   * (`'accuracy'`, on the training batches) or `'val'` + its capitalized name (`'valAccuracy'`).
+   * Default `'valLoss'`.
+   */
+  readonly monitor?: string;
+  /** Epochs without improvement tolerated before stopping. Default 3 (PyTorch Lightning's). */
+  readonly patience?: number;
+  /** Smallest change that counts as an improvement, in the monitored unit. Default 0. */
+  readonly minDelta?: number;
+  /** Put back the parameters of the best epoch when stopping. Default true. */
+  readonly restoreBest?: boolean;
+  /** Whether lower or higher is better. Default `'auto'`: lower for names ending in `oss`. */
+  readonly mode?: 'min' | 'max' | 'auto';
+}
+
+/** A validated early-stopping rule: configuration only, the run's state lives in `fit`. */
+export interface EarlyStopping {
+  readonly kind: 'earlyStopping';
+  readonly monitor: string;
+  readonly patience: number;
+  readonly minDelta: number;
+  readonly restoreBest: boolean;
+  readonly mode: 'min' | 'max';
+}
+
+/** Where a run stands with respect to its rule (plain JSON, kept in checkpoints). */
+export interface EarlyStoppingState {
+  /** Best monitored value so far, `null` before the first epoch. */
+  readonly best: number | null;
+  /** Epoch index of `best`. */
+  readonly bestEpoch: number | null;
+  /** Epochs since the last improvement. */
+  readonly wait: number;
+}
+
+/** What an epoch's value did to the run. */
+export type EarlyStoppingVerdict = 'improved' | 'waiting' | 'stop';
+
+/**
+ * Stops training when a monitored quantity stops improving: Keras's and PyTorch Lightning's rule.
+ * An epoch improves when `value < best - minDelta` (mode `'min'`) or `value > best + minDelta`
+ * (mode `'max'`); after `patience` epochs in a row without improvement, training stops, and with
+ * `restoreBest` the parameters of the best epoch are put back.
+ *
+ * @example
+ * fit(model, { ..., validation, earlyStopping: earlyStopping({ patience: 5, minDelta: 1e-4 }) });
+ */
+export function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStopping {
+  const owner = 'earlyStopping';
+  const monitor = checkString(owner, 'monitor', options.monitor ?? 'valLoss');
+  const patience = checkNumber(owner, 'patience', options.patience ?? 3, 'an integer >= 0', isNonNegativeInteger);
+  const minDelta = checkNumber(owner, 'minDelta', options.minDelta ?? 0, 'finite and >= 0', isNonNegativeFinite);
+  const restoreBest = checkBoolean(owner, 'restoreBest', options.restoreBest ?? true);
+  const modeOption = checkOneOf(owner, 'mode', options.mode ?? 'auto', ['min', 'max', 'auto']);
+  const mode = modeOption === 'auto' ? (monitor.endsWith('oss') ? 'min' : 'max') : modeOption;
+  return Object.freeze({ kind: 'earlyStopping', monitor, patience, minDelta, restoreBest, mode });
+}
+
+/** The state before any epoch. */
+export const initialEarlyStoppingState: EarlyStoppingState = Object.freeze({ best: null, bestEpoch: null, wait: 0 });
+
+/**
+ * One epoch of the rule: the next state and the verdict. Pure, so it is tested alone and its
+ * state can be checkpointed.
+ */
+export function observeEarlyStopping(
+  rule: EarlyStopping,
+  state: EarlyStoppingState,
+  value: number,
+  epoch: number,
+): { readonly state: EarlyStoppingState; readonly verdict: EarlyStoppingVerdict } {
+  const improved =
+    state.best === null ||
+    (rule.mode === 'min' ? value < state.best - rule.minDelta : value > state.best + rule.minDelta);
+  if (improved) return { state: { best: value, bestEpoch: epoch, wait: 0 }, verdict: 'improved' };
+  const wait = state.wait + 1;
+  return { state: { ...state, wait }, verdict: wait >= rule.patience ? 'stop' : 'waiting' };
+}

@@ -1,0 +1,134 @@
+import cliProgress from 'cli-progress';
+import type { EpochRecord, History, StepRecord } from './history.js';
+
+/** Where progress goes: any writable stream; a live bar when `isTTY` is true, plain lines otherwise. */
+export type ProgressStream = NodeJS.WritableStream & { readonly isTTY?: boolean };
+
+/** Options of `fit`'s `progress`. */
+export interface ProgressOptions {
+  /** Default `process.stderr` (standard output stays clean for results, e.g. `--json`). */
+  readonly stream?: ProgressStream;
+}
+
+/** The run a reporter is told about at the start. */
+export interface ProgressRun {
+  /** Total epochs of the run (also when resuming). */
+  readonly epochs: number;
+  /** Epoch index this call starts at (0, or the checkpoint's completed epochs). */
+  readonly startEpoch: number;
+  /** Updates per epoch. */
+  readonly stepsPerEpoch: number;
+}
+
+/** What `fit` tells about its progress. The only part of `@etagrad/train` that writes output. */
+export interface ProgressReporter {
+  start(run: ProgressRun): void;
+  step(record: StepRecord): void;
+  epoch(record: EpochRecord): void;
+  end(history: History): void;
+}
+
+/** Learning rates and losses to 4 significant digits, without trailing zeros: 0.1, 2.5e-5. */
+export function formatNumber(x: number): string {
+  return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x);
+}
+
+/** A duration in seconds as `42s`, `3m05s` or `1h02m`. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s}s`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (s < 3600) return `${Math.floor(s / 60)}m${pad(s % 60)}s`;
+  return `${Math.floor(s / 3600)}h${pad(Math.floor((s % 3600) / 60))}m`;
+}
+
+/** `loss 0.4 accuracy 0.9 valLoss 0.5 valAccuracy 0.85`: an epoch's numbers on one line. */
+export function formatEpochNumbers(record: EpochRecord): string {
+  const parts = [`loss ${formatNumber(record.loss)}`];
+  for (const [name, value] of Object.entries(record.metrics)) parts.push(`${name} ${formatNumber(value)}`);
+  if (record.valLoss !== null) parts.push(`valLoss ${formatNumber(record.valLoss)}`);
+  for (const [name, value] of Object.entries(record.valMetrics ?? {})) {
+    parts.push(`val${name.charAt(0).toUpperCase()}${name.slice(1)} ${formatNumber(value)}`);
+  }
+  return parts.join(' ');
+}
+
+const silent: ProgressReporter = { start() {}, step() {}, epoch() {}, end() {} };
+
+/**
+ * The reporter for `fit`'s `progress` option: nothing for `false`; for `true` or options, a live
+ * bar (cli-progress: epoch, step, loss, lr, ETA) when the stream is a TTY, else one plain line
+ * per epoch (`epoch 3/20 step 30 loss 0.41 ... lr 0.1 ETA 2s`). Either way, a line saying why
+ * training stopped early, if it did.
+ */
+export function progressReporter(option: boolean | ProgressOptions = true): ProgressReporter {
+  if (option === false) return silent;
+  const stream = (option === true ? undefined : option.stream) ?? process.stderr;
+  return stream.isTTY === true ? barReporter(stream) : lineReporter(stream);
+}
+
+function stoppedLine(history: History): string {
+  return history.stopped === null ? '' : `stopped: ${history.stopped.message}\n`;
+}
+
+function lineReporter(stream: ProgressStream): ProgressReporter {
+  let run: ProgressRun = { epochs: 0, startEpoch: 0, stepsPerEpoch: 0 };
+  let started = 0;
+  return {
+    start(r) {
+      run = r;
+      started = performance.now();
+    },
+    step() {},
+    epoch(record) {
+      const done = record.epoch + 1 - run.startEpoch;
+      const eta = ((performance.now() - started) / 1000 / done) * (run.epochs - record.epoch - 1);
+      stream.write(
+        `epoch ${record.epoch + 1}/${run.epochs} step ${record.steps} ${formatEpochNumbers(record)} ` +
+          `lr ${formatNumber(record.lr)} ETA ${formatDuration(eta)}\n`,
+      );
+    },
+    end(history) {
+      stream.write(stoppedLine(history));
+    },
+  };
+}
+
+function barReporter(stream: ProgressStream): ProgressReporter {
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: 'epoch {epochShown}/{epochs} [{bar}] {percentage}% | step {step} | loss {loss} | lr {lr} | ETA {eta_formatted}',
+      barsize: 24,
+      hideCursor: true,
+      // fit runs synchronously, so cli-progress's timer never fires: redraw from update().
+      synchronousUpdate: true,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let run: ProgressRun = { epochs: 0, startEpoch: 0, stepsPerEpoch: 0 };
+  return {
+    start(r) {
+      run = r;
+      const total = (run.epochs - run.startEpoch) * run.stepsPerEpoch;
+      bar.start(total, 0, { epochShown: run.startEpoch + 1, epochs: run.epochs, step: '-', loss: '-', lr: '-' });
+    },
+    step(record) {
+      bar.increment(1, {
+        epochShown: record.epoch + 1,
+        step: record.step,
+        loss: formatNumber(record.loss),
+        lr: formatNumber(record.lr),
+      });
+    },
+    epoch(record) {
+      bar.update({ loss: formatNumber(record.loss) });
+      bar.render();
+    },
+    end(history) {
+      bar.stop();
+      stream.write(stoppedLine(history));
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Checkpoint } from '../src/checkpoint-format.js';
+
+/** A fresh empty directory for one test's files. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'etagrad-train-'));
+}
+
+/** A small, whole checkpoint (the owned-elsewhere parts are stand-ins: parsing does not read them). */
+export function sampleCheckpoint(overrides: Partial<Checkpoint> = {}): Checkpoint {
+  return {
+    format: 'etagrad-checkpoint',
+    version: 1,
+    completedEpochs: 1,
+    model: { 'layers.0.weight': [0.5, -0.25] },
+    optimizer: { name: 'SGD', state: { stepCount: 2 } },
+    rng: { version: 1, algorithm: 'sfc32', words: [1, 2, 3, 4] },
+    history: {
+      steps: [
+        { step: 0, epoch: 0, loss: 0.75, lr: 0.1 },
+        { step: 1, epoch: 0, loss: 0.5, lr: 0.1 },
+      ],
+      epochs: [
+        { epoch: 0, steps: 2, loss: 0.625, metrics: { accuracy: 0.5 }, valLoss: null, valMetrics: null, lr: 0.1, lrScale: 1 },
+      ],
+      stopped: null,
+    },
+    plateau: null,
+    earlyStopping: null,
+    run: { samples: 4, batchSize: 2, shuffle: true },
+    ...overrides,
+  };
+}
