@@ -1,0 +1,19 @@
+/** Where a command writes: the process streams in a terminal, string buffers in tests. */
+export interface Output {
+  write(text: string): unknown;
+  /** True when the output is a terminal: colour and live progress bars are used only then. */
+  readonly isTTY?: boolean;
+}
+
+/** The streams and environment a command runs with. */
+export interface Io {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  /** Environment variables read by the CLI (`NO_COLOR`); defaults to none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The real process: `process.stdout`, `process.stderr`, `process.env`. */
+export function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
