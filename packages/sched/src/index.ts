@@ -5,10 +5,29 @@ export { defineSchedule, type KindSpec } from './define-schedule.js';
 export { isSchedule } from './is-schedule.js';
 export { checkNumber } from './check.js';
 
+// Schedules
 export { constant } from './constant.js';
+export { linear, type LinearOptions } from './linear.js';
+export { timeDecay, type TimeDecayOptions } from './time-decay.js';
+export { stepDecay, type StepDecayOptions } from './step-decay.js';
+export { multiStep, type MultiStepOptions } from './multi-step.js';
+export { piecewise, type PiecewiseOptions } from './piecewise.js';
+export { exponential, type ExponentialOptions } from './exponential.js';
+export { polynomial, type PolynomialOptions } from './polynomial.js';
 export { cosine, type CosineOptions } from './cosine.js';
+export { cosineRestarts, type CosineRestartsOptions } from './cosine-restarts.js';
+export { cyclic, cyclicShapes, type CyclicOptions, type CyclicShape } from './cyclic.js';
+export { oneCycle, oneCycleAnneals, type OneCycleAnneal, type OneCycleOptions } from './one-cycle.js';
 
+// Combinators
 export { warmup, warmupShapes, type WarmupOptions, type WarmupShape } from './warmup.js';
+export { join } from './join.js';
+export { scale } from './scale.js';
+export { clamp, type ClampOptions } from './clamp.js';
+export { shift } from './shift.js';
+export { repeat } from './repeat.js';
+export { perEpoch } from './per-epoch.js';
 
+// Saving, printing and reading back
 export { fromSpec } from './from-spec.js';
 export { format } from './format.js';

@@ -29,7 +29,27 @@ export type Schedule = ((step: number) => number) & { readonly spec: ScheduleSpe
  * `fromSpec`, `format` and `parse` read must have a rule for each (`satisfies Record<Kind, ...>`),
  * so the compiler proves none is missing.
  */
-export const scheduleKinds = ['constant', 'cosine', 'warmup'] as const;
+export const scheduleKinds = [
+  'constant',
+  'linear',
+  'timeDecay',
+  'stepDecay',
+  'multiStep',
+  'piecewise',
+  'exponential',
+  'polynomial',
+  'cosine',
+  'cosineRestarts',
+  'cyclic',
+  'oneCycle',
+  'warmup',
+  'join',
+  'scale',
+  'clamp',
+  'shift',
+  'repeat',
+  'perEpoch',
+] as const;
 
 /** The name of one kind of schedule, e.g. `'cosine'`. */
 export type Kind = (typeof scheduleKinds)[number];

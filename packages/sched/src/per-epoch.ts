@@ -1,0 +1,20 @@
+import { checkSchedule, positiveInteger } from './check.js';
+import { defineSchedule } from './define-schedule.js';
+import type { Schedule } from './types.js';
+
+/**
+ * A schedule written in epochs, read in steps: it moves once per epoch of `stepsPerEpoch`
+ * optimizer steps (a positive integer), as when PyTorch's `scheduler.step()` is called once per
+ * epoch:
+ *
+ *     lr(t) = inner(floor(t / stepsPerEpoch))
+ *
+ * @example
+ * const lr = perEpoch(stepDecay({ initial: 0.1, every: 30 }), 50); // halve every 30 epochs
+ * lr(1499); lr(1500); // 0.1, 0.05
+ */
+export function perEpoch(inner: Schedule, stepsPerEpoch: number): Schedule {
+  checkSchedule('perEpoch', 'inner', inner);
+  const n = positiveInteger('perEpoch', 'stepsPerEpoch', stepsPerEpoch);
+  return defineSchedule({ kind: 'perEpoch', inner: inner.spec, stepsPerEpoch: n }, (t) => inner(Math.floor(t / n)));
+}

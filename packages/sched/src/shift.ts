@@ -1,0 +1,20 @@
+import { checkSchedule, nonNegativeInteger } from './check.js';
+import { defineSchedule } from './define-schedule.js';
+import type { Schedule } from './types.js';
+
+/**
+ * A schedule that starts `steps` steps later (an integer >= 0), holding its first value until
+ * then:
+ *
+ *     lr(t) = inner(0),           t < steps
+ *     lr(t) = inner(t - steps),   t >= steps
+ *
+ * @example
+ * const lr = shift(cosine({ initial: 0.1, steps: 100 }), 50);
+ * lr(0); lr(50); lr(100); // 0.1, 0.1, 0.05
+ */
+export function shift(inner: Schedule, steps: number): Schedule {
+  checkSchedule('shift', 'inner', inner);
+  const k = nonNegativeInteger('shift', 'steps', steps);
+  return defineSchedule({ kind: 'shift', inner: inner.spec, steps: k }, (t) => inner(t < k ? 0 : t - k));
+}
