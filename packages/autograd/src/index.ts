@@ -1,1 +1,6 @@
-export const placeholder = 0;
+export { Value, value } from './value.js';
+export { sum, mean, dot, logSumExp, softmax } from './n-ary.js';
+export { zeroGrad } from './zero-grad.js';
+export { noGrad, isGradEnabled } from './grad-mode.js';
+export { toDot } from './to-dot.js';
+export { Op, type Operand } from './op.js';

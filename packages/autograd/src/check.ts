@@ -1,0 +1,48 @@
+import type { Operand } from './op.js';
+import { Value } from './value.js';
+
+/** How a bad argument is shown in an error: its type, or the value itself for a number. */
+export const describe = (x: unknown): string => {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (x instanceof Value) return String(x);
+  return typeof x === 'number' ? String(x) : typeof x;
+};
+
+/**
+ * `x` when it is a number other than NaN; a TypeError `<owner>: <name> must be a number, ...`
+ * otherwise. ±Infinity passes: it is a number, and a mask of -Infinity is legitimate.
+ */
+export const checkData = (owner: string, name: string, x: unknown): number => {
+  if (typeof x !== 'number') throw new TypeError(`${owner}: ${name} must be a number, got ${describe(x)}`);
+  if (Number.isNaN(x)) throw new TypeError(`${owner}: ${name} must be a number, not NaN, got NaN`);
+  return x;
+};
+
+/** `x` when it is a Value or a number other than NaN; a TypeError naming `owner` and `name` otherwise. */
+export const checkOperand = (owner: string, name: string, x: unknown): Operand => {
+  if (x instanceof Value) return x;
+  if (typeof x !== 'number') {
+    throw new TypeError(`${owner}: ${name} must be a Value or a number, got ${describe(x)}`);
+  }
+  if (Number.isNaN(x)) throw new TypeError(`${owner}: ${name} must be a Value or a number, not NaN, got NaN`);
+  return x;
+};
+
+/** An op's numeric parameter (leakyRelu's slope, elu's alpha): a finite number. */
+export const checkParameter = (owner: string, name: string, x: unknown): number => {
+  if (typeof x !== 'number') throw new TypeError(`${owner}: ${name} must be a number, got ${describe(x)}`);
+  if (!Number.isFinite(x)) throw new RangeError(`${owner}: ${name} must be finite, got ${x}`);
+  return x;
+};
+
+/** `xs` when it is an array of operands (see {@link checkOperand}), checked element by element. */
+export const checkOperands = (owner: string, name: string, xs: unknown): readonly Operand[] => {
+  if (!Array.isArray(xs)) throw new TypeError(`${owner}: ${name} must be an array, got ${describe(xs)}`);
+  for (let i = 0; i < xs.length; i++) {
+    const x: unknown = xs[i];
+    // the name is built only for the error: this loop runs once per element of every n-ary node
+    if (!(x instanceof Value) && (typeof x !== 'number' || Number.isNaN(x))) checkOperand(owner, `${name}[${i}]`, x);
+  }
+  return xs as readonly Operand[];
+};

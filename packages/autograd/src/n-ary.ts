@@ -1,0 +1,91 @@
+import { checkOperands, describe } from './check.js';
+import { isGradEnabled } from './grad-mode.js';
+import { Op, rules, type NaryOp, type Operand } from './op.js';
+import { Value } from './value.js';
+
+// the second array of the n-ary ops that have one array
+const NONE: readonly Operand[] = Object.freeze([]);
+
+/** The node for `op` on `xs` and `ys`, keeping the arrays themselves (no copy); a leaf when recording is off. */
+const record = (op: NaryOp, xs: readonly Operand[], ys: readonly Operand[]): Value => {
+  const data = rules[op].forward(xs, ys);
+  return isGradEnabled() ? new Value(data, op, xs, ys) : new Value(data, Op.Leaf, null, 0);
+};
+
+const checkNotEmpty = (owner: string, xs: readonly Operand[]): void => {
+  if (xs.length === 0) throw new RangeError(`${owner}: values must not be empty, got ${describe(xs)}`);
+};
+
+/**
+ * `Σ values` (from the first element on) as a single node, however many values; `sum([])` is 0.
+ * The node keeps a reference to `values`: do not change the array afterwards.
+ * @throws TypeError when `values` is not an array of Values and numbers (NaN excluded).
+ * @example
+ * sum([a, b, 1]); // a + b + 1
+ */
+export function sum(values: readonly Operand[]): Value {
+  return record(Op.Sum, checkOperands('sum', 'values', values), NONE);
+}
+
+/**
+ * `Σ values / n` as a single node. The node keeps a reference to `values`.
+ * @throws TypeError as `sum`; RangeError when `values` is empty.
+ * @example
+ * mean(losses).backward(); // each loss gets grad 1 / n
+ */
+export function mean(values: readonly Operand[]): Value {
+  const xs = checkOperands('mean', 'values', values);
+  checkNotEmpty('mean', xs);
+  return record(Op.Mean, xs, NONE);
+}
+
+/**
+ * `Σ ws[i] · xs[i]` (from i = 0 on) as a single node: a neuron is `dot(weights, inputs).add(bias)`.
+ * Either array may hold plain numbers (inputs from data need no wrapping in Values). The node
+ * keeps references to both arrays: do not change them afterwards.
+ * @throws TypeError as `sum`; RangeError when the lengths differ.
+ * @example
+ * dot([w1, w2], [0.5, -1.5]); // 0.5 w1 - 1.5 w2
+ */
+export function dot(ws: readonly Operand[], xs: readonly Operand[]): Value {
+  const weights = checkOperands('dot', 'ws', ws);
+  const inputs = checkOperands('dot', 'xs', xs);
+  if (inputs.length !== weights.length) {
+    throw new RangeError(`dot: xs must have the length of ws (${weights.length}), got ${inputs.length}`);
+  }
+  return record(Op.Dot, weights, inputs);
+}
+
+/**
+ * `ln Σ e^x` as a single node, computed as `m + ln Σ e^(x - m)` with `m = max x`, so that inputs
+ * of 1000 (or -1000) neither overflow nor underflow. Its gradient is the softmax. The node keeps
+ * a reference to `values`.
+ * @throws TypeError as `sum`; RangeError when `values` is empty.
+ * @example
+ * logSumExp([1000, 1000]); // 1000 + ln 2
+ */
+export function logSumExp(values: readonly Operand[]): Value {
+  const xs = checkOperands('logSumExp', 'values', values);
+  checkNotEmpty('logSumExp', xs);
+  return record(Op.LogSumExp, xs, NONE);
+}
+
+/**
+ * `e^(x_i - logSumExp(values))` for each value: probabilities that sum to 1, stable for large
+ * inputs. Made of `logSumExp` and one `sub` and `exp` per element (a number element uses `-lse + x`,
+ * which is the same number).
+ * @throws TypeError as `sum`; RangeError when `values` is empty.
+ * @example
+ * softmax([1, 2, 3]).map((p) => p.data); // [0.090, 0.245, 0.665]
+ */
+export function softmax(values: readonly Operand[]): Value[] {
+  const xs = checkOperands('softmax', 'values', values);
+  checkNotEmpty('softmax', xs);
+  const lse = record(Op.LogSumExp, xs, NONE);
+  let negated: Value | null = null;
+  return xs.map((x) => {
+    if (typeof x !== 'number') return x.sub(lse).exp();
+    negated ??= lse.neg();
+    return negated.add(x).exp();
+  });
+}

@@ -1,0 +1,220 @@
+import type { Value } from './value.js';
+
+/** A `Value` or a plain number. Every op accepts both; a number is a constant (it has no gradient). */
+export type Operand = Value | number;
+
+/**
+ * The op that made a `Value`, one small integer per node (no closure per node): the engine looks
+ * the forward and backward rules up in {@link rules} by this code. Stored: never renumber.
+ */
+export const Op = {
+  Leaf: 0,
+  Add: 1,
+  Sub: 2,
+  Mul: 3,
+  Div: 4,
+  Neg: 5,
+  Pow: 6,
+  Exp: 7,
+  Log: 8,
+  Sqrt: 9,
+  Abs: 10,
+  Tanh: 11,
+  Sigmoid: 12,
+  Relu: 13,
+  LeakyRelu: 14,
+  Softplus: 15,
+  Elu: 16,
+  Gelu: 17,
+  Min: 18,
+  Max: 19,
+  Sum: 20,
+  Mean: 21,
+  Dot: 22,
+  LogSumExp: 23,
+} as const;
+export type Op = (typeof Op)[keyof typeof Op];
+
+/** Scratch for one node's local derivatives `∂out/∂a`, `∂out/∂b`, reused so backward allocates nothing. */
+export interface Partials {
+  a: number;
+  b: number;
+}
+
+/**
+ * A unary or binary op on numbers. `b` is the second operand's value for a binary op, the op's
+ * parameter for a parametrised unary op (leakyRelu's slope, elu's alpha), 0 otherwise.
+ */
+export interface ScalarRule {
+  readonly kind: 'scalar';
+  /** Name shown by `toDot` and in error messages. */
+  readonly name: string;
+  /** 1 for a unary op, 2 for a binary op (whose `b` is an operand, not a parameter). */
+  readonly arity: 1 | 2;
+  /** Name of the parameter stored in `b` (`'slope'`), or null when the op has none. */
+  readonly parameter: string | null;
+  forward(a: number, b: number): number;
+  /** Writes `∂out/∂a` to `d.a` and `∂out/∂b` to `d.b`, given the operands and the output. */
+  backward(d: Partials, out: number, a: number, b: number): void;
+}
+
+/**
+ * An n-ary op over arrays of operands (one node however long the arrays). `ys` is the second
+ * array of `dot`, and empty for the others.
+ */
+export interface NaryRule {
+  readonly kind: 'nary';
+  readonly name: string;
+  forward(xs: readonly Operand[], ys: readonly Operand[]): number;
+  /** Adds `grad * ∂out/∂x` to the `grad` of every `Value` operand `x`. */
+  backward(grad: number, out: number, xs: readonly Operand[], ys: readonly Operand[]): void;
+}
+
+export type OpRule = ScalarRule | NaryRule;
+
+/** The ops over arrays; every other op is a {@link ScalarRule}. */
+export type NaryOp = typeof Op.Sum | typeof Op.Mean | typeof Op.Dot | typeof Op.LogSumExp;
+export type ScalarOp = Exclude<Op, NaryOp>;
+
+const scalar = (
+  name: string,
+  forward: ScalarRule['forward'],
+  backward: ScalarRule['backward'],
+): ScalarRule => ({ kind: 'scalar', name, arity: forward.length === 2 ? 2 : 1, parameter: null, forward, backward });
+
+const parametrised = (
+  name: string,
+  parameter: string,
+  forward: ScalarRule['forward'],
+  backward: ScalarRule['backward'],
+): ScalarRule => ({ kind: 'scalar', name, arity: 1, parameter, forward, backward });
+
+const nary = (name: string, forward: NaryRule['forward'], backward: NaryRule['backward']): NaryRule => ({
+  kind: 'nary',
+  name,
+  forward,
+  backward,
+});
+
+const dataOf = (x: Operand): number => (typeof x === 'number' ? x : x.data);
+
+const sumOf = (xs: readonly Operand[]): number => {
+  let total = 0;
+  for (const x of xs) total += typeof x === 'number' ? x : x.data;
+  return total;
+};
+
+/** Adds `grad` to every Value in `xs` (∂out/∂x = 1 for each). */
+const spread = (xs: readonly Operand[], grad: number): void => {
+  for (const x of xs) if (typeof x !== 'number') x.grad += grad;
+};
+
+// gelu's tanh approximation (Hendrycks & Gimpel 2016; PyTorch's approximate='tanh').
+const GELU_C = Math.sqrt(2 / Math.PI);
+const GELU_K = 0.044715;
+
+/** Logistic function, written for each sign so that exp never overflows. */
+const logistic = (a: number): number => (a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a)));
+
+/**
+ * The forward and backward rule of every op, side by side; `satisfies Record<Op, OpRule>` makes a
+ * missing op a compile error. Subgradient conventions (PyTorch's where it has one) are stated
+ * on each rule, so that nobody "fixes" them.
+ */
+export const rules = Object.freeze({
+  // a leaf has no operands: the engine never calls these
+  [Op.Leaf]: scalar('leaf', (a) => a, (d) => { d.a = 0; d.b = 0; }),
+  // out = a + b      ∂a = 1, ∂b = 1
+  [Op.Add]: scalar('add', (a, b) => a + b, (d) => { d.a = 1; d.b = 1; }),
+  // out = a - b      ∂a = 1, ∂b = -1
+  [Op.Sub]: scalar('sub', (a, b) => a - b, (d) => { d.a = 1; d.b = -1; }),
+  // out = a * b      ∂a = b, ∂b = a
+  [Op.Mul]: scalar('mul', (a, b) => a * b, (d, _out, a, b) => { d.a = b; d.b = a; }),
+  // out = a / b      ∂a = 1 / b, ∂b = -a / b² = -out / b
+  [Op.Div]: scalar('div', (a, b) => a / b, (d, out, _a, b) => { d.a = 1 / b; d.b = -out / b; }),
+  // out = -a         ∂a = -1
+  [Op.Neg]: scalar('neg', (a) => -a, (d) => { d.a = -1; d.b = 0; }),
+  // out = a^b        ∂a = b a^(b-1), ∂b = out ln a; ∂b = 0 where a = 0 and b >= 0, as in PyTorch
+  // (only used when b is a Value: for a constant exponent it is computed and dropped)
+  [Op.Pow]: scalar('pow', (a, b) => Math.pow(a, b), (d, out, a, b) => {
+    d.a = b * Math.pow(a, b - 1);
+    d.b = a === 0 && b >= 0 ? 0 : out * Math.log(a);
+  }),
+  // out = e^a        ∂a = out
+  [Op.Exp]: scalar('exp', (a) => Math.exp(a), (d, out) => { d.a = out; d.b = 0; }),
+  // out = ln a       ∂a = 1 / a
+  [Op.Log]: scalar('log', (a) => Math.log(a), (d, _out, a) => { d.a = 1 / a; d.b = 0; }),
+  // out = √a         ∂a = 1 / (2 √a)   (Infinity at 0)
+  [Op.Sqrt]: scalar('sqrt', (a) => Math.sqrt(a), (d, out) => { d.a = 0.5 / out; d.b = 0; }),
+  // out = |a|        ∂a = sign(a), 0 at a = 0 (PyTorch)
+  [Op.Abs]: scalar('abs', (a) => Math.abs(a), (d, _out, a) => { d.a = a > 0 ? 1 : a < 0 ? -1 : 0; d.b = 0; }),
+  // out = tanh a     ∂a = 1 - out²
+  [Op.Tanh]: scalar('tanh', (a) => Math.tanh(a), (d, out) => { d.a = 1 - out * out; d.b = 0; }),
+  // out = 1 / (1 + e^-a)   ∂a = out (1 - out)
+  [Op.Sigmoid]: scalar('sigmoid', logistic, (d, out) => { d.a = out * (1 - out); d.b = 0; }),
+  // out = max(0, a)  ∂a = 1 for a > 0, else 0: relu'(0) = 0 (PyTorch); NaN stays NaN
+  [Op.Relu]: scalar('relu', (a) => (a < 0 ? 0 : a), (d, out) => { d.a = out > 0 ? 1 : 0; d.b = 0; }),
+  // out = a for a > 0, else slope a (b = slope)   ∂a = 1 for a > 0, else slope (slope at 0, PyTorch)
+  [Op.LeakyRelu]: parametrised('leakyRelu', 'slope', (a, slope) => (a > 0 ? a : slope * a), (d, _out, a, slope) => {
+    d.a = a > 0 ? 1 : slope;
+    d.b = 0;
+  }),
+  // out = ln(1 + e^a), written to never overflow   ∂a = sigmoid(a)
+  // (exact everywhere: no linear cut-off above a threshold as in PyTorch's Softplus(threshold=20))
+  [Op.Softplus]: scalar('softplus', (a) => (a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a))),
+    (d, _out, a) => { d.a = logistic(a); d.b = 0; }),
+  // out = a for a > 0, else alpha (e^a - 1) (b = alpha)   ∂a = 1 for a > 0, else alpha e^a (alpha at 0, PyTorch)
+  [Op.Elu]: parametrised('elu', 'alpha', (a, alpha) => (a > 0 ? a : alpha * Math.expm1(a)), (d, _out, a, alpha) => {
+    d.a = a > 0 ? 1 : alpha * Math.exp(a);
+    d.b = 0;
+  }),
+  // out = a/2 (1 + tanh(u)), u = √(2/π) (a + 0.044715 a³): the tanh approximation of gelu
+  // ∂a = (1 + t)/2 + a/2 (1 - t²) √(2/π) (1 + 3 · 0.044715 a²), t = tanh(u)
+  [Op.Gelu]: scalar('gelu', (a) => 0.5 * a * (1 + Math.tanh(GELU_C * (a + GELU_K * a * a * a))), (d, _out, a) => {
+    const t = Math.tanh(GELU_C * (a + GELU_K * a * a * a));
+    d.a = 0.5 * (1 + t) + 0.5 * a * (1 - t * t) * GELU_C * (1 + 3 * GELU_K * a * a);
+    d.b = 0;
+  }),
+  // out = min(a, b)  a tie goes to the first argument (∂a = 1, ∂b = 0); a NaN operand gives NaN
+  [Op.Min]: scalar('min', (a, b) => (a <= b || a !== a ? a : b), (d, _out, a, b) => {
+    d.a = a <= b || a !== a ? 1 : 0;
+    d.b = 1 - d.a;
+  }),
+  // out = max(a, b)  a tie goes to the first argument (∂a = 1, ∂b = 0); a NaN operand gives NaN
+  [Op.Max]: scalar('max', (a, b) => (a >= b || a !== a ? a : b), (d, _out, a, b) => {
+    d.a = a >= b || a !== a ? 1 : 0;
+    d.b = 1 - d.a;
+  }),
+  // out = Σ x        ∂x = 1
+  [Op.Sum]: nary('sum', sumOf, (grad, _out, xs) => spread(xs, grad)),
+  // out = Σ x / n    ∂x = 1 / n
+  [Op.Mean]: nary('mean', (xs) => sumOf(xs) / xs.length, (grad, _out, xs) => spread(xs, grad / xs.length)),
+  // out = Σ w_i x_i, summed from i = 0   ∂w_i = x_i, ∂x_i = w_i
+  [Op.Dot]: nary('dot', (ws, xs) => {
+    let total = 0;
+    for (let i = 0; i < ws.length; i++) total += dataOf(ws[i] as Operand) * dataOf(xs[i] as Operand);
+    return total;
+  }, (grad, _out, ws, xs) => {
+    for (let i = 0; i < ws.length; i++) {
+      // i < ws.length = xs.length, checked when the node was made
+      const w = ws[i] as Operand;
+      const x = xs[i] as Operand;
+      if (typeof w !== 'number') w.grad += grad * dataOf(x);
+      if (typeof x !== 'number') x.grad += grad * dataOf(w);
+    }
+  }),
+  // out = m + ln Σ e^(x - m), m = max x (no overflow)   ∂x = e^(x - out), the softmax
+  [Op.LogSumExp]: nary('logSumExp', (xs) => {
+    let m = -Infinity;
+    for (const x of xs) m = Math.max(m, dataOf(x));
+    if (m === Infinity || m === -Infinity) return m;
+    let total = 0;
+    for (const x of xs) total += Math.exp(dataOf(x) - m);
+    return m + Math.log(total);
+  }, (grad, out, xs) => {
+    for (const x of xs) if (typeof x !== 'number') x.grad += grad * Math.exp(x.data - out);
+  }),
+} satisfies Record<Op, OpRule>);
+
+/** The rule of `op`; `op` is one of `Op` by construction, so the entry exists. */
+export const ruleOf = (op: Op): OpRule => rules[op];

@@ -1,0 +1,213 @@
+import { backward } from './backward.js';
+import { checkData, checkOperand, checkParameter, describe } from './check.js';
+import { isGradEnabled } from './grad-mode.js';
+import { Op, rules, type Operand, type ScalarOp } from './op.js';
+
+/** What a node keeps of its operands: a Value, or the arrays of an n-ary op (never copied). */
+type First = Value | readonly Operand[] | null;
+type Second = Operand | readonly Operand[];
+
+/**
+ * A scalar node of a computation graph: a number `data`, its gradient `grad`, and the op and
+ * operands that made it. Ops are methods (`a.mul(b).add(1)`) and accept a number wherever a
+ * `Value` goes; n-ary ops are functions (`sum`, `mean`, `dot`, `logSumExp`, `softmax`).
+ *
+ * `data` and `grad` are plain writable numbers, so an update can be written by hand
+ * (`p.data -= lr * p.grad`). `loss.backward()` adds `∂loss/∂v` to the `grad` of every leaf `v`
+ * it reaches, so leaf gradients accumulate across passes until `zeroGrad` (PyTorch's behaviour).
+ *
+ * A node costs one small object: an op code (no closure per node) and references to its
+ * operands.
+ *
+ * @example
+ * const a = new Value(-4);
+ * const b = value(2);
+ * const c = a.mul(b).add(b.pow(3)); // -8 + 8 = 0
+ * c.backward();
+ * a.grad; // ∂c/∂a = b = 2
+ * b.grad; // ∂c/∂b = a + 3 b² = 8
+ */
+export class Value {
+  /** The number this node holds. */
+  declare data: number;
+  /** `∂root/∂this` from the latest `backward()` (accumulated across passes for a leaf). */
+  declare grad: number;
+  /** The op that made this value; `Op.Leaf` for an input or a value made under `noGrad`. */
+  declare readonly op: Op;
+  /** @internal First operand, or the array of an n-ary op. */
+  declare readonly a: First;
+  /** @internal Second operand, the op's parameter (or 0), or the second array of `dot`. */
+  declare readonly b: Second;
+  /** @internal Walk state of `backward` (0 outside of it). */
+  declare mark: number;
+
+  /**
+   * A leaf holding `data`.
+   * @throws TypeError when `data` is not a number, or is NaN (±Infinity is allowed).
+   */
+  constructor(data: number);
+  /** @internal A node made by an op: `data` is not checked (an op may honestly give NaN). */
+  constructor(data: number, op: Op, a: First, b: Second);
+  constructor(data: number, op?: Op, a: First = null, b: Second = 0) {
+    if (op === undefined) checkData('Value', 'data', data);
+    this.data = data;
+    this.grad = 0;
+    this.op = op ?? Op.Leaf;
+    this.a = a;
+    this.b = b;
+    this.mark = 0;
+  }
+
+  /** `this + other`. */
+  add(other: Operand): Value {
+    return record(Op.Add, this, checkOperand('Value.add', 'other', other));
+  }
+
+  /** `this - other`. */
+  sub(other: Operand): Value {
+    return record(Op.Sub, this, checkOperand('Value.sub', 'other', other));
+  }
+
+  /** `this * other`. */
+  mul(other: Operand): Value {
+    return record(Op.Mul, this, checkOperand('Value.mul', 'other', other));
+  }
+
+  /** `this / other` (IEEE: division by 0 gives ±Infinity or NaN, not an error). */
+  div(other: Operand): Value {
+    return record(Op.Div, this, checkOperand('Value.div', 'other', other));
+  }
+
+  /** `-this`. */
+  neg(): Value {
+    return record(Op.Neg, this, 0);
+  }
+
+  /**
+   * `this ** exponent` (`Math.pow`). With a `Value` exponent both get gradients:
+   * `∂/∂exponent = out · ln(this)`, taken as 0 where `this = 0` and `exponent >= 0` (PyTorch).
+   */
+  pow(exponent: Operand): Value {
+    return record(Op.Pow, this, checkOperand('Value.pow', 'exponent', exponent));
+  }
+
+  /** `e ** this`. */
+  exp(): Value {
+    return record(Op.Exp, this, 0);
+  }
+
+  /** Natural logarithm (NaN below 0, -Infinity at 0). */
+  log(): Value {
+    return record(Op.Log, this, 0);
+  }
+
+  /** Square root; its gradient at 0 is Infinity. */
+  sqrt(): Value {
+    return record(Op.Sqrt, this, 0);
+  }
+
+  /** `|this|`; subgradient 0 at 0 (PyTorch). */
+  abs(): Value {
+    return record(Op.Abs, this, 0);
+  }
+
+  /** Hyperbolic tangent. */
+  tanh(): Value {
+    return record(Op.Tanh, this, 0);
+  }
+
+  /** Logistic sigmoid `1 / (1 + e^-x)`, computed without overflow for any `x`. */
+  sigmoid(): Value {
+    return record(Op.Sigmoid, this, 0);
+  }
+
+  /** `max(0, this)`; subgradient 0 at 0 (PyTorch); NaN stays NaN. */
+  relu(): Value {
+    return record(Op.Relu, this, 0);
+  }
+
+  /**
+   * `x` for `x > 0`, else `slope · x` (PyTorch's LeakyReLU, default `slope = 0.01`); the
+   * gradient at 0 is `slope`.
+   * @throws TypeError / RangeError when `slope` is not a finite number.
+   */
+  leakyRelu(slope = 0.01): Value {
+    return record(Op.LeakyRelu, this, checkParameter('Value.leakyRelu', 'slope', slope));
+  }
+
+  /** `ln(1 + e^x)`, exact and overflow-free for any `x` (no linear cut-off as in PyTorch's threshold). */
+  softplus(): Value {
+    return record(Op.Softplus, this, 0);
+  }
+
+  /**
+   * `x` for `x > 0`, else `alpha · (e^x - 1)` (PyTorch's ELU, default `alpha = 1`); the gradient
+   * at 0 is `alpha`.
+   * @throws TypeError / RangeError when `alpha` is not a finite number.
+   */
+  elu(alpha = 1): Value {
+    return record(Op.Elu, this, checkParameter('Value.elu', 'alpha', alpha));
+  }
+
+  /**
+   * GELU by its tanh approximation (Hendrycks & Gimpel; PyTorch's `GELU(approximate='tanh')`):
+   * `x/2 · (1 + tanh(√(2/π) · (x + 0.044715 x³)))`.
+   */
+  gelu(): Value {
+    return record(Op.Gelu, this, 0);
+  }
+
+  /** `min(this, other)`; on a tie the gradient goes to `this`, the first argument. */
+  min(other: Operand): Value {
+    return record(Op.Min, this, checkOperand('Value.min', 'other', other));
+  }
+
+  /** `max(this, other)`; on a tie the gradient goes to `this`, the first argument. */
+  max(other: Operand): Value {
+    return record(Op.Max, this, checkOperand('Value.max', 'other', other));
+  }
+
+  /**
+   * Reverse-mode pass from this node: adds `∂this/∂v` to the `grad` of every leaf `v` it depends
+   * on (a shared subexpression counts once per use) and sets the `grad` of every intermediate
+   * node it passes to this pass's value. Leaf gradients accumulate across calls, as in PyTorch:
+   * call `zeroGrad(parameters)` between steps.
+   *
+   * Iterative (a chain of millions of ops is fine) and linear in the graph's size.
+   *
+   * @param options.checkFinite when true, throws a RangeError at the first node (in backward
+   *   order) whose gradient is not finite, naming its op: where training blew up. Default false.
+   * @example
+   * const loss = mean(errors);
+   * loss.backward({ checkFinite: true });
+   */
+  backward(options: { readonly checkFinite?: boolean } = {}): void {
+    if (typeof options !== 'object' || options === null) {
+      throw new TypeError(`backward: options must be an object, got ${describe(options)}`);
+    }
+    const { checkFinite = false } = options;
+    if (typeof checkFinite !== 'boolean') {
+      throw new TypeError(`backward: checkFinite must be a boolean, got ${describe(checkFinite)}`);
+    }
+    backward(this, checkFinite);
+  }
+
+  /** A new leaf holding this value's number: it carries no graph (PyTorch's `detach()`). */
+  detach(): Value {
+    return new Value(this.data, Op.Leaf, null, 0);
+  }
+
+  /** `Value(data=3, grad=0.5)`, as micrograd prints it. */
+  toString(): string {
+    return `Value(data=${this.data}, grad=${this.grad})`;
+  }
+}
+
+/** A leaf holding `x`; short for `new Value(x)`. */
+export const value = (x: number): Value => new Value(x);
+
+/** The node for `op` on `a` and `b` (an operand or a parameter): a leaf when recording is off. */
+const record = (op: ScalarOp, a: Value, b: Operand): Value => {
+  const data = rules[op].forward(a.data, typeof b === 'number' ? b : b.data);
+  return isGradEnabled() ? new Value(data, op, a, b) : new Value(data, Op.Leaf, null, 0);
+};
