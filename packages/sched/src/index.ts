@@ -31,3 +31,4 @@ export { perEpoch } from './per-epoch.js';
 // Saving, printing and reading back
 export { fromSpec } from './from-spec.js';
 export { format } from './format.js';
+export { parse } from './parse.js';
