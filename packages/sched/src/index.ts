@@ -32,3 +32,10 @@ export { perEpoch } from './per-epoch.js';
 export { fromSpec } from './from-spec.js';
 export { format } from './format.js';
 export { parse } from './parse.js';
+
+// Seeing a schedule, and charts of any series
+export { sample, type SampleOptions } from './sample.js';
+export { plot, toSvg, type PlotOptions } from './plot.js';
+export { type ChartOptions, type Series } from './chart-data.js';
+export { lineChart } from './line-chart.js';
+export { lineChartSvg } from './line-chart-svg.js';

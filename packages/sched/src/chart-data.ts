@@ -1,0 +1,157 @@
+// What the text and SVG charts share: checking the series, dropping the points a chart cannot
+// show (non-finite values, and values <= 0 on a log scale), the data ranges, ticks and labels.
+
+import { checkNumber, typeName } from './check.js';
+
+/** One line of a chart: its name (for the legend), its y values and, optionally, its x values (default 0, 1, 2, ...). */
+export interface Series {
+  readonly name: string;
+  readonly values: ArrayLike<number>;
+  readonly xs?: ArrayLike<number>;
+}
+
+/** Options of {@link lineChart} and {@link lineChartSvg}. */
+export interface ChartOptions {
+  /** The plot area's width: characters for `lineChart` (default 72), pixels for `lineChartSvg` (default 640). */
+  readonly width?: number | undefined;
+  /** The plot area's height: rows for `lineChart` (default 16), pixels for `lineChartSvg` (default 320). */
+  readonly height?: number | undefined;
+  /** A line above the chart. Default none. */
+  readonly title?: string | undefined;
+  /** The x axis' name, under it. Default none. */
+  readonly xLabel?: string | undefined;
+  /** The y axis' name, above it. Default none. */
+  readonly yLabel?: string | undefined;
+  /** A logarithmic y axis (values <= 0 are then left out). Default false. */
+  readonly logY?: boolean | undefined;
+}
+
+/** A run of consecutive drawable points of one series, y already on the chart's scale (log10 for logY). */
+export type Run = { readonly x: number; readonly y: number }[];
+
+/** The checked, cleaned data of a chart. */
+export interface ChartData {
+  readonly names: readonly string[];
+  /** Per series, its runs: a point that cannot be drawn ends a run (the line has a gap there). */
+  readonly runs: readonly (readonly Run[])[];
+  readonly x: { readonly min: number; readonly max: number };
+  /** On the chart's scale (log10 of the value for logY). */
+  readonly y: { readonly min: number; readonly max: number };
+  /** Whether any point can be drawn. */
+  readonly empty: boolean;
+  readonly logY: boolean;
+}
+
+function checkSeries(owner: string, series: unknown): readonly Series[] {
+  if (!Array.isArray(series)) throw new TypeError(`${owner}: series must be an array, got ${typeName(series)}`);
+  for (const [i, s] of (series as unknown[]).entries()) {
+    const one = s as Partial<Series> | null;
+    if (typeof one !== 'object' || one === null) {
+      throw new TypeError(`${owner}: series[${i}] must be an object, got ${typeName(s)}`);
+    }
+    if (typeof one.name !== 'string') {
+      throw new TypeError(`${owner}: series[${i}].name must be a string, got ${typeName(one.name)}`);
+    }
+    if (typeof one.values?.length !== 'number') {
+      throw new TypeError(`${owner}: series[${i}].values must be an array of numbers, got ${typeName(one.values)}`);
+    }
+    if (one.xs !== undefined && one.xs.length !== one.values.length) {
+      throw new RangeError(
+        `${owner}: series[${i}].xs must have as many entries as values (${one.values.length}), got ${one.xs.length}`,
+      );
+    }
+  }
+  return series as readonly Series[];
+}
+
+/** A size option: an integer >= `least`, or its default when left out. */
+export function checkSize(owner: string, name: string, x: number | undefined, fallback: number, least: number): number {
+  return checkNumber(owner, name, x ?? fallback, `an integer >= ${least}`, (n) => Number.isSafeInteger(n) && n >= least);
+}
+
+/** Check and clean a chart's series. */
+export function chartData(owner: string, series: unknown, logY: boolean | undefined): ChartData {
+  const checked = checkSeries(owner, series);
+  if (logY !== undefined && typeof logY !== 'boolean') {
+    throw new TypeError(`${owner}: logY must be a boolean, got ${typeName(logY)}`);
+  }
+  const log = logY ?? false;
+  const x = { min: Infinity, max: -Infinity };
+  const y = { min: Infinity, max: -Infinity };
+  const runs = checked.map((s) => {
+    const out: Run[] = [];
+    let run: Run = [];
+    for (let i = 0; i < s.values.length; i++) {
+      const value = Number(s.values[i]);
+      const px = s.xs === undefined ? i : Number(s.xs[i]);
+      const py = log ? Math.log10(value) : value;
+      if (Number.isFinite(px) && Number.isFinite(py)) {
+        run.push({ x: px, y: py });
+        x.min = Math.min(x.min, px);
+        x.max = Math.max(x.max, px);
+        y.min = Math.min(y.min, py);
+        y.max = Math.max(y.max, py);
+      } else if (run.length > 0) {
+        out.push(run);
+        run = [];
+      }
+    }
+    if (run.length > 0) out.push(run);
+    return out;
+  });
+  const empty = x.min > x.max;
+  if (empty) return { names: checked.map((s) => s.name), runs, x: { min: 0, max: 1 }, y: { min: 0, max: 1 }, empty, logY: log };
+  if (x.min === x.max) {
+    x.min -= 0.5;
+    x.max += 0.5;
+  }
+  if (y.min === y.max) {
+    // A flat series sits mid-chart: half its value either way (a factor of 2 on a log scale).
+    const pad = log ? Math.log10(2) : Math.abs(y.min) / 2 || 1;
+    y.min -= pad;
+    y.max += pad;
+  }
+  return { names: checked.map((s) => s.name), runs, x, y, empty, logY: log };
+}
+
+/** A number for an axis label: `digits` significant digits, shortest form (0.05, 1000, 1e-7). */
+export function tickLabel(value: number, digits: number): string {
+  const rounded = Number(value.toPrecision(digits));
+  return String(rounded === 0 ? 0 : rounded);
+}
+
+/** A tick: where it sits on the chart's scale, and its label. */
+export interface Tick {
+  readonly at: number;
+  readonly label: string;
+}
+
+/** About `count` round values (multiples of 1, 2, 2.5 or 5 times a power of ten) within [min, max]. */
+export function niceValues(min: number, max: number, count: number): number[] {
+  const raw = (max - min) / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+  const values: number[] = [];
+  // A little slack so that rounding in min / step never drops an end.
+  for (let k = Math.ceil(min / step - 1e-9); k <= Math.floor(max / step + 1e-9); k++) {
+    values.push(Number((k * step).toPrecision(12)));
+  }
+  return values;
+}
+
+/** The x axis' ticks. */
+export const xTicks = (data: ChartData, count: number): Tick[] =>
+  niceValues(data.x.min, data.x.max, count).map((v) => ({ at: v, label: tickLabel(v, 6) }));
+
+/**
+ * The y axis' ticks: round values; on a log scale, the powers of ten in range when there are at
+ * least two, else round values placed at their logarithm.
+ */
+export function yTicks(data: ChartData, count: number): Tick[] {
+  if (!data.logY) return niceValues(data.y.min, data.y.max, count).map((v) => ({ at: v, label: tickLabel(v, 6) }));
+  const decades = niceValues(Math.ceil(data.y.min), Math.floor(data.y.max), count).filter(Number.isInteger);
+  if (decades.length >= 2) return decades.map((k) => ({ at: k, label: tickLabel(10 ** k, 6) }));
+  return niceValues(10 ** data.y.min, 10 ** data.y.max, count)
+    .filter((v) => v > 0)
+    .map((v) => ({ at: Math.log10(v), label: tickLabel(v, 6) }));
+}

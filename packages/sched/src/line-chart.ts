@@ -1,0 +1,111 @@
+import {
+  chartData,
+  checkSize,
+  xTicks,
+  yTicks,
+  type ChartOptions,
+  type Series,
+} from './chart-data.js';
+
+/** The mark of each series, in order (then they repeat). */
+const glyphs = ['*', 'o', '+', 'x', '#', '@', '%', '&'] as const;
+const glyphOf = (i: number): string => glyphs[i % glyphs.length] ?? '*';
+
+/**
+ * A line chart as text for a terminal: the series drawn with `*`, `o`, `+`, ... on a
+ * `width` x `height` character plot area (defaults 72 x 16), a y axis with 5 labelled ticks, an
+ * x axis with labelled ticks, the optional title, axis names and, for several series, a legend.
+ * Points that cannot be drawn (NaN, infinities, a diverged loss; values <= 0 with `logY`) are
+ * left out and break the line; a flat series is drawn mid-chart. Never prints: returns the text
+ * (lines joined by `\n`, no trailing newline).
+ *
+ * @example
+ * console.log(lineChart([{ name: 'loss', values: losses }], { title: 'training loss', xLabel: 'step', logY: true }));
+ */
+export function lineChart(series: readonly Series[], options: ChartOptions = {}): string {
+  const owner = 'lineChart';
+  const width = checkSize(owner, 'width', options.width, 72, 8);
+  const height = checkSize(owner, 'height', options.height, 16, 3);
+  const data = chartData(owner, series, options.logY);
+  const grid = Array.from({ length: height }, () => Array.from({ length: width }, () => ' '));
+  const column = (x: number) => ((x - data.x.min) / (data.x.max - data.x.min)) * (width - 1);
+  const row = (y: number) => ((data.y.max - y) / (data.y.max - data.y.min)) * (height - 1);
+
+  const mark = (c: number, r0: number, r1: number, glyph: string): void => {
+    for (let r = Math.round(Math.min(r0, r1)); r <= Math.round(Math.max(r0, r1)); r++) {
+      const cells = grid[r];
+      if (cells !== undefined && c >= 0 && c < width) cells[c] = glyph;
+    }
+  };
+
+  // A segment covers, in each column it crosses, the rows the line passes through there.
+  const segment = (c0: number, r0: number, c1: number, r1: number, glyph: string): void => {
+    const from = Math.round(c0);
+    const to = Math.round(c1);
+    if (from === to) return mark(from, r0, r1, glyph);
+    const at = (c: number) => r0 + ((r1 - r0) * (Math.min(Math.max(c, c0), c1) - c0)) / (c1 - c0);
+    for (let c = from; c <= to; c++) mark(c, at(c - 0.5), at(c + 0.5), glyph);
+  };
+
+  data.runs.forEach((runs, i) => {
+    const glyph = glyphOf(i);
+    for (const run of runs) {
+      let previous: { c: number; r: number } | undefined;
+      for (const point of run) {
+        const here = { c: column(point.x), r: row(point.y) };
+        if (previous === undefined) mark(Math.round(here.c), here.r, here.r, glyph);
+        else segment(previous.c, previous.r, here.c, here.r, glyph);
+        previous = here;
+      }
+    }
+  });
+
+  // One label per row (the first tick to land there), none when there is nothing to draw.
+  const rowLabels = new Map<number, string>();
+  for (const tick of data.empty ? [] : yTicks(data, 4)) {
+    const r = Math.round(row(tick.at));
+    if (!rowLabels.has(r)) rowLabels.set(r, tick.label);
+  }
+  const labelWidth = Math.max(1, ...[...rowLabels.values()].map((l) => l.length));
+  const indent = ' '.repeat(labelWidth + 1);
+  const lines: string[] = [];
+  if (options.title !== undefined) lines.push(options.title);
+  if (options.yLabel !== undefined) lines.push(`${' '.repeat(labelWidth)}${options.yLabel}`);
+  grid.forEach((cells, r) => {
+    const label = rowLabels.get(r);
+    const axis = label === undefined ? `${indent}│` : `${label.padStart(labelWidth)} ┤`;
+    lines.push(`${axis}${cells.join('')}`.trimEnd());
+  });
+  if (data.empty) {
+    const note = '(no finite values to draw)';
+    const middle = Math.floor(height / 2) + lines.length - height;
+    lines[middle] = `${indent}│${' '.repeat(Math.max(0, Math.floor((width - note.length) / 2)))}${note}`;
+  }
+
+  const ticks = (data.empty ? [] : xTicks(data, 4)).map((tick) => ({ ...tick, c: Math.round(column(tick.at)) }));
+  const axis = Array.from({ length: width }, () => '─');
+  for (const { c } of ticks) axis[c] = '┬';
+  lines.push(`${indent}└${axis.join('')}`);
+  const labels = Array.from({ length: indent.length + 1 + width }, () => ' ');
+  let free = 0; // the first plot column a label may start at, so labels never touch
+  for (const { c, label } of ticks) {
+    const start = Math.max(0, Math.min(c - Math.floor(label.length / 2), width - label.length));
+    if (start < free) continue;
+    labels.splice(indent.length + 1 + start, label.length, ...label);
+    free = start + label.length + 1;
+  }
+  if (ticks.length > 0) lines.push(labels.join('').trimEnd());
+  if (options.xLabel !== undefined) {
+    const pad = Math.max(0, Math.floor((width - options.xLabel.length) / 2));
+    lines.push(`${indent} ${' '.repeat(pad)}${options.xLabel}`);
+  }
+  if (data.names.length > 1) lines.push(...legend(data.names, width + indent.length + 1));
+  return lines.join('\n');
+}
+
+/** `* first   o second`, one line if it fits in `width`, else one entry per line. */
+function legend(names: readonly string[], width: number): string[] {
+  const entries = names.map((name, i) => `${glyphOf(i)} ${name}`);
+  const oneLine = entries.join('   ');
+  return oneLine.length <= width ? [oneLine] : entries;
+}
