@@ -39,3 +39,17 @@ export { plot, toSvg, type PlotOptions } from './plot.js';
 export { type ChartOptions, type Series } from './chart-data.js';
 export { lineChart } from './line-chart.js';
 export { lineChartSvg } from './line-chart-svg.js';
+
+// Feedback: reduce on plateau
+export {
+  reduceOnPlateau,
+  reduceOnPlateauFromState,
+  plateauModes,
+  plateauThresholdModes,
+  type Plateau,
+  type PlateauMode,
+  type PlateauOptions,
+  type PlateauSettings,
+  type PlateauState,
+  type PlateauThresholdMode,
+} from './reduce-on-plateau.js';
