@@ -20,3 +20,22 @@ export {
   type Initializer,
   type Fan,
 } from './initializers.js';
+export { Module, type Input, type StateDict, type TensorState } from './module.js';
+export { Linear, type LinearOptions } from './linear.js';
+export { Sequential } from './sequential.js';
+export { MLP, activations, type ActivationName, type MLPOptions } from './mlp.js';
+export { Activation, ReLU, Tanh, Sigmoid, LeakyReLU, GELU, Softplus, ELU } from './activations.js';
+export { Dropout } from './dropout.js';
+export type { Loss, LossOptions, Outputs, Reduction } from './loss.js';
+export { mse } from './mse.js';
+export { mae } from './mae.js';
+export { huber, type HuberOptions } from './huber.js';
+export { bce } from './bce.js';
+export { bceWithLogits } from './bce-with-logits.js';
+export { crossEntropy } from './cross-entropy.js';
+export { nll } from './nll.js';
+export { hinge } from './hinge.js';
+export { l1, l2 } from './penalties.js';
+export type { Metric } from './metric.js';
+export { accuracy } from './accuracy.js';
+export { binaryAccuracy, binaryAccuracyAt } from './binary-accuracy.js';

@@ -1,0 +1,25 @@
+import { checkClassIndex } from './class-index.js';
+import { checkRowWidth } from './cross-entropy.js';
+import { rowsOf, type Metric } from './metric.js';
+
+/**
+ * Multi-class accuracy: the fraction of rows whose largest score (the first one on a tie) is at
+ * the target class index. Rows need at least 2 scores (`binaryAccuracy` is for one score).
+ *
+ * @example
+ * accuracy(data.x.map((x) => model.forward(x)), data.y); // e.g. 0.97
+ */
+export const accuracy: Metric = (outputs, targets) => {
+  const rows = rowsOf('accuracy', outputs, targets);
+  let hits = 0;
+  rows.forEach((row, i) => {
+    checkRowWidth('accuracy', row, i);
+    const c = checkClassIndex('accuracy', targets[i], i, row.length);
+    let best = 0;
+    row.forEach((v, j) => {
+      if (v > (row[best] as number)) best = j;
+    });
+    if (best === c) hits++;
+  });
+  return hits / rows.length;
+};

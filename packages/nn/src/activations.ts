@@ -1,0 +1,85 @@
+import type { Value } from '@etagrad/autograd';
+import { checkNonNegative, checkPositive } from './check.js';
+import { checkInput, Module, toValue, type Input } from './module.js';
+
+/**
+ * An elementwise nonlinearity as a module (no parameters): `forward` applies `apply` to each
+ * input, turning numbers into constant `Value`s first. The slopes at kinks follow autograd's ops
+ * (ReLU's slope at 0 is 0, as in PyTorch).
+ */
+export abstract class Activation extends Module {
+  /** The nonlinearity on one value. */
+  abstract apply(v: Value): Value;
+
+  forward(x: Input): Value[] {
+    return checkInput(this.constructor.name, x).map((v) => this.apply(toValue(v)));
+  }
+}
+
+/** An {@link Activation} class for a parameterless op, named `name` (for errors and `constructor.name`). */
+function activation(name: string, apply: (v: Value) => Value): new () => Activation {
+  const Class = class extends Activation {
+    apply(v: Value): Value {
+      return apply(v);
+    }
+  };
+  Object.defineProperty(Class, 'name', { value: name });
+  return Class;
+}
+
+/** `max(0, x)`, the rectified linear unit (micrograd's neuron nonlinearity). `new ReLU()`. */
+export const ReLU = activation('ReLU', (v) => v.relu());
+export type ReLU = Activation;
+
+/** `tanh(x)`, in (-1, 1). `new Tanh()`. */
+export const Tanh = activation('Tanh', (v) => v.tanh());
+export type Tanh = Activation;
+
+/** The logistic sigmoid `1 / (1 + exp(-x))`, in (0, 1). `new Sigmoid()`. */
+export const Sigmoid = activation('Sigmoid', (v) => v.sigmoid());
+export type Sigmoid = Activation;
+
+/**
+ * The Gaussian error linear unit `x * Phi(x)` by its tanh approximation (autograd's `gelu`,
+ * PyTorch's `GELU(approximate='tanh')`). `new GELU()`.
+ */
+export const GELU = activation('GELU', (v) => v.gelu());
+export type GELU = Activation;
+
+/** `log(1 + exp(x))`, a smooth ReLU (exact and overflow-free in autograd). `new Softplus()`. */
+export const Softplus = activation('Softplus', (v) => v.softplus());
+export type Softplus = Activation;
+
+/**
+ * `x` for x > 0, `slope * x` otherwise (default slope 0.01, PyTorch's `negative_slope`).
+ * @example new LeakyReLU({ slope: 0.2 })
+ */
+export class LeakyReLU extends Activation {
+  readonly slope: number;
+
+  constructor({ slope = 0.01 }: { readonly slope?: number } = {}) {
+    super();
+    this.slope = checkNonNegative('LeakyReLU', 'slope', slope);
+  }
+
+  apply(v: Value): Value {
+    return v.leakyRelu(this.slope);
+  }
+}
+
+/**
+ * `x` for x > 0, `alpha * (exp(x) - 1)` otherwise (default alpha 1, PyTorch's).
+ * @example new ELU({ alpha: 0.5 })
+ */
+export class ELU extends Activation {
+  readonly alpha: number;
+
+  constructor({ alpha = 1 }: { readonly alpha?: number } = {}) {
+    super();
+    this.alpha = checkPositive('ELU', 'alpha', alpha);
+  }
+
+  apply(v: Value): Value {
+    return v.elu(this.alpha);
+  }
+}

@@ -1,0 +1,13 @@
+import { describe } from './check.js';
+
+/**
+ * Checks a class-index target for a row of `k` scores: an integer in [0, k). The message names
+ * the loss or metric, the target and the row: `crossEntropy: target 1.5 at row 0 must be a class
+ * index in [0, 3)`.
+ */
+export function checkClassIndex(owner: string, target: unknown, row: number, k: number): number {
+  if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target >= k) {
+    throw new RangeError(`${owner}: target ${describe(target)} at row ${row} must be a class index in [0, ${k})`);
+  }
+  return target;
+}

@@ -1,0 +1,67 @@
+import { dot, Value } from '@etagrad/autograd';
+import { checkBoolean, checkInteger } from './check.js';
+import { uniform, zeros, type Initializer } from './initializers.js';
+import { checkInput, Module, type Input } from './module.js';
+import { resolveRng, type Rng } from './rng.js';
+
+/** Options of {@link Linear}. */
+export interface LinearOptions {
+  /** Add a bias to each output (default true). */
+  readonly bias?: boolean;
+  /** Weight initializer (default `uniform()`: uniform in [-1, 1), micrograd's). */
+  readonly init?: Initializer;
+  /** Bias initializer (default `zeros()`, micrograd's). */
+  readonly biasInit?: Initializer;
+  /** Generator for the initial values (wins over `seed`). */
+  readonly rng?: Rng;
+  /** Seed of a fresh generator when `rng` is omitted (default `defaultSeed`). */
+  readonly seed?: number;
+}
+
+/**
+ * A fully connected layer, `y_j = w_j · x + b_j` for each of `nOut` outputs: micrograd's `Layer`
+ * without the nonlinearity, PyTorch's `nn.Linear`. Each output is one `dot` node plus one bias
+ * node, not 2n binary nodes. `weight[j][i]` connects input i to output j (PyTorch's [nOut, nIn]
+ * layout, so it is named `weight.j.i`).
+ *
+ * Initial values are drawn row by row (all of output 0's weights, then output 1's ...), then
+ * the biases; by default weights uniform in [-1, 1) and biases 0, as micrograd's `Neuron`.
+ *
+ * @example
+ * const layer = new Linear(2, 3, { rng: rng(42) });
+ * layer.forward([0.5, -1]); // three Values
+ * layer.numParameters();    // 2 * 3 + 3 = 9
+ */
+export class Linear extends Module {
+  readonly nIn: number;
+  readonly nOut: number;
+  /** `weight[j][i]`: from input i to output j. */
+  readonly weight: readonly (readonly Value[])[];
+  /** One bias per output, or null with `bias: false`. */
+  readonly bias: readonly Value[] | null;
+
+  constructor(nIn: number, nOut: number, { bias = true, init = uniform(), biasInit = zeros(), rng, seed }: LinearOptions = {}) {
+    super();
+    this.nIn = checkInteger('Linear', 'nIn', nIn, 1);
+    this.nOut = checkInteger('Linear', 'nOut', nOut, 1);
+    checkBoolean('Linear', 'bias', bias);
+    checkFunction('Linear', 'init', init);
+    checkFunction('Linear', 'biasInit', biasInit);
+    const generator = resolveRng('Linear', { rng, seed });
+    const fan = { fanIn: nIn, fanOut: nOut };
+    this.weight = Array.from({ length: nOut }, () => Array.from({ length: nIn }, () => new Value(init(generator, fan))));
+    this.registerParameter('weight', this.weight.flat(), [nOut, nIn]);
+    this.bias = bias ? Array.from({ length: nOut }, () => new Value(biasInit(generator, fan))) : null;
+    if (this.bias !== null) this.registerParameter('bias', this.bias, [nOut]);
+  }
+
+  forward(x: Input): Value[] {
+    const input = checkInput('Linear', x, this.nIn);
+    const { bias } = this;
+    return this.weight.map((row, j) => (bias === null ? dot(row, input) : dot(row, input).add(bias[j] as Value)));
+  }
+}
+
+export function checkFunction(owner: string, name: string, f: unknown): void {
+  if (typeof f !== 'function') throw new TypeError(`${owner}: ${name} must be an initializer function, got ${typeof f}`);
+}

@@ -1,0 +1,73 @@
+import { checkInteger, checkOneOf, describe } from './check.js';
+import { ELU, GELU, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from './activations.js';
+import { Linear, type LinearOptions } from './linear.js';
+import type { Module } from './module.js';
+import { resolveRng } from './rng.js';
+import { Sequential } from './sequential.js';
+
+/** The activations an {@link MLP} can use between layers, by name; `'none'` is the identity. */
+export const activations = {
+  relu: () => new ReLU(),
+  tanh: () => new Tanh(),
+  sigmoid: () => new Sigmoid(),
+  leakyRelu: () => new LeakyReLU(),
+  gelu: () => new GELU(),
+  softplus: () => new Softplus(),
+  elu: () => new ELU(),
+  none: null,
+} as const satisfies Record<string, (() => Module) | null>;
+
+/** The name of an activation in {@link activations}. */
+export type ActivationName = keyof typeof activations;
+
+/** Options of {@link MLP}: those of each {@link Linear} (`bias`, `init`, `biasInit`, `rng`, `seed`) plus: */
+export interface MLPOptions extends LinearOptions {
+  /** Activation after every hidden layer (default `'relu'`, micrograd's). */
+  readonly activation?: ActivationName;
+  /** Activation after the last layer (default `'none'`: raw scores or logits, as micrograd's). */
+  readonly outputActivation?: ActivationName;
+}
+
+/**
+ * A multilayer perceptron, micrograd's `MLP(nin, nouts)`: `Linear` layers of the given sizes with
+ * `activation` between them and `outputActivation` after the last, as one {@link Sequential}.
+ * `new MLP(2, [16, 16, 1])` is `Linear(2, 16), ReLU, Linear(16, 16), ReLU, Linear(16, 1)`, so
+ * the first weight is `layers.0.weight.j.i` and the last `layers.4.weight.0.i`. All layers draw
+ * their initial values from one generator, in order.
+ *
+ * @example
+ * const model = new MLP(2, [16, 16, 1]);   // 2*16+16 + 16*16+16 + 16+1 = 337 parameters
+ * const [score] = model.forward([0.5, -0.2]);
+ */
+export class MLP extends Sequential {
+  readonly nIn: number;
+  readonly sizes: readonly number[];
+
+  constructor(nIn: number, sizes: readonly number[], options: MLPOptions = {}) {
+    super(...buildLayers(nIn, sizes, options));
+    this.nIn = nIn;
+    this.sizes = [...sizes];
+  }
+}
+
+function buildLayers(nIn: number, sizes: readonly number[], options: MLPOptions): Module[] {
+  checkInteger('MLP', 'nIn', nIn, 1);
+  if (!Array.isArray(sizes) || sizes.length === 0) {
+    throw new TypeError(`MLP: sizes must be a non-empty array of layer sizes, got ${describe(sizes)}`);
+  }
+  sizes.forEach((size: unknown, i) => checkInteger('MLP', `sizes[${i}]`, size, 1));
+  const { activation = 'relu', outputActivation = 'none', rng, seed, ...linear } = options;
+  const names = Object.keys(activations) as ActivationName[];
+  const hidden = activations[checkOneOf('MLP', 'activation', activation, names)];
+  const output = activations[checkOneOf('MLP', 'outputActivation', outputActivation, names)];
+  const generator = resolveRng('MLP', { rng, seed });
+  const layers: Module[] = [];
+  let fanIn = nIn;
+  sizes.forEach((size, i) => {
+    layers.push(new Linear(fanIn, size, { ...linear, rng: generator }));
+    const act = i < sizes.length - 1 ? hidden : output;
+    if (act !== null) layers.push(act());
+    fanIn = size;
+  });
+  return layers;
+}

@@ -1,0 +1,35 @@
+import { sum, Value } from '@etagrad/autograd';
+import { describe } from './check.js';
+
+function checkParams(owner: string, params: unknown): Value[] {
+  if (params === null || typeof params !== 'object' || !(Symbol.iterator in params)) {
+    throw new TypeError(`${owner}: params must be an iterable of Values, got ${describe(params)}`);
+  }
+  const list = [...(params as Iterable<unknown>)];
+  list.forEach((p, i) => {
+    if (!(p instanceof Value)) throw new TypeError(`${owner}: params[${i}] must be a Value, got ${describe(p)}`);
+  });
+  return list as Value[];
+}
+
+/**
+ * L1 penalty `Σ |p|` over `params` (one `sum` node); add `lambda * l1(model.parameters())` to a loss
+ * for sparse weights. 0 for no parameters.
+ *
+ * @example
+ * const loss = mse(outputs, targets).add(l1(model.parameters()).mul(1e-4));
+ */
+export function l1(params: Iterable<Value>): Value {
+  return sum(checkParams('l1', params).map((p) => p.abs()));
+}
+
+/**
+ * L2 penalty `Σ p²` over `params` (no factor 1/2; one `sum` node), micrograd's demo regulariser
+ * `alpha * sum(p * p)`. Its gradient is `2p`. 0 for no parameters.
+ *
+ * @example
+ * const loss = hinge(outputs, targets).add(l2(model.parameters()).mul(1e-4)); // micrograd's demo
+ */
+export function l2(params: Iterable<Value>): Value {
+  return sum(checkParams('l2', params).map((p) => p.mul(p)));
+}

@@ -1,0 +1,34 @@
+import type { Value } from '@etagrad/autograd';
+import { describe } from './check.js';
+import { checkInput, Module, toValue, type Input } from './module.js';
+
+/**
+ * Modules applied in order, each to the previous one's output (PyTorch's `nn.Sequential`).
+ * Sub-module i is named `layers.i`, so its parameters read `layers.0.weight.3.1`.
+ *
+ * @example
+ * const net = new Sequential(new Linear(2, 16), new ReLU(), new Linear(16, 1));
+ * net.forward([0.5, -1]); // [Value]
+ */
+export class Sequential extends Module {
+  readonly layers: readonly Module[];
+
+  constructor(...layers: Module[]) {
+    super();
+    layers.forEach((layer: unknown, i) => {
+      if (!(layer instanceof Module)) {
+        throw new TypeError(`${new.target.name}: layers[${i}] must be a Module, got ${describe(layer)}`);
+      }
+    });
+    this.layers = layers;
+    layers.forEach((layer, i) => this.registerModule(`layers.${i}`, layer));
+  }
+
+  forward(x: Input): Value[] {
+    const [first, ...rest] = this.layers;
+    if (first === undefined) return checkInput(this.constructor.name, x).map(toValue); // empty: identity
+    let out = first.forward(x);
+    for (const layer of rest) out = layer.forward(out);
+    return out;
+  }
+}
