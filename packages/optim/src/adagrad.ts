@@ -1,0 +1,77 @@
+import type { OptimizerDefinition } from './definition.js';
+import { choice, type CommonHyper, commonTable, nonNegative } from './hyper.js';
+import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
+
+/** Adagrad's options as numbers at one update. */
+export interface AdagradHyper extends CommonHyper {
+  /** lr decay η: update t uses γ / (1 + (t − 1)·η); default 0. */
+  lrDecay: number;
+  /** The accumulator's starting value (>= 0; a number, read once): PyTorch 0, Keras and optax 0.1. */
+  initialAccumulatorValue: number;
+  /** ε, for numerical stability: PyTorch 1e-10, Keras and optax 1e-7. */
+  eps: number;
+  /** Where ε sits: `'outside'` the square root, √s + ε (PyTorch), or `'inside'`, √(s + ε) (Keras, optax). */
+  epsPlacement: 'outside' | 'inside';
+}
+
+/** Adagrad's buffer: the running sum of squared gradients s. */
+export interface AdagradBuffers {
+  [key: string]: number;
+  sum: number;
+}
+
+/**
+ * PyTorch's Adagrad, one parameter:
+ *
+ *     s ← s + g²
+ *     θ ← θ − γ / (1 + (t − 1)·η) · g / (√s + ε)      ('inside': g / √(s + ε))
+ */
+export function adagradUpdate(s: AdagradBuffers, data: number, grad: number, h: AdagradHyper, t: number): number {
+  const lr = h.lr / (1 + (t - 1) * h.lrDecay);
+  s.sum += grad * grad;
+  const denominator = h.epsPlacement === 'inside' ? Math.sqrt(s.sum + h.eps) : Math.sqrt(s.sum) + h.eps;
+  return data - (lr * grad) / denominator;
+}
+
+/** Adagrad's definition: rules, PyTorch's defaults, the Keras and optax presets, the formula. */
+export const adagradDefinition: OptimizerDefinition<AdagradHyper, AdagradBuffers> = {
+  name: 'Adagrad',
+  table: {
+    ...commonTable,
+    lrDecay: nonNegative,
+    initialAccumulatorValue: { ...nonNegative, fixed: true },
+    eps: nonNegative,
+    epsPlacement: choice(['outside', 'inside']),
+  },
+  defaults: {
+    lr: 0.01,
+    lrDecay: 0,
+    initialAccumulatorValue: 0,
+    eps: 1e-10,
+    epsPlacement: 'outside',
+  },
+  presets: {
+    keras: { lr: 0.001, initialAccumulatorValue: 0.1, eps: 1e-7, epsPlacement: 'inside' },
+    optax: { lr: undefined, initialAccumulatorValue: 0.1, eps: 1e-7, epsPlacement: 'inside' },
+  },
+  buffers: (h) => ({ sum: h.initialAccumulatorValue }),
+  update: adagradUpdate,
+};
+
+/** Adagrad's options. */
+export type AdagradOptions = Options<AdagradHyper>;
+
+/**
+ * Adagrad (Duchi et al., 2011), PyTorch's formula (see `adagradUpdate`): a per-parameter rate
+ * that shrinks as that parameter's squared gradients add up, `θ ← θ − γ_t·g / (√s + ε)`,
+ * `s ← s + g²`, `γ_t = γ / (1 + (t − 1)·lrDecay)`. Defaults (PyTorch): lr 0.01, lrDecay 0,
+ * initialAccumulatorValue 0, eps 1e-10. Keras and optax: accumulator 0.1, eps 1e-7 inside √.
+ *
+ * @example
+ * const opt = new Adagrad(model.parameters(), { lr: 0.1 });
+ */
+export class Adagrad extends OptimizerBase<AdagradHyper, AdagradBuffers> {
+  constructor(params: ParamsInput<AdagradHyper>, options: AdagradOptions = {}) {
+    super(adagradDefinition, params, options);
+  }
+}

@@ -1,0 +1,126 @@
+import type { OptimizerDefinition } from './definition.js';
+import { choice, type CommonHyper, commonTable, flag, nonNegative, unitOpenPair } from './hyper.js';
+import { adamDenominator, ema } from './moments.js';
+import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
+
+/** Adam's (and AdamW's) options as numbers at one update. */
+export interface AdamHyper extends CommonHyper {
+  /** [β₁, β₂], each in [0, 1): decay of the first and second moment averages; default [0.9, 0.999]. */
+  betas: [number, number];
+  /** ε: PyTorch and optax 1e-8, Keras 1e-7. */
+  eps: number;
+  /** AMSGrad (Reddi et al.): divide by the running maximum of the second moment; default false. */
+  amsgrad: boolean;
+  /**
+   * Where ε sits: `'outside'`, `√v̂ + ε` after bias correction (PyTorch, optax), or `'hat'`, Keras'
+   * ε̂ form `γ·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε)` (ε before bias correction).
+   */
+  epsPlacement: 'outside' | 'hat';
+  /** optax's `eps_root`, added under the square root: `√(v̂ + εroot) + ε`; default 0. */
+  epsRoot: number;
+  /**
+   * What AMSGrad maximizes: `'raw'` second moments, bias-corrected at each step (PyTorch's code,
+   * Keras), or `'corrected'` ones, v̂ (optax). Default `'raw'`.
+   */
+  amsgradMax: 'raw' | 'corrected';
+}
+
+/** Adam's buffers: first moment m, second moment v, AMSGrad's maximum. */
+export interface AdamBuffers {
+  [key: string]: number;
+  expAvg: number;
+  expAvgSq: number;
+  maxExpAvgSq: number;
+}
+
+/**
+ * PyTorch's Adam, one parameter, update t:
+ *
+ *     m ← β₁·m + (1 − β₁)·g,   v ← β₂·v + (1 − β₂)·g²
+ *     v_max ← max(v_max, v), v ← v_max                     (amsgrad, 'raw')
+ *     θ ← θ − γ/(1 − β₁ᵗ) · m / (√(v/(1 − β₂ᵗ)) + ε)         ('hat': see `adamDenominator`)
+ */
+export function adamUpdate(s: AdamBuffers, data: number, grad: number, h: AdamHyper, t: number): number {
+  const beta1 = h.betas[0];
+  const beta2 = h.betas[1];
+  s.expAvg = ema(s.expAvg, grad, beta1);
+  s.expAvgSq = ema(s.expAvgSq, grad * grad, beta2);
+  const bc1 = 1 - beta1 ** t;
+  const bc2 = 1 - beta2 ** t;
+  let v = s.expAvgSq;
+  if (h.amsgrad) {
+    if (h.amsgradMax === 'raw') {
+      s.maxExpAvgSq = Math.max(s.maxExpAvgSq, v);
+      v = s.maxExpAvgSq;
+    } else {
+      s.maxExpAvgSq = Math.max(s.maxExpAvgSq, v / bc2);
+      v = s.maxExpAvgSq * bc2;
+    }
+  }
+  return data - (h.lr / bc1) * (s.expAvg / adamDenominator(v, bc2, h.eps, h.epsRoot, h.epsPlacement === 'hat'));
+}
+
+const adamTable = {
+  ...commonTable,
+  betas: unitOpenPair,
+  eps: nonNegative,
+  amsgrad: flag,
+  epsPlacement: choice(['outside', 'hat']),
+  epsRoot: nonNegative,
+  amsgradMax: choice(['raw', 'corrected']),
+};
+
+const adamDefaults = {
+  lr: 0.001,
+  betas: [0.9, 0.999],
+  eps: 1e-8,
+  amsgrad: false,
+  epsPlacement: 'outside',
+  epsRoot: 0,
+  amsgradMax: 'raw',
+} as const;
+
+/** Adam's definition: rules, PyTorch's defaults, the Keras and optax presets, the formula. */
+export const adamDefinition: OptimizerDefinition<AdamHyper, AdamBuffers> = {
+  name: 'Adam',
+  table: adamTable,
+  defaults: adamDefaults,
+  presets: {
+    keras: { lr: 0.001, eps: 1e-7, epsPlacement: 'hat' },
+    optax: { lr: undefined, amsgradMax: 'corrected' },
+  },
+  buffers: () => ({ expAvg: 0, expAvgSq: 0, maxExpAvgSq: 0 }),
+  update: adamUpdate,
+};
+
+/**
+ * AdamW's definition: Adam's formula with decoupled weight decay
+ * `θ ← θ·(1 − γ·λ)` first; λ = 0.01 (PyTorch), 0.004 (Keras), 1e-4 (optax).
+ */
+export const adamwDefinition: OptimizerDefinition<AdamHyper, AdamBuffers> = {
+  ...adamDefinition,
+  name: 'AdamW',
+  defaults: { ...adamDefaults, weightDecay: 0.01, decayMode: 'decoupled' },
+  presets: {
+    keras: { lr: 0.001, eps: 1e-7, epsPlacement: 'hat', weightDecay: 0.004 },
+    optax: { lr: undefined, amsgradMax: 'corrected', weightDecay: 1e-4 },
+  },
+};
+
+/** Adam's and AdamW's options. */
+export type AdamOptions = Options<AdamHyper>;
+
+/**
+ * Adam (Kingma & Ba, 2015), PyTorch's formula (see `adamUpdate`): momentum (the first moment m)
+ * divided by a root mean square of gradients (the second moment v), both bias-corrected.
+ * Defaults (PyTorch): lr 0.001, betas [0.9, 0.999], eps 1e-8, weightDecay 0 (L2), amsgrad false.
+ * `convention: 'keras'` gives eps 1e-7 in the ε̂ form; `'optax'` AMSGrad over v̂.
+ *
+ * @example
+ * const opt = new Adam(model.parameters(), { lr: warmup(cosine({ initial: 3e-3, steps: 900 }), { steps: 100 }) });
+ */
+export class Adam extends OptimizerBase<AdamHyper, AdamBuffers> {
+  constructor(params: ParamsInput<AdamHyper>, options: AdamOptions = {}) {
+    super(adamDefinition, params, options);
+  }
+}

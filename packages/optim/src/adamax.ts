@@ -1,0 +1,68 @@
+import type { OptimizerDefinition } from './definition.js';
+import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair } from './hyper.js';
+import { ema } from './moments.js';
+import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
+
+/** Adamax's options as numbers at one update. */
+export interface AdamaxHyper extends CommonHyper {
+  /** [β₁, β₂], each in [0, 1); default [0.9, 0.999]. */
+  betas: [number, number];
+  /** ε: PyTorch and optax 1e-8, Keras 1e-7. */
+  eps: number;
+  /**
+   * Where ε sits: `'max'`, inside the maximum, `u ← max(β₂·u, |g| + ε)` (PyTorch), or
+   * `'outside'`, `u ← max(β₂·u, |g|)` and a step `m̂ / (u + ε)` (Keras, optax).
+   */
+  epsPlacement: 'max' | 'outside';
+}
+
+/** Adamax's buffers: first moment m and the exponentially weighted infinity norm u. */
+export interface AdamaxBuffers {
+  [key: string]: number;
+  expAvg: number;
+  expInf: number;
+}
+
+/**
+ * PyTorch's Adamax (Kingma & Ba, section 7), one parameter, update t:
+ *
+ *     m ← β₁·m + (1 − β₁)·g
+ *     u ← max(β₂·u, |g| + ε)                   ('outside': max(β₂·u, |g|), then u + ε below)
+ *     θ ← θ − γ/(1 − β₁ᵗ) · m / u
+ */
+export function adamaxUpdate(s: AdamaxBuffers, data: number, grad: number, h: AdamaxHyper, t: number): number {
+  s.expAvg = ema(s.expAvg, grad, h.betas[0]);
+  const inMax = h.epsPlacement === 'max';
+  s.expInf = Math.max(h.betas[1] * s.expInf, inMax ? Math.abs(grad) + h.eps : Math.abs(grad));
+  const denominator = inMax ? s.expInf : s.expInf + h.eps;
+  return data - (h.lr / (1 - h.betas[0] ** t)) * (s.expAvg / denominator);
+}
+
+/** Adamax's definition: rules, PyTorch's defaults, the Keras and optax presets, the formula. */
+export const adamaxDefinition: OptimizerDefinition<AdamaxHyper, AdamaxBuffers> = {
+  name: 'Adamax',
+  table: { ...commonTable, betas: unitOpenPair, eps: nonNegative, epsPlacement: choice(['max', 'outside']) },
+  defaults: { lr: 0.002, betas: [0.9, 0.999], eps: 1e-8, epsPlacement: 'max' },
+  presets: {
+    keras: { lr: 0.001, eps: 1e-7, epsPlacement: 'outside' },
+    optax: { lr: undefined, epsPlacement: 'outside' },
+  },
+  buffers: () => ({ expAvg: 0, expInf: 0 }),
+  update: adamaxUpdate,
+};
+
+/** Adamax's options. */
+export type AdamaxOptions = Options<AdamaxHyper>;
+
+/**
+ * Adamax, PyTorch's formula (see `adamaxUpdate`): Adam with the infinity norm in place of the
+ * root mean square. Defaults (PyTorch): lr 0.002, betas [0.9, 0.999], eps 1e-8.
+ *
+ * @example
+ * const opt = new Adamax(model.parameters());
+ */
+export class Adamax extends OptimizerBase<AdamaxHyper, AdamaxBuffers> {
+  constructor(params: ParamsInput<AdamaxHyper>, options: AdamaxOptions = {}) {
+    super(adamaxDefinition, params, options);
+  }
+}

@@ -1,0 +1,17 @@
+import { type AdamBuffers, type AdamHyper, type AdamOptions, adamwDefinition } from './adam.js';
+import { OptimizerBase, type ParamsInput } from './optimizer.js';
+
+/**
+ * AdamW (Loshchilov & Hutter, 2019), PyTorch's formula: Adam (see `adamUpdate`) with weight
+ * decay decoupled from the gradient, applied first: `θ ← θ·(1 − γ·λ)`, then the Adam step.
+ * Defaults (PyTorch): lr 0.001, betas [0.9, 0.999], eps 1e-8, weightDecay 0.01
+ * (Keras 0.004, optax 1e-4), decayMode `'decoupled'`.
+ *
+ * @example
+ * const opt = new AdamW(excludeFromDecay(model.namedParameters()), { lr: 1e-3, weightDecay: 0.05 });
+ */
+export class AdamW extends OptimizerBase<AdamHyper, AdamBuffers> {
+  constructor(params: ParamsInput<AdamHyper>, options: AdamOptions = {}) {
+    super(adamwDefinition, params, options);
+  }
+}

@@ -1,0 +1,249 @@
+// Hyperparameters: one table per optimizer says, for each option, what values are valid; this file
+// reads options against such a table (defaults, presets, validation), and resolves the options
+// that follow a schedule to numbers at each update without allocating.
+
+import { isSchedule, type Schedule } from '@etagrad/sched';
+import { checkBoolean, checkChoice, checkNumber, typeName } from './check.js';
+import type { Scalar } from './types.js';
+
+/** The hyperparameters every optimizer has. */
+export interface CommonHyper {
+  /** Learning rate γ (a finite number >= 0, or a schedule of the update count). */
+  lr: number;
+  /** Weight decay λ (>= 0); default 0 (AdamW 0.01). */
+  weightDecay: number;
+  /**
+   * How weight decay acts: `'l2'` adds `λ·θ` to the gradient before the update (PyTorch's
+   * `weight_decay` for every optimizer but AdamW); `'decoupled'` shrinks the parameter first,
+   * `θ ← θ·(1 − γ·λ)` (Loshchilov & Hutter; PyTorch's AdamW, Keras' and optax's weight decay).
+   * Default `'l2'` (`'decoupled'` for AdamW and Lion).
+   */
+  decayMode: 'l2' | 'decoupled';
+  /** Ascend instead of descend: the gradient is negated first (before weight decay), as PyTorch does. Default false. */
+  maximize: boolean;
+}
+
+/** A numeric option: valid values, and whether it may follow a schedule. */
+export interface NumberRule {
+  readonly kind: 'number';
+  readonly rule: string;
+  readonly valid: (x: number) => boolean;
+  /** Read once when buffers are made (Adagrad's initial accumulator): a number only. */
+  readonly fixed?: true;
+}
+/** A pair of numeric options (`betas`), each element valid by the same rule. */
+export interface PairRule {
+  readonly kind: 'pair';
+  readonly rule: string;
+  readonly valid: (x: number) => boolean;
+}
+/** An on/off option. */
+export interface BooleanRule {
+  readonly kind: 'boolean';
+}
+/** One of a closed set of strings. */
+export interface ChoiceRule<C extends string> {
+  readonly kind: 'choice';
+  readonly choices: readonly C[];
+}
+
+/** The rule for an option whose resolved value has type V. */
+export type HyperRule<V> = [V] extends [number]
+  ? NumberRule
+  : [V] extends [readonly [number, number]]
+    ? PairRule
+    : [V] extends [boolean]
+      ? BooleanRule
+      : [V] extends [string]
+        ? ChoiceRule<V>
+        : never;
+
+/** One rule per option of H: the compiler proves none is missing. */
+export type HyperTable<H> = { readonly [K in keyof H]-?: HyperRule<H[K]> };
+
+/** How an option of resolved type V may be given: numbers may be schedules. */
+export type RawValue<V> = [V] extends [number]
+  ? Scalar
+  : [V] extends [readonly [number, number]]
+    ? readonly [Scalar, Scalar]
+    : V;
+
+/** Options as given, per key of H. */
+export type HyperOptions<H> = { readonly [K in keyof H]?: RawValue<H[K]> };
+
+/** Defaults (a preset): `undefined` removes a default, so the option must be given (optax's lr). */
+export type Preset<H> = { readonly [K in keyof H]?: RawValue<H[K]> | undefined };
+
+/** Every option of a group, as given. */
+export type Raw<H> = { [K in keyof H]: RawValue<H[K]> };
+
+/** A finite number >= 0. */
+export const nonNegative: NumberRule = {
+  kind: 'number',
+  rule: 'a finite number >= 0',
+  valid: (x) => Number.isFinite(x) && x >= 0,
+};
+/** A number in [0, 1] (a decay rate that may be 1). */
+export const unitClosed: NumberRule = { kind: 'number', rule: 'in [0, 1]', valid: (x) => x >= 0 && x <= 1 };
+/** A number in [0, 1) (Adam's betas: 1 would divide by a zero bias correction). */
+export const unitOpenPair: PairRule = { kind: 'pair', rule: 'in [0, 1)', valid: (x) => x >= 0 && x < 1 };
+/** A pair of numbers in [0, 1] (Lion's betas). */
+export const unitClosedPair: PairRule = { kind: 'pair', rule: 'in [0, 1]', valid: (x) => x >= 0 && x <= 1 };
+/** A boolean. */
+export const flag: BooleanRule = { kind: 'boolean' };
+/** A closed set of strings. */
+export const choice = <const C extends string>(choices: readonly C[]): ChoiceRule<C> => ({ kind: 'choice', choices });
+
+/** The rules of the options every optimizer has. */
+export const commonTable: HyperTable<CommonHyper> = {
+  lr: nonNegative,
+  weightDecay: nonNegative,
+  decayMode: choice(['l2', 'decoupled']),
+  maximize: flag,
+};
+
+/**
+ * PyTorch's defaults of the common options. Keras and optax apply weight decay decoupled
+ * (Keras' `weight_decay`, optax's `add_decayed_weights` before the lr), so their presets start
+ * from `decayMode: 'decoupled'`.
+ */
+export const commonDefaults: Preset<CommonHyper> = { weightDecay: 0, decayMode: 'l2', maximize: false };
+
+type AnyRule = NumberRule | PairRule | BooleanRule | ChoiceRule<string>;
+type Table = Readonly<Record<string, AnyRule>>;
+type Values = Record<string, unknown>;
+
+/** `x` valid under a numeric rule, with `name` as the user wrote the option. */
+function checkValue(owner: string, name: string, x: unknown, rule: NumberRule | PairRule): number {
+  return checkNumber(owner, name, x, rule.rule, rule.valid);
+}
+
+function readScalar(owner: string, name: string, x: unknown, rule: NumberRule | PairRule): Scalar {
+  if (isSchedule(x)) {
+    if (rule.kind === 'number' && rule.fixed) {
+      throw new TypeError(`${owner}: ${name} must be a number (it is read once, not per step), got a schedule`);
+    }
+    checkValue(owner, `${name} (schedule at step 0)`, x(0), rule);
+    return x;
+  }
+  if (typeof x !== 'number') {
+    const what = rule.kind === 'number' && rule.fixed ? 'a number' : 'a number or a schedule';
+    throw new TypeError(`${owner}: ${name} must be ${what}, got ${typeName(x)}`);
+  }
+  return checkValue(owner, name, x, rule);
+}
+
+/** Read one option against its rule; `name` is how the error names it. */
+function readOne(owner: string, name: string, x: unknown, rule: AnyRule): unknown {
+  switch (rule.kind) {
+    case 'number':
+      return readScalar(owner, name, x, rule);
+    case 'pair': {
+      if (!Array.isArray(x) || x.length !== 2) {
+        throw new TypeError(`${owner}: ${name} must be a pair [a, b], got ${Array.isArray(x) ? `${x.length} values` : typeName(x)}`);
+      }
+      return [readScalar(owner, `${name}[0]`, x[0], rule), readScalar(owner, `${name}[1]`, x[1], rule)] as const;
+    }
+    case 'boolean':
+      return checkBoolean(owner, name, x);
+    case 'choice':
+      return checkChoice(owner, name, x, rule.choices);
+  }
+}
+
+/**
+ * Read every option of `table` from `given`, falling back to `fallback`; `prefix` goes before
+ * each option's name in errors (`state.groups[0].hyper.`). An option with neither is an error
+ * that says why (`hint`, e.g. "optax has no default").
+ */
+export function readHyper<H>(
+  owner: string,
+  table: HyperTable<H>,
+  given: Values,
+  fallback: Preset<H>,
+  prefix = '',
+  hint = '',
+): Raw<H> {
+  const out: Values = {};
+  for (const [key, rule] of Object.entries(table as Table)) {
+    const x = Object.hasOwn(given, key) ? given[key] : (fallback as Values)[key];
+    if (x === undefined) {
+      throw new TypeError(`${owner}: ${prefix}${key} must be given${hint}, got undefined`);
+    }
+    out[key] = readOne(owner, `${prefix}${key}`, x, rule);
+  }
+  return out as Raw<H>;
+}
+
+/** An option (or one element of a pair) that follows a schedule: read at every update. */
+export interface Scheduled {
+  readonly key: string;
+  /** -1 for a plain option, 0 or 1 for an element of a pair. */
+  readonly index: number;
+  readonly schedule: Schedule;
+  readonly rule: NumberRule | PairRule;
+}
+
+/** The scheduled options of `raw`, lr excluded (it is resolved apart, times `lrScale`). */
+export function scheduledOf<H>(table: HyperTable<H>, raw: Raw<H>): Scheduled[] {
+  const out: Scheduled[] = [];
+  for (const [key, rule] of Object.entries(table as Table)) {
+    const x = (raw as Values)[key];
+    if (key === 'lr' || (rule.kind !== 'number' && rule.kind !== 'pair')) continue;
+    if (rule.kind === 'pair') {
+      const pair = x as readonly [Scalar, Scalar];
+      pair.forEach((element, index) => {
+        if (isSchedule(element)) out.push({ key, index, schedule: element, rule });
+      });
+    } else if (isSchedule(x)) out.push({ key, index: -1, schedule: x, rule });
+  }
+  return out;
+}
+
+/** The value of a number-or-schedule at update `step`, checked against its rule. */
+export function scalarAt(owner: string, name: string, x: Scalar, rule: NumberRule | PairRule, step: number): number {
+  if (typeof x === 'number') return x;
+  return checkValue(owner, `${name} (schedule at step ${step})`, x(step), rule);
+}
+
+/**
+ * The options of `raw` as numbers at update `step` (lr times `lrScale`): a new object, made
+ * once per group; `resolveInto` then refreshes it in place at every update.
+ */
+export function resolve<H>(owner: string, table: HyperTable<H>, raw: Raw<H>, step: number, lrScale: number): H {
+  const out: Values = {};
+  for (const [key, rule] of Object.entries(table as Table)) {
+    const x = (raw as Values)[key];
+    if (rule.kind === 'number') out[key] = scalarAt(owner, key, x as Scalar, rule, step);
+    else if (rule.kind === 'pair') {
+      const [a, b] = x as readonly [Scalar, Scalar];
+      out[key] = [scalarAt(owner, `${key}[0]`, a, rule, step), scalarAt(owner, `${key}[1]`, b, rule, step)];
+    } else out[key] = x;
+  }
+  out['lr'] = (out['lr'] as number) * lrScale;
+  return out as H;
+}
+
+/**
+ * Refresh the scheduled options of `hyper` for update `step`, lr included (times `lrScale`).
+ * Allocates nothing: `scheduled` is built once when the options are set.
+ */
+export function resolveInto<H extends CommonHyper>(
+  owner: string,
+  hyper: H,
+  lr: Scalar,
+  scheduled: readonly Scheduled[],
+  step: number,
+  lrScale: number,
+): void {
+  hyper.lr = scalarAt(owner, 'lr', lr, nonNegative, step) * lrScale;
+  const values = hyper as unknown as Values;
+  for (const entry of scheduled) {
+    if (entry.index < 0) {
+      values[entry.key] = scalarAt(owner, entry.key, entry.schedule, entry.rule, step);
+    } else {
+      const name = `${entry.key}[${entry.index}]`;
+      (values[entry.key] as number[])[entry.index] = scalarAt(owner, name, entry.schedule, entry.rule, step);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+// Pieces shared by the Adam family: moving averages and where ε sits in the denominator.
+
+/** Exponential moving average, `β·average + (1 − β)·x` (PyTorch's `lerp` form, mathematically). */
+export const ema = (average: number, x: number, beta: number): number => beta * average + (1 - beta) * x;
+
+/**
+ * The denominator D of an Adam-type step `γ · m̂ / D`, from the raw second moment v (not bias
+ * corrected) and its bias correction `bc2 = 1 − β₂ᵗ`:
+ *
+ *     'outside' (PyTorch's Adam, optax):  D = √(v / bc2 + εroot) + ε
+ *     'hat'     (Keras' ε̂, PyTorch's RAdam): D = (√(v + εroot) + ε) / √bc2
+ *
+ * The two agree when ε = 0; 'hat' adds ε before the bias correction, so early on (bc2 small)
+ * its ε weighs 1/√bc2 times more.
+ */
+export function adamDenominator(v: number, bc2: number, eps: number, epsRoot: number, hat: boolean): number {
+  return hat ? (Math.sqrt(v + epsRoot) + eps) / Math.sqrt(bc2) : Math.sqrt(v / bc2 + epsRoot) + eps;
+}

@@ -1,0 +1,91 @@
+import type { OptimizerDefinition } from './definition.js';
+import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair } from './hyper.js';
+import { adamDenominator, ema } from './moments.js';
+import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
+
+/** NAdam's options as numbers at one update. */
+export interface NadamHyper extends CommonHyper {
+  /** [β₁, β₂], each in [0, 1); default [0.9, 0.999]. */
+  betas: [number, number];
+  /** ε (after bias correction, as everywhere for NAdam): PyTorch and optax 1e-8, Keras 1e-7. */
+  eps: number;
+  /** optax's `eps_root`, under the square root; default 0. */
+  epsRoot: number;
+  /**
+   * ψ in Dozat's momentum schedule `μ_t = β₁·(1 − ½·0.96^(t·ψ))`: PyTorch 0.004; Keras uses
+   * `0.96^t`, i.e. ψ = 1.
+   */
+  momentumDecay: number;
+  /**
+   * `'dozat'` (PyTorch, Keras): μ_t follows the schedule above; `'constant'` (optax): μ_t = β₁,
+   * which gives optax's `m̂ = β₁·m/(1 − β₁ᵗ⁺¹) + (1 − β₁)·g/(1 − β₁ᵗ)`.
+   */
+  momentumSchedule: 'dozat' | 'constant';
+}
+
+/** NAdam's buffers: m, v and the running product of μ's. */
+export interface NadamBuffers {
+  [key: string]: number;
+  expAvg: number;
+  expAvgSq: number;
+  muProduct: number;
+}
+
+/**
+ * PyTorch's NAdam (Dozat, 2016), one parameter, update t:
+ *
+ *     μ_t = β₁·(1 − ½·0.96^(t·ψ)),  μ_{t+1} likewise,  Π ← Π·μ_t
+ *     m ← β₁·m + (1 − β₁)·g,   v ← β₂·v + (1 − β₂)·g²,   D = √(v/(1 − β₂ᵗ)) + ε
+ *     θ ← θ − γ·(1 − μ_t)/(1 − Π) · g/D − γ·μ_{t+1}/(1 − Π·μ_{t+1}) · m/D
+ */
+export function nadamUpdate(s: NadamBuffers, data: number, grad: number, h: NadamHyper, t: number): number {
+  const beta1 = h.betas[0];
+  const constant = h.momentumSchedule === 'constant';
+  const mu = constant ? beta1 : beta1 * (1 - 0.5 * 0.96 ** (t * h.momentumDecay));
+  const muNext = constant ? beta1 : beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * h.momentumDecay));
+  s.muProduct *= mu;
+  const muProductNext = s.muProduct * muNext;
+  s.expAvg = ema(s.expAvg, grad, beta1);
+  s.expAvgSq = ema(s.expAvgSq, grad * grad, h.betas[1]);
+  const denominator = adamDenominator(s.expAvgSq, 1 - h.betas[1] ** t, h.eps, h.epsRoot, false);
+  const gradStep = ((h.lr * (1 - mu)) / (1 - s.muProduct)) * (grad / denominator);
+  const momentumStep = ((h.lr * muNext) / (1 - muProductNext)) * (s.expAvg / denominator);
+  return data - gradStep - momentumStep;
+}
+
+/** NAdam's definition: rules, PyTorch's defaults, the Keras and optax presets, the formula. */
+export const nadamDefinition: OptimizerDefinition<NadamHyper, NadamBuffers> = {
+  name: 'NAdam',
+  table: {
+    ...commonTable,
+    betas: unitOpenPair,
+    eps: nonNegative,
+    epsRoot: nonNegative,
+    momentumDecay: nonNegative,
+    momentumSchedule: choice(['dozat', 'constant']),
+  },
+  defaults: { lr: 0.002, betas: [0.9, 0.999], eps: 1e-8, epsRoot: 0, momentumDecay: 0.004, momentumSchedule: 'dozat' },
+  presets: {
+    keras: { lr: 0.001, eps: 1e-7, momentumDecay: 1 },
+    optax: { lr: undefined, momentumSchedule: 'constant' },
+  },
+  buffers: () => ({ expAvg: 0, expAvgSq: 0, muProduct: 1 }),
+  update: nadamUpdate,
+};
+
+/** NAdam's options. */
+export type NadamOptions = Options<NadamHyper>;
+
+/**
+ * NAdam: Adam with Nesterov momentum, PyTorch's formula (see `nadamUpdate`). Defaults
+ * (PyTorch): lr 0.002, betas [0.9, 0.999], eps 1e-8, momentumDecay 0.004, weightDecay 0 (L2;
+ * `decayMode: 'decoupled'` is PyTorch's `decoupled_weight_decay`).
+ *
+ * @example
+ * const opt = new NAdam(model.parameters(), { lr: 0.002 });
+ */
+export class NAdam extends OptimizerBase<NadamHyper, NadamBuffers> {
+  constructor(params: ParamsInput<NadamHyper>, options: NadamOptions = {}) {
+    super(nadamDefinition, params, options);
+  }
+}

@@ -1,0 +1,293 @@
+import type { Schedule } from '@etagrad/sched';
+import { checkChoice, checkInteger, checkKeys, checkNonNegative, checkObject, show } from './check.js';
+import type { Buffers, OptimizerDefinition } from './definition.js';
+import {
+  type CommonHyper,
+  commonDefaults,
+  type HyperOptions,
+  type HyperTable,
+  nonNegative,
+  type Preset,
+  type Raw,
+  readHyper,
+  scalarAt,
+  resolve,
+  resolveInto,
+  type Scheduled,
+  scheduledOf,
+} from './hyper.js';
+import { readParams } from './params.js';
+import { readState, saveState } from './state.js';
+import {
+  type Convention,
+  conventions,
+  type NonFinitePolicy,
+  type Optimizer,
+  type OptimizerOptions,
+  type OptimizerState,
+  type Param,
+  type ParamList,
+  type Scalar,
+} from './types.js';
+
+/** A group of parameters with its own options (PyTorch's param_groups), e.g. `{ params: biases, weightDecay: 0 }`. */
+export type ParamGroup<H> = { readonly params: ParamList } & HyperOptions<H>;
+
+/** What an optimizer's constructor takes: parameters (plain or named) or groups of them. */
+export type ParamsInput<H> = ParamList | readonly ParamGroup<H>[];
+
+/** An optimizer's options: its hyperparameters (defaults for every group) and the optimizer-wide ones. */
+export type Options<H> = OptimizerOptions & HyperOptions<H>;
+
+/** One parameter and its books. */
+export interface Slot<S> {
+  readonly param: Param;
+  /** Its name, or null when parameters were given unnamed. */
+  readonly name: string | null;
+  buffers: S;
+  /** Sum of the gradients of the calls accumulated toward the next update. */
+  gradSum: number;
+}
+
+/** One group and its books. */
+export interface Group<H, S> {
+  raw: Raw<H>;
+  /** The options as numbers for the current update (refreshed in place). */
+  hyper: H;
+  scheduled: Scheduled[];
+  readonly slots: Slot<S>[];
+}
+
+/** A group's lr as given (H's lr is a number, so its raw value is a Scalar; the compiler cannot see it through a generic H). */
+const lrOf = <H extends CommonHyper>(group: Group<H, unknown>): Scalar => group.raw.lr as Scalar;
+
+const optimizerKeys = ['convention', 'nonFinite', 'accumulate'] as const;
+
+/** The defaults of `definition` under `convention`, or a RangeError if that framework lacks it. */
+function defaultsFor<H extends CommonHyper, S extends Buffers>(
+  definition: OptimizerDefinition<H, S>,
+  convention: Convention,
+): Preset<H> {
+  const defaults = { ...commonDefaults, ...definition.defaults } as Preset<H>;
+  if (convention === 'torch') return defaults;
+  const preset = definition.presets[convention];
+  if (typeof preset === 'string') {
+    const supported = conventions.filter((c) => c === 'torch' || typeof definition.presets[c] !== 'string');
+    throw new RangeError(`${definition.name}: convention must be ${supported.map(show).join(' or ')} (${preset}), got '${convention}'`);
+  }
+  return { ...defaults, decayMode: 'decoupled', ...preset };
+}
+
+/**
+ * The books every optimizer keeps, over its definition's formula: groups and their options
+ * (numbers or schedules, resolved at each update), per-parameter buffers, the update count,
+ * weight decay (L2 or decoupled), `maximize`, gradient accumulation, the non-finite gradient
+ * policy, and the state as plain JSON.
+ */
+export class OptimizerBase<H extends CommonHyper, S extends Buffers> implements Optimizer {
+  readonly #definition: OptimizerDefinition<H, S>;
+  readonly #groups: Group<H, S>[];
+  readonly #named: boolean;
+  readonly #nonFinite: NonFinitePolicy;
+  readonly #accumulate: number;
+  #accumulated = 0;
+  #stepCount = 0;
+  #skippedSteps = 0;
+  #lrScale = 1;
+
+  constructor(definition: OptimizerDefinition<H, S>, params: unknown, options: unknown) {
+    const owner = definition.name;
+    this.#definition = definition;
+    const given = checkObject(owner, 'options', options);
+    const hyperKeys = Object.keys(definition.table);
+    checkKeys(owner, 'options', given, [...hyperKeys, ...optimizerKeys]);
+    const convention = checkChoice(owner, 'convention', given['convention'] ?? 'torch', conventions);
+    this.#nonFinite = checkChoice(owner, 'nonFinite', given['nonFinite'] ?? 'throw', ['throw', 'skip']);
+    this.#accumulate = checkInteger(owner, 'accumulate', given['accumulate'] ?? 1, 1);
+    const defaults = defaultsFor(definition, convention);
+    const hint = ` (${convention} has no default)`;
+    const fallback = readHyper(owner, definition.table, given, defaults, '', hint);
+    const read = readParams(owner, params, hyperKeys);
+    this.#named = read[0]?.names !== null;
+    this.#groups = read.map((group, i) => {
+      const prefix = read.length > 1 ? `params[${i}].` : '';
+      const raw = readHyper(owner, definition.table, group.options, fallback as Preset<H>, prefix);
+      const hyper = resolve(owner, definition.table, raw, 0, 1);
+      definition.check?.(owner, hyper, prefix);
+      return {
+        raw,
+        hyper,
+        scheduled: scheduledOf(definition.table, raw),
+        slots: group.params.map((param, j) => ({
+          param,
+          name: group.names?.[j] ?? null,
+          buffers: definition.buffers(hyper),
+          gradSum: 0,
+        })),
+      };
+    });
+  }
+
+  /** `'SGD'`, `'Adam'`, ... */
+  get name(): string {
+    return this.#definition.name;
+  }
+
+  /** Completed updates. The next update is number `stepCount` (from 0) and reads each schedule there. */
+  get stepCount(): number {
+    return this.#stepCount;
+  }
+
+  /** Calls skipped because of a non-finite gradient (`nonFinite: 'skip'`). */
+  get skippedSteps(): number {
+    return this.#skippedSteps;
+  }
+
+  /** The lr of the next update, per group: its value (its schedule at `stepCount`) times `lrScale`. */
+  get lr(): readonly number[] {
+    return this.#groups.map((group) => {
+      const lr = lrOf(group);
+      return (typeof lr === 'number' ? lr : lr(this.#stepCount)) * this.#lrScale;
+    });
+  }
+
+  /** A multiplier on every group's lr (default 1): `opt.lrScale = plateau.observe(valLoss)`. */
+  get lrScale(): number {
+    return this.#lrScale;
+  }
+
+  set lrScale(value: number) {
+    this.#lrScale = checkNonNegative(this.name, 'lrScale', value);
+  }
+
+  /**
+   * Replace group `groupIndex`'s lr by a number or a schedule; a schedule is read at
+   * `stepCount` from the next update on (it is not restarted).
+   *
+   * @example
+   * opt.setLr(0, 0.01);                                   // fine-tune: a smaller rate
+   * opt.setLr(0, cosine({ initial: 0.1, steps: 1000 }));  // a schedule from now on
+   */
+  setLr(groupIndex: number, value: number | Schedule): void {
+    const owner = this.name;
+    checkInteger(owner, 'groupIndex', groupIndex, 0);
+    const group = this.#groups[groupIndex];
+    if (group === undefined) {
+      throw new RangeError(`${owner}: groupIndex must be below the number of groups (${this.#groups.length}), got ${groupIndex}`);
+    }
+    const { lr } = readHyper<{ lr: number }>(owner, { lr: nonNegative }, { lr: value }, {});
+    scalarAt(owner, 'lr', lr, nonNegative, this.#stepCount);
+    group.raw = { ...group.raw, lr };
+  }
+
+  /** Set every parameter's `grad` to 0. */
+  zeroGrad(): void {
+    for (const group of this.#groups) for (const slot of group.slots) slot.param.grad = 0;
+  }
+
+  /**
+   * One update of every parameter by the definition's formula, with update number
+   * `t = stepCount + 1`; or, with `accumulate: k`, one of k calls (the k-th updates with the mean
+   * gradient). Checks every gradient first: a non-finite one throws (or, with
+   * `nonFinite: 'skip'`, skips the call) before anything changes. A schedule that yields an
+   * invalid value (a negative lr, ...) throws at this update, also before anything changes.
+   */
+  step(): void {
+    const owner = this.name;
+    if (!this.#gradientsFinite()) return;
+    const accumulate = this.#accumulate;
+    if (this.#accumulated + 1 < accumulate) {
+      for (const group of this.#groups) for (const slot of group.slots) slot.gradSum += slot.param.grad;
+      this.#accumulated += 1;
+      return;
+    }
+    const step = this.#stepCount;
+    for (const group of this.#groups) {
+      resolveInto(owner, group.hyper, lrOf(group), group.scheduled, step, this.#lrScale);
+      if (group.scheduled.length > 0) this.#definition.check?.(owner, group.hyper, '');
+    }
+    const update = this.#definition.update;
+    const t = step + 1;
+    for (const group of this.#groups) {
+      const h = group.hyper;
+      const decay = h.weightDecay;
+      const decoupled = h.decayMode === 'decoupled';
+      for (const slot of group.slots) {
+        const p = slot.param;
+        let grad = accumulate > 1 ? (slot.gradSum + p.grad) / accumulate : p.grad;
+        slot.gradSum = 0;
+        if (h.maximize) grad = -grad;
+        let data = p.data;
+        if (decay !== 0) {
+          if (decoupled) data *= 1 - h.lr * decay;
+          else grad += decay * data;
+        }
+        p.data = update(slot.buffers, data, grad, h, t);
+      }
+    }
+    this.#accumulated = 0;
+    this.#stepCount = t;
+  }
+
+  /** Whether every gradient is finite; if not, throws or counts a skipped call per the policy. */
+  #gradientsFinite(): boolean {
+    let index = 0;
+    for (const group of this.#groups) {
+      for (const slot of group.slots) {
+        const grad = slot.param.grad;
+        if (!Number.isFinite(grad)) {
+          if (this.#nonFinite === 'skip') {
+            this.#skippedSteps += 1;
+            return false;
+          }
+          const which = slot.name === null ? `parameter ${index}` : `parameter '${slot.name}'`;
+          throw new RangeError(`${this.name}: gradient of ${which} must be finite, got ${grad}`);
+        }
+        index += 1;
+      }
+    }
+    return true;
+  }
+
+  /** The whole state as plain JSON (see `OptimizerState`). */
+  stateDict(): OptimizerState {
+    return saveState(this.#definition, this.#groups, {
+      named: this.#named,
+      stepCount: this.#stepCount,
+      skippedSteps: this.#skippedSteps,
+      lrScale: this.#lrScale,
+      accumulate: this.#accumulate,
+      accumulated: this.#accumulated,
+    });
+  }
+
+  /**
+   * Restore a state made by `stateDict()` (also after a JSON round trip): every option, schedule,
+   * buffer and count, so the run continues bit for bit. Refuses a state for another optimizer,
+   * another group layout, other parameter names or counts, another `accumulate`, or with a
+   * missing or invalid value, naming what differs; then nothing has changed.
+   */
+  loadStateDict(state: unknown): void {
+    const read = readState(this.#definition, this.#groups, state, {
+      named: this.#named,
+      accumulate: this.#accumulate,
+    });
+    for (const [i, group] of this.#groups.entries()) {
+      const loaded = read.groups[i];
+      if (loaded === undefined) continue; // readState checked the count
+      group.raw = loaded.raw;
+      group.hyper = loaded.hyper;
+      group.scheduled = scheduledOf(this.#definition.table as HyperTable<H>, loaded.raw);
+      for (const [j, slot] of group.slots.entries()) {
+        const buffers = loaded.buffers[j];
+        if (buffers === undefined) continue;
+        slot.buffers = buffers.buffers;
+        slot.gradSum = buffers.gradSum;
+      }
+    }
+    this.#stepCount = read.stepCount;
+    this.#skippedSteps = read.skippedSteps;
+    this.#lrScale = read.lrScale;
+    this.#accumulated = read.accumulated;
+  }
+}

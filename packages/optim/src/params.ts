@@ -1,0 +1,89 @@
+// Reading the `params` argument: plain parameters, named parameters (as `namedParameters()`
+// gives them), or groups of either with per-group options (PyTorch's param_groups).
+
+import { checkKeys, show, typeName } from './check.js';
+import type { Param } from './types.js';
+
+/** One group as read: its parameters, their names (null when unnamed), and its own options. */
+export interface ReadGroup {
+  readonly params: Param[];
+  readonly names: string[] | null;
+  readonly options: Record<string, unknown>;
+}
+
+const isParam = (x: unknown): x is Param =>
+  typeof x === 'object' &&
+  x !== null &&
+  typeof (x as { data?: unknown }).data === 'number' &&
+  typeof (x as { grad?: unknown }).grad === 'number';
+
+const isGroup = (x: unknown): x is { params: unknown } =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && 'params' in x && !('data' in x);
+
+function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, 'params' | 'names'> {
+  if (!Array.isArray(list) || list.length === 0) {
+    const got = Array.isArray(list) ? 'an empty array' : typeName(list);
+    throw new TypeError(`${owner}: ${name} must be a non-empty array of parameters, got ${got}`);
+  }
+  const named = Array.isArray(list[0]);
+  const params: Param[] = [];
+  const names: string[] = [];
+  for (const [i, item] of (list as unknown[]).entries()) {
+    if (named) {
+      const [key, param] = Array.isArray(item) ? (item as unknown[]) : [undefined, item];
+      if (!Array.isArray(item) || item.length !== 2 || typeof key !== 'string' || !isParam(param)) {
+        throw new TypeError(`${owner}: ${name}[${i}] must be a [name, { data: number, grad: number }] pair like ${name}[0], got ${typeName(item)}`);
+      }
+      names.push(key);
+      params.push(param);
+    } else {
+      if (!isParam(item)) {
+        throw new TypeError(`${owner}: ${name}[${i}] must be a parameter { data: number, grad: number }, got ${typeName(item)}`);
+      }
+      params.push(item);
+    }
+  }
+  return { params, names: named ? names : null };
+}
+
+/**
+ * Read `params` into groups; `groupKeys` are the options a group may set. Refuses an empty list,
+ * a non-parameter, a parameter given twice, a name given twice, and a mix of named and unnamed
+ * groups (buffers are keyed one way or the other).
+ */
+export function readParams(owner: string, input: unknown, groupKeys: readonly string[]): ReadGroup[] {
+  if (!Array.isArray(input) || input.length === 0) {
+    const got = Array.isArray(input) ? 'an empty array' : typeName(input);
+    throw new TypeError(`${owner}: params must be a non-empty array of parameters or groups, got ${got}`);
+  }
+  const groups: ReadGroup[] = [];
+  if (isGroup(input[0])) {
+    for (const [i, group] of (input as unknown[]).entries()) {
+      if (!isGroup(group)) throw new TypeError(`${owner}: params[${i}] must be a group { params, ...options } like params[0], got ${typeName(group)}`);
+      const { params, ...options } = group as Record<string, unknown>;
+      checkKeys(owner, `params[${i}]`, options, ['params', ...groupKeys]);
+      groups.push({ ...readList(owner, `params[${i}].params`, params), options });
+    }
+  } else {
+    groups.push({ ...readList(owner, 'params', input), options: {} });
+  }
+  const named = groups[0]?.names !== null;
+  const seen = new Set<Param>();
+  const seenNames = new Set<string>();
+  for (const [i, group] of groups.entries()) {
+    if ((group.names !== null) !== named) {
+      throw new TypeError(`${owner}: params[${i}].params must be ${named ? 'named' : 'unnamed'} like params[0].params, got ${named ? 'unnamed' : 'named'} parameters`);
+    }
+    for (const [j, param] of group.params.entries()) {
+      const where = groups.length > 1 ? `params[${i}].params[${j}]` : `params[${j}]`;
+      if (seen.has(param)) throw new RangeError(`${owner}: ${where} must appear once, got a parameter given twice`);
+      seen.add(param);
+      const name = group.names?.[j];
+      if (name !== undefined) {
+        if (seenNames.has(name)) throw new RangeError(`${owner}: ${where} must have a unique name, got ${show(name)} twice`);
+        seenNames.add(name);
+      }
+    }
+  }
+  return groups;
+}

@@ -1,0 +1,81 @@
+import type { OptimizerDefinition } from './definition.js';
+import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair } from './hyper.js';
+import { adamDenominator, ema } from './moments.js';
+import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
+
+/** RAdam's options as numbers at one update. */
+export interface RadamHyper extends CommonHyper {
+  /** [β₁, β₂], each in [0, 1); default [0.9, 0.999]. */
+  betas: [number, number];
+  /** ε; default 1e-8. */
+  eps: number;
+  /** optax's `eps_root`, under the square root; default 0. */
+  epsRoot: number;
+  /**
+   * Where ε sits in the adaptive term: `'hat'`, `√(1 − β₂ᵗ) / (√v + ε)` (PyTorch's code), or
+   * `'outside'`, `1 / (√v̂ + ε)` (optax).
+   */
+  epsPlacement: 'hat' | 'outside';
+}
+
+/** RAdam's buffers: m and v. */
+export interface RadamBuffers {
+  [key: string]: number;
+  expAvg: number;
+  expAvgSq: number;
+}
+
+/**
+ * PyTorch's RAdam (Liu et al., 2020), one parameter, update t:
+ *
+ *     m ← β₁·m + (1 − β₁)·g,   v ← β₂·v + (1 − β₂)·g²,   m̂ = m/(1 − β₁ᵗ)
+ *     ρ∞ = 2/(1 − β₂) − 1,   ρ_t = ρ∞ − 2t·β₂ᵗ/(1 − β₂ᵗ)
+ *     ρ_t > 5:  r = √((ρ_t − 4)(ρ_t − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρ_t)),
+ *               θ ← θ − γ·m̂·r·√(1 − β₂ᵗ)/(√v + ε)
+ *     else:     θ ← θ − γ·m̂            (plain momentum while the variance estimate is unreliable)
+ *
+ * PyTorch switches at ρ_t > 5, optax at ρ_t >= 5 (they differ only if ρ_t is exactly 5).
+ */
+export function radamUpdate(s: RadamBuffers, data: number, grad: number, h: RadamHyper, t: number): number {
+  const beta2 = h.betas[1];
+  s.expAvg = ema(s.expAvg, grad, h.betas[0]);
+  s.expAvgSq = ema(s.expAvgSq, grad * grad, beta2);
+  const corrected = s.expAvg / (1 - h.betas[0] ** t);
+  const bc2 = 1 - beta2 ** t;
+  const rhoInf = 2 / (1 - beta2) - 1;
+  const rho = rhoInf - (2 * t * beta2 ** t) / bc2;
+  if (!(rho > 5)) return data - corrected * h.lr;
+  const rect = Math.sqrt(((rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho));
+  const adaptive = 1 / adamDenominator(s.expAvgSq, bc2, h.eps, h.epsRoot, h.epsPlacement === 'hat');
+  return data - corrected * h.lr * adaptive * rect;
+}
+
+/** RAdam's definition: rules, PyTorch's defaults, the optax preset (Keras has none), the formula. */
+export const radamDefinition: OptimizerDefinition<RadamHyper, RadamBuffers> = {
+  name: 'RAdam',
+  table: { ...commonTable, betas: unitOpenPair, eps: nonNegative, epsRoot: nonNegative, epsPlacement: choice(['hat', 'outside']) },
+  defaults: { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8, epsRoot: 0, epsPlacement: 'hat' },
+  presets: {
+    keras: 'Keras has no RAdam',
+    optax: { lr: undefined, epsPlacement: 'outside' },
+  },
+  buffers: () => ({ expAvg: 0, expAvgSq: 0 }),
+  update: radamUpdate,
+};
+
+/** RAdam's options. */
+export type RadamOptions = Options<RadamHyper>;
+
+/**
+ * RAdam: Adam with its adaptive term switched on only once the variance of v is tractable
+ * (ρ_t > 5) and rectified by r; before that, bias-corrected momentum SGD. PyTorch's formula
+ * (see `radamUpdate`). Defaults (PyTorch): lr 0.001, betas [0.9, 0.999], eps 1e-8.
+ *
+ * @example
+ * const opt = new RAdam(model.parameters(), { lr: 1e-3 });
+ */
+export class RAdam extends OptimizerBase<RadamHyper, RadamBuffers> {
+  constructor(params: ParamsInput<RadamHyper>, options: RadamOptions = {}) {
+    super(radamDefinition, params, options);
+  }
+}

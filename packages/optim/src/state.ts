@@ -1,0 +1,204 @@
+// An optimizer's state as plain JSON, and reading it back: every check runs before anything is
+// returned, so a refused state leaves the optimizer as it was.
+
+import { fromSpec, isSchedule, type ScheduleSpec } from '@etagrad/sched';
+import { checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, prefixed, typeName } from './check.js';
+import type { Buffers, OptimizerDefinition } from './definition.js';
+import { type CommonHyper, type Raw, readHyper, resolve } from './hyper.js';
+import type { Group } from './optimizer.js';
+import type { OptimizerState, SavedBuffers, SavedGroup, SavedHyper } from './types.js';
+
+/** The counts an optimizer saves besides its groups. */
+export interface Counts {
+  readonly named: boolean;
+  readonly stepCount: number;
+  readonly skippedSteps: number;
+  readonly lrScale: number;
+  readonly accumulate: number;
+  readonly accumulated: number;
+}
+
+const saveValue = (x: unknown): SavedHyper => (isSchedule(x) ? x.spec : (x as SavedHyper));
+
+function saveHyper(raw: Record<string, unknown>): Record<string, SavedHyper> {
+  const out: Record<string, SavedHyper> = {};
+  for (const [key, x] of Object.entries(raw)) {
+    out[key] = Array.isArray(x) ? x.map((e) => saveValue(e) as number | ScheduleSpec) : saveValue(x);
+  }
+  return out;
+}
+
+function saveBuffers<S extends Buffers>(buffers: S, gradSum: number, accumulate: number): SavedBuffers {
+  return accumulate > 1 ? { ...buffers, gradSum } : { ...buffers };
+}
+
+/** The state of an optimizer as plain JSON. */
+export function saveState<H extends CommonHyper, S extends Buffers>(
+  definition: OptimizerDefinition<H, S>,
+  groups: readonly Group<H, S>[],
+  counts: Counts,
+): OptimizerState {
+  const slots = groups.flatMap((group) => group.slots);
+  const saved = (slot: (typeof slots)[number]) => saveBuffers(slot.buffers, slot.gradSum, counts.accumulate);
+  return {
+    version: 1,
+    optimizer: definition.name,
+    stepCount: counts.stepCount,
+    skippedSteps: counts.skippedSteps,
+    lrScale: counts.lrScale,
+    accumulate: counts.accumulate,
+    accumulated: counts.accumulated,
+    groups: groups.map(
+      (group): SavedGroup => ({
+        params: counts.named ? group.slots.map((slot) => slot.name ?? '') : group.slots.length,
+        hyper: saveHyper(group.raw as Record<string, unknown>),
+      }),
+    ),
+    buffers: counts.named
+      ? Object.fromEntries(slots.map((slot) => [slot.name ?? '', saved(slot)]))
+      : slots.map(saved),
+  };
+}
+
+/** A group read from a state: its options and its parameters' buffers, in the group's order. */
+export interface LoadedGroup<H, S> {
+  readonly raw: Raw<H>;
+  readonly hyper: H;
+  readonly buffers: readonly { readonly buffers: S; readonly gradSum: number }[];
+}
+
+/** A state read and checked against an optimizer, ready to install. */
+export interface LoadedState<H, S> {
+  readonly stepCount: number;
+  readonly skippedSteps: number;
+  readonly lrScale: number;
+  readonly accumulated: number;
+  readonly groups: readonly LoadedGroup<H, S>[];
+}
+
+/** Schedules back from their specs (a number, flag or choice stays as it is). */
+function loadValue(owner: string, name: string, x: unknown): unknown {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return x;
+  try {
+    return fromSpec(x);
+  } catch (error) {
+    throw prefixed(error, `${owner}: ${name}`);
+  }
+}
+
+function loadHyper(owner: string, name: string, x: unknown): Record<string, unknown> {
+  const saved = checkObject(owner, name, x);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(saved)) {
+    out[key] = Array.isArray(value)
+      ? value.map((e: unknown, i) => loadValue(owner, `${name}.${key}[${i}]`, e))
+      : loadValue(owner, `${name}.${key}`, value);
+  }
+  return out;
+}
+
+function loadBuffers<S extends Buffers>(owner: string, name: string, x: unknown, template: S, accumulate: number) {
+  const saved = checkObject(owner, name, x);
+  const keys = accumulate > 1 ? [...Object.keys(template), 'gradSum'] : Object.keys(template);
+  checkKeys(owner, name, saved, keys);
+  const buffers: Buffers = {};
+  for (const key of Object.keys(template)) {
+    const value = saved[key];
+    if (template[key] === null && value === null) buffers[key] = null;
+    else {
+      const rule = template[key] === null ? 'a finite number or null' : 'a finite number';
+      buffers[key] = checkNumber(owner, `${name}.${key}`, value, rule, Number.isFinite);
+    }
+  }
+  const gradSum = accumulate > 1 ? checkNumber(owner, `${name}.gradSum`, saved['gradSum'], 'a finite number', Number.isFinite) : 0;
+  return { buffers: buffers as S, gradSum };
+}
+
+/** The saved names of group `i`, checked to be exactly its parameters' names (in any order). */
+function checkNames(owner: string, where: string, i: number, saved: unknown, names: readonly string[]): void {
+  if (!Array.isArray(saved) || !saved.every((n) => typeof n === 'string')) {
+    throw new TypeError(`${owner}: ${where} must be a list of parameter names (this optimizer's are named), got ${typeName(saved)}`);
+  }
+  if (saved.length !== names.length) {
+    throw new RangeError(`${owner}: ${where} must list ${names.length} parameters (as this optimizer's group ${i}), got ${saved.length}`);
+  }
+  const set = new Set<string>(saved);
+  for (const name of names) {
+    if (!set.has(name)) {
+      throw new RangeError(`${owner}: ${where} must include '${name}' (a parameter of this optimizer's group ${i}), got ${saved.join(', ')}`);
+    }
+  }
+}
+
+/**
+ * Read `state` for an optimizer with these groups: every field checked (kind, version, counts,
+ * group layout, names, options, buffers), errors naming the field and what differs.
+ */
+export function readState<H extends CommonHyper, S extends Buffers>(
+  definition: OptimizerDefinition<H, S>,
+  groups: readonly Group<H, S>[],
+  state: unknown,
+  own: { readonly named: boolean; readonly accumulate: number },
+): LoadedState<H, S> {
+  const owner = definition.name;
+  const s = checkObject(owner, 'state', state);
+  if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${String(s['version'])}`);
+  if (s['optimizer'] !== owner) {
+    throw new RangeError(`${owner}: state.optimizer must be '${owner}', got ${typeof s['optimizer'] === 'string' ? `'${s['optimizer']}'` : typeName(s['optimizer'])}`);
+  }
+  const stepCount = checkInteger(owner, 'state.stepCount', s['stepCount'], 0);
+  const skippedSteps = checkInteger(owner, 'state.skippedSteps', s['skippedSteps'], 0);
+  const lrScale = checkNonNegative(owner, 'state.lrScale', s['lrScale']);
+  if (s['accumulate'] !== own.accumulate) {
+    throw new RangeError(`${owner}: state.accumulate must be ${own.accumulate} (as this optimizer), got ${String(s['accumulate'])}`);
+  }
+  const accumulated = checkNumber(owner, 'state.accumulated', s['accumulated'], `an integer in [0, ${own.accumulate})`,
+    (n) => Number.isSafeInteger(n) && n >= 0 && n < own.accumulate);
+  const saved = s['groups'];
+  if (!Array.isArray(saved)) throw new TypeError(`${owner}: state.groups must be an array, got ${typeName(saved)}`);
+  if (saved.length !== groups.length) {
+    throw new RangeError(`${owner}: state.groups must have ${groups.length} groups (as this optimizer), got ${saved.length}`);
+  }
+  const total = groups.reduce((n, group) => n + group.slots.length, 0);
+  const buffers = s['buffers'];
+  if (own.named) {
+    const names = groups.flatMap((group) => group.slots.map((slot) => slot.name ?? ''));
+    checkKeys(owner, 'state.buffers', checkObject(owner, 'state.buffers', buffers), names);
+  } else if (!Array.isArray(buffers)) {
+    throw new TypeError(`${owner}: state.buffers must be an array (this optimizer's parameters are unnamed), got ${typeName(buffers)}`);
+  } else if (buffers.length !== total) {
+    throw new RangeError(`${owner}: state.buffers must have ${total} entries (one per parameter), got ${buffers.length}`);
+  }
+  let index = 0;
+  const loaded = groups.map((group, i): LoadedGroup<H, S> => {
+    const where = `state.groups[${i}]`;
+    const savedGroup = checkObject(owner, where, saved[i]);
+    checkKeys(owner, where, savedGroup, ['params', 'hyper']);
+    const params = savedGroup['params'];
+    if (own.named) {
+      checkNames(owner, `${where}.params`, i, params, group.slots.map((slot) => slot.name ?? ''));
+    } else if (params !== group.slots.length) {
+      if (typeof params !== 'number') {
+        throw new TypeError(`${owner}: ${where}.params must be a count of parameters (this optimizer's are unnamed), got ${typeName(params)}`);
+      }
+      throw new RangeError(`${owner}: ${where}.params must be ${group.slots.length} parameters (as this optimizer's group ${i}), got ${params}`);
+    }
+    const given = loadHyper(owner, `${where}.hyper`, savedGroup['hyper']);
+    checkKeys(owner, `${where}.hyper`, given, Object.keys(definition.table));
+    const raw = readHyper(owner, definition.table, given, {}, `${where}.hyper.`);
+    const hyper = resolve(owner, definition.table, raw, 0, 1);
+    definition.check?.(owner, hyper, `${where}.hyper.`);
+    const template = definition.buffers(hyper);
+    return {
+      raw,
+      hyper,
+      buffers: group.slots.map((slot) => {
+        const name = slot.name === null ? `state.buffers[${index}]` : `state.buffers['${slot.name}']`;
+        const entry = slot.name === null ? (buffers as unknown[])[index] : (buffers as Record<string, unknown>)[slot.name];
+        index += 1;
+        return loadBuffers(owner, name, entry, template, own.accumulate);
+      }),
+    };
+  });
+  return { stepCount, skippedSteps, lrScale, accumulated, groups: loaded };
+}
