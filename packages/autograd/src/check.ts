@@ -1,5 +1,5 @@
 import type { Operand } from './op.js';
-import { Value } from './value.js';
+import { isOperand, Value } from './value.js';
 
 /** How a bad argument is shown in an error: its type, or the value itself for a number. */
 export const describe = (x: unknown): string => {
@@ -42,7 +42,7 @@ export const checkOperands = (owner: string, name: string, xs: unknown): readonl
   for (let i = 0; i < xs.length; i++) {
     const x: unknown = xs[i];
     // the name is built only for the error: this loop runs once per element of every n-ary node
-    if (!(x instanceof Value) && (typeof x !== 'number' || Number.isNaN(x))) checkOperand(owner, `${name}[${i}]`, x);
+    if (!isOperand(x)) checkOperand(owner, `${name}[${i}]`, x);
   }
   return xs as readonly Operand[];
 };
