@@ -198,7 +198,7 @@ class Parser {
     const most = positional.length + (hasOptions ? 1 : 0);
     if (call.args.length < positional.length || call.args.length > most) {
       const count = positional.length === most ? `${most}` : `${positional.length} or ${most}`;
-      throw errorAt(TypeError, this.#text, call.at, `${call.name} takes ${count} arguments, got ${call.args.length}`);
+      throw errorAt(TypeError, this.#text, call.at, `${call.name} takes ${count} argument${most === 1 ? '' : 's'}, got ${call.args.length}`);
     }
     const spec: Record<string, Json> = { kind: call.name };
     for (const [i, name] of positional.entries()) {

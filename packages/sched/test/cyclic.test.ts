@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { cyclic, oneCycle } from '@etagrad/sched';
+
+const close = (actual: number, expected: number) => expect(actual).toBeCloseTo(expected, 14);
+
+describe('cyclic', () => {
+  test('triangular: up to max in stepSize steps, down again, repeat', () => {
+    const lr = cyclic({ min: 0.001, max: 0.1, stepSize: 50 });
+    expect(lr(0)).toBe(0.001);
+    close(lr(25), 0.0505); // x = 0.25: h = 1 - |0.5 - 1| = 0.5: 0.001 + 0.099 * 0.5
+    close(lr(50), 0.1); // x = 0.5: h = 1
+    close(lr(75), 0.0505);
+    close(lr(99), 0.001 + 0.099 * 0.02); // x = 0.99: h = 1 - 0.98
+    close(lr(100), 0.001); // cycle end = next cycle start
+    close(lr(150), 0.1);
+  });
+  test('triangular2 halves the amplitude each cycle', () => {
+    const lr = cyclic({ min: 0.001, max: 0.1, stepSize: 50, shape: 'triangular2' });
+    close(lr(50), 0.1);
+    close(lr(150), 0.0505); // cycle 1: amplitude / 2
+    close(lr(250), 0.02575); // cycle 2: 0.001 + 0.099 / 4
+  });
+  test('expRange scales the amplitude by gamma^t', () => {
+    const lr = cyclic({ min: 0.001, max: 0.1, stepSize: 50, shape: 'expRange', gamma: 0.99 });
+    close(lr(50), 0.001 + 0.099 * 0.99 ** 50);
+    close(lr(150), 0.001 + 0.099 * 0.99 ** 150);
+  });
+  test('cosine, sine and parabolic shapes', () => {
+    const at = (shape: 'cosine' | 'sine' | 'parabolic', t: number) =>
+      cyclic({ min: 0.001, max: 0.1, stepSize: 50, shape })(t);
+    close(at('cosine', 25), 0.0505); // (1 - cos(pi / 2)) / 2 = 0.5
+    close(at('cosine', 50), 0.1); // (1 - cos(pi)) / 2 = 1
+    close(at('sine', 25), 0.001 + 0.099 * Math.SQRT1_2); // sin(pi / 4)
+    close(at('sine', 50), 0.1); // sin(pi / 2)
+    close(at('parabolic', 25), 0.07525); // 4 * 0.25 * 0.75 = 0.75
+    close(at('parabolic', 50), 0.1); // 4 * 0.5 * 0.5 = 1
+    for (const shape of ['cosine', 'sine', 'parabolic'] as const) close(at(shape, 100), 0.001);
+  });
+  test('refuses bad options', () => {
+    expect(() => cyclic({ min: 0.1, max: 0.01, stepSize: 5 })).toThrow(
+      new RangeError('cyclic: max must be >= min (0.1), got 0.01'),
+    );
+    expect(() => cyclic({ min: 0, max: 1, stepSize: 5, gamma: 0.9 })).toThrow(
+      new RangeError("cyclic: gamma must be 1 unless shape is 'expRange' (shape is 'triangular'), got 0.9"),
+    );
+    expect(() => cyclic({ min: 0, max: 1, stepSize: 5, shape: 'square' as 'sine' })).toThrow(
+      new RangeError(
+        "cyclic: shape must be one of 'triangular', 'triangular2', 'expRange', 'cosine', 'sine', 'parabolic', got 'square'",
+      ),
+    );
+    expect(() => cyclic({ min: 0, max: 1, stepSize: 5, shape: 3 as unknown as 'sine' })).toThrow(
+      new TypeError(
+        "cyclic: shape must be one of 'triangular', 'triangular2', 'expRange', 'cosine', 'sine', 'parabolic', got number",
+      ),
+    );
+  });
+});
+
+describe('oneCycle', () => {
+  // low = 0.1 / 25 = 0.004; end = 0.004 / 1e4 = 4e-7; the peak at 0.3 * 1000 = 300.
+  test('rises from max / divFactor to max, then falls to the end (cos)', () => {
+    const lr = oneCycle({ max: 0.1, steps: 1000 });
+    close(lr(0), 0.004);
+    close(lr(150), 0.052); // p = 0.5: 0.1 + (0.004 - 0.1) / 2
+    expect(lr(300)).toBe(0.1); // p = 1: cos(pi) = -1
+    close(lr(650), 0.0500002); // p = 350 / 700 = 0.5: 4e-7 + (0.1 - 4e-7) / 2
+    close(lr(999), 4e-7 + ((0.1 - 4e-7) / 2) * (1 + Math.cos((Math.PI * 699) / 700)));
+    expect(lr(1000)).toBe(0.1 / 25 / 1e4);
+    expect(lr(2000)).toBe(0.1 / 25 / 1e4);
+  });
+  test('linear anneal', () => {
+    const lr = oneCycle({ max: 0.1, steps: 1000, anneal: 'linear' });
+    close(lr(150), 0.052); // 0.004 + 0.096 * 0.5
+    close(lr(650), 0.0500002); // 0.1 + (4e-7 - 0.1) * 0.5
+  });
+  test('pctStart, divFactor and finalDivFactor', () => {
+    const lr = oneCycle({ max: 1, steps: 100, pctStart: 0.5, divFactor: 10, finalDivFactor: 100 });
+    close(lr(0), 0.1);
+    expect(lr(50)).toBe(1);
+    close(lr(100), 0.001);
+  });
+  test('refuses bad options', () => {
+    expect(() => oneCycle({ max: 0.1, steps: 100, pctStart: 1 })).toThrow(
+      new RangeError('oneCycle: pctStart must be in (0, 1), got 1'),
+    );
+    expect(() => oneCycle({ max: 0, steps: 100 })).toThrow(
+      new RangeError('oneCycle: max must be a finite number > 0, got 0'),
+    );
+    expect(() => oneCycle({ max: 0.1, steps: 100, anneal: 'cosine' as 'cos' })).toThrow(
+      new RangeError("oneCycle: anneal must be one of 'cos', 'linear', got 'cosine'"),
+    );
+  });
+});
