@@ -6,7 +6,7 @@ import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 /** Adam's (and AdamW's) options as numbers at one update. */
 export interface AdamHyper extends CommonHyper {
   /** [β₁, β₂], each in [0, 1): decay of the first and second moment averages; default [0.9, 0.999]. */
-  betas: [number, number];
+  betas: readonly [number, number];
   /** ε: PyTorch and optax 1e-8, Keras 1e-7. */
   eps: number;
   /** AMSGrad (Reddi et al.): divide by the running maximum of the second moment; default false. */

@@ -6,7 +6,7 @@ import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 /** Lion's options as numbers at one update. */
 export interface LionHyper extends CommonHyper {
   /** [β₁, β₂] in [0, 1]: β₁ mixes the step's direction, β₂ decays the momentum; default [0.9, 0.99]. */
-  betas: [number, number];
+  betas: readonly [number, number];
 }
 
 /** Lion's buffer: the momentum m. */

@@ -6,7 +6,7 @@ import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 /** NAdam's options as numbers at one update. */
 export interface NadamHyper extends CommonHyper {
   /** [β₁, β₂], each in [0, 1); default [0.9, 0.999]. */
-  betas: [number, number];
+  betas: readonly [number, number];
   /** ε (after bias correction, as everywhere for NAdam): PyTorch and optax 1e-8, Keras 1e-7. */
   eps: number;
   /** optax's `eps_root`, under the square root; default 0. */
