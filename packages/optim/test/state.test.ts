@@ -1,0 +1,211 @@
+import { describe, expect, test } from 'vitest';
+import {
+  Adadelta,
+  Adagrad,
+  Adam,
+  Adamax,
+  AdamW,
+  Lion,
+  NAdam,
+  type Optimizer,
+  type Param,
+  RAdam,
+  RMSprop,
+  SGD,
+} from '@etagrad/optim';
+import { cosine, linear, type Schedule, warmup } from '@etagrad/sched';
+
+const lr = (): Schedule => warmup(cosine({ initial: 0.05, steps: 16 }), { steps: 3 });
+
+/** Every optimizer, with a schedule on lr (and on another option where it has one to spare). */
+const makers: [string, (params: readonly Param[] | readonly [string, Param][]) => Optimizer][] = [
+  ['SGD', (p) => new SGD(p, { lr: lr(), momentum: linear({ from: 0.5, to: 0.9, steps: 10 }), nesterov: true })],
+  ['Adagrad', (p) => new Adagrad(p, { lr: lr(), lrDecay: 0.01, initialAccumulatorValue: 0.1 })],
+  ['RMSprop', (p) => new RMSprop(p, { lr: lr(), momentum: 0.5, centered: true })],
+  ['Adam', (p) => new Adam(p, { lr: lr(), betas: [linear({ from: 0.95, to: 0.85, steps: 10 }), 0.999], amsgrad: true })],
+  ['AdamW', (p) => new AdamW(p, { lr: lr(), weightDecay: 0.1 })],
+  ['Adamax', (p) => new Adamax(p, { lr: lr(), weightDecay: 0.01 })],
+  ['NAdam', (p) => new NAdam(p, { lr: lr() })],
+  ['RAdam', (p) => new RAdam(p, { lr: lr() })],
+  ['Adadelta', (p) => new Adadelta(p, { lr: lr(), rho: 0.8 })],
+  ['Lion', (p) => new Lion(p, { lr: lr(), weightDecay: 0.1 })],
+];
+
+const NAMES = ['0.weight', '0.bias', '1.weight'];
+const paramsAt = (data: readonly number[]): Param[] => data.map((x) => ({ data: x, grad: 0 }));
+const asNamed = (params: Param[]): [string, Param][] => params.map((p, i) => [NAMES[i] ?? '', p]);
+
+/** Set gradients for call k (fixed, changing sign) and step. */
+function steps(opt: Optimizer, params: readonly Param[], from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    params.forEach((p, i) => (p.grad = Math.sin(1.7 * k + i) + 0.3 * p.data));
+    opt.step();
+    opt.zeroGrad();
+  }
+}
+
+describe('a run saved at step k and resumed is bit-identical to one that never stopped', () => {
+  for (const [name, make] of makers) {
+    for (const keyed of ['by name', 'by position'] as const) {
+      test(`${name}, buffers keyed ${keyed}`, () => {
+        const start = [0.7, -0.3, 1.1];
+        const wrap = (params: Param[]) => (keyed === 'by name' ? asNamed(params) : params);
+        const straight = paramsAt(start);
+        const straightOpt = make(wrap(straight));
+        steps(straightOpt, straight, 0, 14);
+
+        const first = paramsAt(start);
+        const firstOpt = make(wrap(first));
+        steps(firstOpt, first, 0, 6);
+        const saved = JSON.stringify({ params: first.map((p) => p.data), optimizer: firstOpt.stateDict() });
+
+        const loaded = JSON.parse(saved) as { params: number[]; optimizer: unknown };
+        const resumed = paramsAt(loaded.params);
+        const resumedOpt = make(wrap(resumed));
+        resumedOpt.loadStateDict(loaded.optimizer);
+        expect(resumedOpt.stepCount).toBe(6);
+        expect(resumedOpt.stateDict()).toEqual(firstOpt.stateDict());
+        steps(resumedOpt, resumed, 6, 14);
+
+        resumed.forEach((p, i) => expect(Object.is(p.data, straight[i]?.data)).toBe(true));
+        expect(resumedOpt.stateDict()).toEqual(straightOpt.stateDict());
+      });
+    }
+  }
+
+  test('with accumulation saved mid-window, lrScale, groups and a setLr schedule', () => {
+    const start = [0.7, -0.3, 1.1];
+    const make = (params: Param[]) => {
+      const opt = new Adam(
+        [
+          { params: [params[0], params[1]] as Param[] },
+          { params: [params[2]] as Param[], lr: 0.01, weightDecay: 0 },
+        ],
+        { lr: 0.1, weightDecay: 0.05, accumulate: 3 },
+      );
+      return opt;
+    };
+    const straight = paramsAt(start);
+    const straightOpt = make(straight);
+    straightOpt.lrScale = 0.5;
+    straightOpt.setLr(1, lr());
+    steps(straightOpt, straight, 0, 20);
+
+    const first = paramsAt(start);
+    const firstOpt = make(first);
+    firstOpt.lrScale = 0.5;
+    firstOpt.setLr(1, lr());
+    steps(firstOpt, first, 0, 8); // 2 updates, 2 calls into the third window
+    const state = JSON.parse(JSON.stringify(firstOpt.stateDict())) as Record<string, unknown>;
+    expect(state['accumulated']).toBe(2);
+
+    const resumed = paramsAt(first.map((p) => p.data));
+    const resumedOpt = make(resumed); // lrScale 1 and lr 0.01 here: the state brings 0.5 and the schedule
+    resumedOpt.loadStateDict(state);
+    expect(resumedOpt.lrScale).toBe(0.5);
+    steps(resumedOpt, resumed, 8, 20);
+    resumed.forEach((p, i) => expect(Object.is(p.data, straight[i]?.data)).toBe(true));
+  });
+});
+
+test('the state is plain JSON with the schedule spec, keyed by name', () => {
+  const params = asNamed(paramsAt([1, 2, 3]));
+  const opt = new Adam(params, { lr: cosine({ initial: 0.1, steps: 10 }) });
+  const state = opt.stateDict();
+  expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+  expect(state).toMatchObject({
+    version: 1,
+    optimizer: 'Adam',
+    stepCount: 0,
+    groups: [{ params: NAMES, hyper: { lr: { kind: 'cosine', initial: 0.1, steps: 10, final: 0 }, betas: [0.9, 0.999] } }],
+    buffers: { '0.weight': { expAvg: 0, expAvgSq: 0, maxExpAvgSq: 0 } },
+  });
+  expect(new SGD(paramsAt([1]), { lr: 0.1, momentum: 0.9 }).stateDict().buffers).toEqual([{ momentumBuffer: null }]);
+});
+
+describe('a state that does not match is refused, naming what differs, and nothing changes', () => {
+  const named = () => {
+    const params = paramsAt([1, 2, 3]);
+    const opt = new Adam(asNamed(params), { lr: 0.1 });
+    params.forEach((p) => (p.grad = 1));
+    opt.step();
+    return opt;
+  };
+  const valid = () => JSON.parse(JSON.stringify(named().stateDict())) as Record<string, any>;
+
+  const cases: [string, (s: Record<string, any>) => unknown, Error][] = [
+    ['not an object', () => 'state', new TypeError('Adam: state must be an object, got string')],
+    ['another version', (s) => ({ ...s, version: 2 }), new RangeError('Adam: state.version must be 1, got 2')],
+    ['another optimizer', (s) => ({ ...s, optimizer: 'SGD' }), new RangeError("Adam: state.optimizer must be 'Adam', got 'SGD'")],
+    ['a negative step count', (s) => ({ ...s, stepCount: -1 }), new RangeError('Adam: state.stepCount must be an integer >= 0, got -1')],
+    ['another accumulate', (s) => ({ ...s, accumulate: 4 }), new RangeError('Adam: state.accumulate must be 1 (as this optimizer), got 4')],
+    [
+      'another group count',
+      (s) => ({ ...s, groups: [s.groups[0], s.groups[0]] }),
+      new RangeError('Adam: state.groups must have 1 groups (as this optimizer), got 2'),
+    ],
+    [
+      'another parameter count',
+      (s) => ({ ...s, groups: [{ ...s.groups[0], params: ['0.weight', '0.bias'] }] }),
+      new RangeError("Adam: state.groups[0].params must list 3 parameters (as this optimizer's group 0), got 2"),
+    ],
+    [
+      'another parameter name',
+      (s) => ({ ...s, groups: [{ ...s.groups[0], params: ['0.weight', '0.bias', '2.weight'] }] }),
+      new RangeError("Adam: state.groups[0].params must include '1.weight' (a parameter of this optimizer's group 0), got 0.weight, 0.bias, 2.weight"),
+    ],
+    [
+      'positional buffers for named parameters',
+      (s) => ({ ...s, groups: [{ ...s.groups[0], params: 3 }] }),
+      new TypeError("Adam: state.groups[0].params must be a list of parameter names (this optimizer's are named), got number"),
+    ],
+    [
+      'a missing buffer',
+      (s) => ({ ...s, buffers: { ...s.buffers, '0.bias': { expAvg: 0, expAvgSq: 0 } } }),
+      new TypeError("Adam: state.buffers['0.bias'].maxExpAvgSq must be a number, got undefined"),
+    ],
+    [
+      'a buffer that is not a number',
+      (s) => ({ ...s, buffers: { ...s.buffers, '0.bias': { expAvg: 'x', expAvgSq: 0, maxExpAvgSq: 0 } } }),
+      new TypeError("Adam: state.buffers['0.bias'].expAvg must be a number, got string"),
+    ],
+    [
+      'an unknown buffer',
+      (s) => ({ ...s, buffers: { ...s.buffers, '0.bias': { expAvg: 0, expAvgSq: 0, maxExpAvgSq: 0, momentumBuffer: 0 } } }),
+      new TypeError("Adam: state.buffers['0.bias'] must hold only expAvg, expAvgSq, maxExpAvgSq, got 'momentumBuffer'"),
+    ],
+    [
+      'an invalid hyperparameter',
+      (s) => ({ ...s, groups: [{ ...s.groups[0], hyper: { ...s.groups[0].hyper, betas: [1.2, 0.999] } }] }),
+      new RangeError('Adam: state.groups[0].hyper.betas[0] must be in [0, 1), got 1.2'),
+    ],
+    [
+      'a broken schedule spec',
+      (s) => ({ ...s, groups: [{ ...s.groups[0], hyper: { ...s.groups[0].hyper, lr: { kind: 'cosin' } } }] }),
+      new RangeError(
+        "Adam: state.groups[0].hyper.lr: spec.kind: unknown kind 'cosin' (kinds: constant, linear, timeDecay, stepDecay, multiStep, piecewise, exponential, polynomial, cosine, cosineRestarts, cyclic, oneCycle, warmup, join, scale, clamp, shift, repeat, perEpoch)",
+      ),
+    ],
+  ];
+  for (const [name, corrupt, error] of cases) {
+    test(name, () => {
+      const opt = named();
+      const before = opt.stateDict();
+      expect(() => opt.loadStateDict(corrupt(valid()))).toThrow(error);
+      expect(opt.stateDict()).toEqual(before);
+    });
+  }
+
+  test('named buffers for positional parameters', () => {
+    const opt = new Adam(paramsAt([1, 2, 3]), { lr: 0.1 });
+    expect(() => opt.loadStateDict(valid())).toThrow(
+      new TypeError("Adam: state.buffers must be an array (this optimizer's parameters are unnamed), got object"),
+    );
+  });
+
+  test('a positional state with another count', () => {
+    const opt = new Adam(paramsAt([1, 2]), { lr: 0.1 });
+    const state = JSON.parse(JSON.stringify(new Adam(paramsAt([1, 2, 3]), { lr: 0.1 }).stateDict()));
+    expect(() => opt.loadStateDict(state)).toThrow(new RangeError('Adam: state.buffers must have 2 entries (one per parameter), got 3'));
+  });
+});
