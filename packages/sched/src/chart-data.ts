@@ -114,10 +114,13 @@ export function chartData(owner: string, series: unknown, logY: boolean | undefi
   return { names: checked.map((s) => s.name), runs, x, y, empty, logY: log };
 }
 
-/** A number for an axis label: `digits` significant digits, shortest form (0.05, 1000, 1e-7). */
+/** A number for an axis label: `digits` significant digits, in the shorter of plain and exponent form (0.05, 1000, 1e-6). */
 export function tickLabel(value: number, digits: number): string {
   const rounded = Number(value.toPrecision(digits));
-  return String(rounded === 0 ? 0 : rounded);
+  if (rounded === 0) return '0';
+  const plain = String(rounded);
+  const exponent = rounded.toExponential();
+  return exponent.length < plain.length ? exponent : plain;
 }
 
 /** A tick: where it sits on the chart's scale, and its label. */

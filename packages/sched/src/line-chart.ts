@@ -31,8 +31,14 @@ export function lineChart(series: readonly Series[], options: ChartOptions = {})
   const column = (x: number) => ((x - data.x.min) / (data.x.max - data.x.min)) * (width - 1);
   const row = (y: number) => ((data.y.max - y) / (data.y.max - data.y.min)) * (height - 1);
 
+  // Marks the rows that the span [r0, r1] overlaps in column c (the nearest row for a point).
   const mark = (c: number, r0: number, r1: number, glyph: string): void => {
-    for (let r = Math.round(Math.min(r0, r1)); r <= Math.round(Math.max(r0, r1)); r++) {
+    const low = Math.min(r0, r1);
+    const high = Math.max(r0, r1);
+    let first = Math.floor(low - 0.5) + 1;
+    let last = Math.ceil(high + 0.5) - 1;
+    if (first > last) first = last = Math.round(low);
+    for (let r = first; r <= last; r++) {
       const cells = grid[r];
       if (cells !== undefined && c >= 0 && c < width) cells[c] = glyph;
     }
