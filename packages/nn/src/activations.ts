@@ -62,6 +62,10 @@ export class LeakyReLU extends Activation {
     this.slope = checkNonNegative('LeakyReLU', 'slope', slope);
   }
 
+  protected override describeOptions(): string {
+    return `{ slope: ${this.slope} }`;
+  }
+
   apply(v: Value): Value {
     return v.leakyRelu(this.slope);
   }
@@ -77,6 +81,10 @@ export class ELU extends Activation {
   constructor({ alpha = 1 }: { readonly alpha?: number } = {}) {
     super();
     this.alpha = checkPositive('ELU', 'alpha', alpha);
+  }
+
+  protected override describeOptions(): string {
+    return `{ alpha: ${this.alpha} }`;
   }
 
   apply(v: Value): Value {

@@ -24,6 +24,10 @@ export class Dropout extends Module {
     this.#rng = resolveRng('Dropout', { rng, seed });
   }
 
+  protected override describeOptions(): string {
+    return `${this.p}`;
+  }
+
   forward(x: Input): Value[] {
     const input = checkInput('Dropout', x);
     if (!this.training || this.p === 0) return input.map(toValue);

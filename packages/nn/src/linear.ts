@@ -1,5 +1,5 @@
 import { dot, Value } from '@etagrad/autograd';
-import { checkBoolean, checkInteger } from './check.js';
+import { checkBoolean, checkInteger, checkNumber } from './check.js';
 import { uniform, zeros, type Initializer } from './initializers.js';
 import { checkInput, Module, type Input } from './module.js';
 import { resolveRng, type Rng } from './rng.js';
@@ -49,10 +49,16 @@ export class Linear extends Module {
     checkFunction('Linear', 'biasInit', biasInit);
     const generator = resolveRng('Linear', { rng, seed });
     const fan = { fanIn: nIn, fanOut: nOut };
-    this.weight = Array.from({ length: nOut }, () => Array.from({ length: nIn }, () => new Value(init(generator, fan))));
+    const draw = (initializer: Initializer, name: string) =>
+      new Value(checkNumber('Linear', `${name} result`, initializer(generator, fan), 'finite', Number.isFinite));
+    this.weight = Array.from({ length: nOut }, () => Array.from({ length: nIn }, () => draw(init, 'init')));
     this.registerParameter('weight', this.weight.flat(), [nOut, nIn]);
-    this.bias = bias ? Array.from({ length: nOut }, () => new Value(biasInit(generator, fan))) : null;
+    this.bias = bias ? Array.from({ length: nOut }, () => draw(biasInit, 'biasInit')) : null;
     if (this.bias !== null) this.registerParameter('bias', this.bias, [nOut]);
+  }
+
+  protected override describeOptions(): string {
+    return `${this.nIn}, ${this.nOut}${this.bias === null ? ', bias: false' : ''}`;
   }
 
   forward(x: Input): Value[] {

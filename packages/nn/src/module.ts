@@ -160,6 +160,22 @@ export abstract class Module {
     for (const [values, data] of updates) values.forEach((v, i) => (v.data = data[i] as number));
   }
 
+  /**
+   * The module tree, PyTorch's repr: `Linear(2, 16)`, or for a container one child per line,
+   * `MLP(\n  (layers.0): Linear(2, 16)\n  (layers.1): ReLU()\n  ...\n)`.
+   */
+  toString(): string {
+    const head = `${this.constructor.name}(${this.describeOptions()}`;
+    if (this.#children.size === 0) return `${head})`;
+    const lines = [...this.#children].map(([name, child]) => `  (${name}): ${child.toString().replaceAll('\n', '\n  ')}`);
+    return `${head}\n${lines.join('\n')}\n)`;
+  }
+
+  /** What `toString()` shows between the parentheses (sizes, options); empty by default. */
+  protected describeOptions(): string {
+    return '';
+  }
+
   *#namedTensors(prefix: string): Generator<[string, ParameterTensor]> {
     for (const [name, tensor] of this.#tensors) yield [prefix + name, tensor];
     for (const [name, child] of this.#children) yield* child.#namedTensors(`${prefix}${name}.`);

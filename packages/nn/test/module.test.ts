@@ -1,6 +1,6 @@
 import { Value } from '@etagrad/autograd';
 import { describe, expect, test } from 'vitest';
-import { Linear, MLP, Module, rng, type Input } from '@etagrad/nn';
+import { Dropout, ELU, LeakyReLU, Linear, MLP, Module, rng, Sequential, type Input } from '@etagrad/nn';
 
 class Scale extends Module {
   readonly factor = [new Value(2), new Value(3)];
@@ -31,6 +31,31 @@ describe('Module', () => {
     expect(named.get('layers.0.bias.3')).toBe(first.bias![3]);
     expect(named.get('layers.2.weight.0.3')).toBe((model.layers[2] as Linear).weight[0]![3]);
     expect([...named.keys()].slice(0, 3)).toEqual(['layers.0.weight.0.0', 'layers.0.weight.0.1', 'layers.0.weight.1.0']);
+  });
+
+  test('a subclass registering a wrong-sized tensor or a name twice is told so', () => {
+    class Bad extends Module {
+      constructor(mode: 'size' | 'twice') {
+        super();
+        if (mode === 'size') this.registerParameter('w', [new Value(1)], [2, 2]);
+        else {
+          this.registerParameter('w', [new Value(1)], [1]);
+          this.registerModule('w', new Linear(1, 1));
+        }
+      }
+      forward(): Value[] {
+        return [];
+      }
+    }
+    expect(() => new Bad('size')).toThrow(new Error('Bad: parameter w has 1 values for shape [2, 2]'));
+    expect(() => new Bad('twice')).toThrow(new Error('Bad: w is registered twice'));
+  });
+
+  test('toString shows the tree with sizes and options', () => {
+    expect(new MLP(2, [16, 1]).toString()).toBe('MLP(\n  (layers.0): Linear(2, 16)\n  (layers.1): ReLU()\n  (layers.2): Linear(16, 1)\n)');
+    expect(new Sequential(new Linear(2, 2, { bias: false }), new Sequential(new Dropout(0.2), new LeakyReLU()), new ELU()).toString()).toBe(
+      'Sequential(\n  (layers.0): Linear(2, 2, bias: false)\n  (layers.1): Sequential(\n    (layers.0): Dropout(0.2)\n    (layers.1): LeakyReLU({ slope: 0.01 })\n  )\n  (layers.2): ELU({ alpha: 1 })\n)',
+    );
   });
 
   test('zeroGrad resets every parameter gradient', () => {
