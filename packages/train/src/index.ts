@@ -26,3 +26,9 @@ export {
   type ProgressRun,
   type ProgressStream,
 } from './progress.js';
+export { evaluate, type EvaluateOptions } from './evaluate.js';
+export { fit } from './fit.js';
+export { type CallbackResult, type Callbacks, type CheckpointOptions, type FitOptions } from './fit-options.js';
+export { type Metrics } from './metrics.js';
+export { restoreCheckpoint, type RestoreTargets } from './restore-checkpoint.js';
+export { formatNumber, formatDuration } from './format.js';

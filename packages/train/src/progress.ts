@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { formatDuration, formatNumber } from './format.js';
 import type { EpochRecord, History, StepRecord } from './history.js';
 
 /** Where progress goes: any writable stream; a live bar when `isTTY` is true, plain lines otherwise. */
@@ -26,20 +27,6 @@ export interface ProgressReporter {
   step(record: StepRecord): void;
   epoch(record: EpochRecord): void;
   end(history: History): void;
-}
-
-/** Learning rates and losses to 4 significant digits, without trailing zeros: 0.1, 2.5e-5. */
-export function formatNumber(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x);
-}
-
-/** A duration in seconds as `42s`, `3m05s` or `1h02m`. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s}s`;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (s < 3600) return `${Math.floor(s / 60)}m${pad(s % 60)}s`;
-  return `${Math.floor(s / 3600)}h${pad(Math.floor((s % 3600) / 60))}m`;
 }
 
 /** `loss 0.4 accuracy 0.9 valLoss 0.5 valAccuracy 0.85`: an epoch's numbers on one line. */

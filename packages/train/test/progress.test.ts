@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import type { EpochRecord, History } from '../src/history.js';
-import { formatDuration, formatEpochNumbers, formatNumber, progressReporter } from '../src/progress.js';
+import { formatDuration, formatNumber } from '../src/format.js';
+import { formatEpochNumbers, progressReporter } from '../src/progress.js';
 
 /** A stream that keeps what is written; `isTTY` as asked. */
 function capture(isTTY: boolean): Writable & { readonly isTTY: boolean; text(): string } {

@@ -1,0 +1,42 @@
+import type { Module, StateDict } from '@etagrad/nn';
+import type { Optimizer } from '@etagrad/optim';
+import type { Checkpoint } from './checkpoint-format.js';
+
+/** What {@link restoreCheckpoint} loads into. */
+export interface RestoreTargets {
+  readonly model: Module;
+  /** Also restore the optimizer (its moments, step count, schedule); omit to take only the weights. */
+  readonly optimizer?: Optimizer;
+}
+
+/**
+ * Loads a checkpoint's parameters into `model` and, if given, its state into `optimizer`, all or
+ * nothing: when the model or the optimizer refuses its part (other layer sizes, another
+ * optimizer), whatever was already loaded is put back and an `Error` says which part did not fit.
+ * `source` names the checkpoint in the message.
+ *
+ * @example
+ * // fine-tune from a trained model, with a new optimizer
+ * restoreCheckpoint(loadCheckpoint('moons.json'), { model });
+ */
+export function restoreCheckpoint(checkpoint: Checkpoint, targets: RestoreTargets, source = 'checkpoint'): void {
+  const { model, optimizer } = targets;
+  if (optimizer !== undefined && checkpoint.optimizer.name !== optimizer.name) {
+    throw new Error(`${source} was written by ${checkpoint.optimizer.name}; the optimizer given is ${optimizer.name}`);
+  }
+  const modelBefore = model.stateDict();
+  try {
+    // The parts owned by nn and optim are validated by them; these casts are their checks' input.
+    model.loadStateDict(checkpoint.model as StateDict);
+  } catch (error) {
+    model.loadStateDict(modelBefore);
+    throw new Error(`${source} does not fit this model: ${(error as Error).message}`);
+  }
+  if (optimizer === undefined) return;
+  try {
+    optimizer.loadStateDict(checkpoint.optimizer.state);
+  } catch (error) {
+    model.loadStateDict(modelBefore); // the optimizer changed nothing on refusal; undo the model
+    throw new Error(`${source} does not fit this optimizer: ${(error as Error).message}`);
+  }
+}
