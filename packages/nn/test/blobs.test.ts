@@ -41,6 +41,7 @@ describe('blobs', () => {
     expect(() => blobs({ centers: [[0, Number.NaN]] })).toThrow(new RangeError('blobs: centers[0][1] must be finite, got NaN'));
     expect(() => blobs({ std: -1 })).toThrow(new RangeError('blobs: std must be a finite number >= 0, got -1'));
     expect(() => blobs({ box: [1, 1] })).toThrow(new RangeError('blobs: box[1] must be finite and > box[0] (1), got 1'));
+    expect(() => blobs({ box: [1] as never })).toThrow(new TypeError('blobs: box must be [low, high], got an array of length 1'));
     expect(() => blobs({ features: 0 })).toThrow(new RangeError('blobs: features must be an integer >= 1, got 0'));
   });
 });
