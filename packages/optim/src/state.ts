@@ -28,8 +28,14 @@ function saveHyper(raw: Record<string, unknown>): Record<string, SavedHyper> {
   return out;
 }
 
+/** A buffer as JSON will hold it: -0 as 0 (JSON cannot tell them apart), so a saved state equals its round trip. */
+const plain = (x: number | null): number | null => (x === 0 ? 0 : x);
+
 function saveBuffers<S extends Buffers>(buffers: S, gradSum: number, accumulate: number): SavedBuffers {
-  return accumulate > 1 ? { ...buffers, gradSum } : { ...buffers };
+  const out: Record<string, number | null> = {};
+  for (const [key, x] of Object.entries(buffers)) out[key] = plain(x);
+  if (accumulate > 1) out['gradSum'] = plain(gradSum);
+  return out;
 }
 
 /** The state of an optimizer as plain JSON. */
