@@ -144,7 +144,7 @@ function endEpoch(model: Module, plan: FitPlan, state: RunState, trained: EpochR
   history.stopped =
     earlyStop ??
     (callbackStop
-      ? stop(StopReason.Callback, record.epoch, record.steps, record.lr, `a callback asked to stop after epoch ${record.epoch}`)
+      ? stop(StopReason.Callback, record.epoch, record.steps, record.lr, `a callback asked to stop after epoch ${record.epoch + 1}`)
       : null);
   progress.epoch(record);
   const { checkpoint } = plan;
@@ -170,7 +170,7 @@ function observeEarly(model: Module, plan: FitPlan, state: RunState, record: Epo
     record.epoch,
     record.steps,
     record.lr,
-    `${rule.monitor} did not improve for ${rule.patience} epoch${rule.patience === 1 ? '' : 's'} (best ${formatNumber(next.best ?? value)} at epoch ${next.bestEpoch ?? record.epoch})` +
+    `${rule.monitor} did not improve for ${rule.patience} epoch${rule.patience === 1 ? '' : 's'} (best ${formatNumber(next.best ?? value)} at epoch ${(next.bestEpoch ?? record.epoch) + 1})` +
       (restored ? '; restored the parameters of that epoch' : ''),
   );
 }

@@ -4,7 +4,7 @@
  *
  * Counting: `step` is the optimizer's update index from 0, as in the schedules (`lr(step)` is the
  * rate of update `step`); `epoch` is the pass index from 0 (a progress display shows it as
- * `epoch + 1`).
+ * `epoch + 1`, and so do the `stopped` messages, as Keras does).
  */
 
 /** One optimizer update. */

@@ -137,7 +137,7 @@ describe('stopping', () => {
     });
     expect(calls).toEqual(['a0', 'b0', 'a1', 'b1']);
     expect(history.epochs).toHaveLength(2);
-    expect(history.stopped?.message).toBe('a callback asked to stop after epoch 1');
+    expect(history.stopped?.message).toBe('a callback asked to stop after epoch 2');
   });
 
   test('early stopping on a rising valLoss stops after `patience` epochs and restores the best', () => {
@@ -155,7 +155,7 @@ describe('stopping', () => {
       epoch: 2,
       step: 3,
       lr: 0.1,
-      message: 'valLoss did not improve for 2 epochs (best 28.26 at epoch 0); restored the parameters of that epoch',
+      message: 'valLoss did not improve for 2 epochs (best 28.26 at epoch 1); restored the parameters of that epoch',
     });
     expect(weights(model)).toEqual(afterEpoch[0]);
     expect(afterEpoch[2]).not.toEqual(afterEpoch[0]);
@@ -166,7 +166,7 @@ describe('stopping', () => {
       validation: mirrored,
       earlyStopping: earlyStopping({ patience: 1, restoreBest: false }),
     });
-    expect(history.stopped?.message).toBe('valLoss did not improve for 1 epoch (best 28.26 at epoch 0)');
+    expect(history.stopped?.message).toBe('valLoss did not improve for 1 epoch (best 28.26 at epoch 1)');
     expect(weights(model)).not.toEqual([1, 0.6000000000000001]);
   });
 });

@@ -63,9 +63,9 @@ describe('progressReporter', () => {
     reporter.start({ epochs: 2, startEpoch: 0, stepsPerEpoch: 2 });
     reporter.step({ step: 0, epoch: 0, loss: 0.8, lr: 0.1 });
     reporter.epoch(epoch0);
-    reporter.end({ ...running, stopped: { reason: 'callback', epoch: 0, step: 2, lr: 0.1, message: 'a callback asked to stop after epoch 0' } });
+    reporter.end({ ...running, stopped: { reason: 'callback', epoch: 0, step: 2, lr: 0.1, message: 'a callback asked to stop after epoch 1' } });
     expect(stream.text()).toMatch(
-      /^epoch 1\/2 step 2 loss 0\.6931 accuracy 0\.5 valLoss 0\.7 valAccuracy 0\.25 lr 0\.1 ETA \d+s\nstopped: a callback asked to stop after epoch 0\n$/,
+      /^epoch 1\/2 step 2 loss 0\.6931 accuracy 0\.5 valLoss 0\.7 valAccuracy 0\.25 lr 0\.1 ETA \d+s\nstopped: a callback asked to stop after epoch 1\n$/,
     );
   });
 
