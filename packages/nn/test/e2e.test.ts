@@ -1,6 +1,6 @@
 import { mean, sum, type Value } from '@etagrad/autograd';
 import { describe, expect, test } from 'vitest';
-import { accuracy, binaryAccuracy, crossEntropy, defaultSeed, hinge, l2, MLP, moons, rng, spirals } from '@etagrad/nn';
+import { accuracy, batches, binaryAccuracy, crossEntropy, defaultSeed, hinge, l2, MLP, moons, rng, spirals } from '@etagrad/nn';
 
 /**
  * micrograd's demo.ipynb, step for step: MLP 2-16-16-1 (ReLU, linear output), moons(n=100,
@@ -48,23 +48,28 @@ describe("micrograd's demo, end to end", () => {
 });
 
 describe('softmax classifier on spirals, end to end', () => {
-  test('MLP 2-16-3 with crossEntropy and Adam reaches at least 95% training accuracy', () => {
+  test('MLP 2-16-3 with crossEntropy, Adam and mini-batches reaches at least 95% training accuracy', () => {
     const data = spirals({ classes: 3 }); // 300 points, default seed
-    const model = new MLP(2, [16, 3], { rng: rng(defaultSeed) });
+    const model = new MLP(2, [16, 3]); // default seed
+    const order = rng(defaultSeed); // one generator: a new batch order every epoch
     const params = model.parameters();
     // Adam (Kingma & Ba), written out so that nn's tests need no optimizer package
-    const [lr, beta1, beta2, eps] = [0.05, 0.9, 0.999, 1e-8];
+    const [lr, beta1, beta2, eps] = [0.03, 0.9, 0.999, 1e-8];
     const m = params.map(() => 0);
     const v = params.map(() => 0);
-    for (let t = 1; t <= 200; t++) {
-      const loss = crossEntropy(data.x.map((x) => model.forward(x)), data.y);
-      model.zeroGrad();
-      loss.backward();
-      params.forEach((p, i) => {
-        m[i] = beta1 * (m[i] as number) + (1 - beta1) * p.grad;
-        v[i] = beta2 * (v[i] as number) + (1 - beta2) * p.grad * p.grad;
-        p.data -= (lr * ((m[i] as number) / (1 - beta1 ** t))) / (Math.sqrt((v[i] as number) / (1 - beta2 ** t)) + eps);
-      });
+    let t = 0;
+    for (let epoch = 0; epoch < 50; epoch++) {
+      for (const batch of batches(data, { batchSize: 20, rng: order })) {
+        const loss = crossEntropy(batch.x.map((x) => model.forward(x)), batch.y);
+        model.zeroGrad();
+        loss.backward();
+        t += 1;
+        params.forEach((p, i) => {
+          m[i] = beta1 * (m[i] as number) + (1 - beta1) * p.grad;
+          v[i] = beta2 * (v[i] as number) + (1 - beta2) * p.grad * p.grad;
+          p.data -= (lr * ((m[i] as number) / (1 - beta1 ** t))) / (Math.sqrt((v[i] as number) / (1 - beta2 ** t)) + eps);
+        });
+      }
     }
     expect(accuracy(data.x.map((x) => model.forward(x)), data.y)).toBeGreaterThanOrEqual(0.95);
   });
