@@ -1,10 +1,7 @@
+import { Mark } from './mark.js';
 import { Op, rules, type Operand, type Partials } from './op.js';
 import type { Value } from './value.js';
 
-// Walk state kept on each node (`mark`); every node is back to NEW when a pass ends.
-const NEW = 0;
-const OPEN = 1;
-const DONE = 2;
 
 // Buffers shared by every pass (JavaScript runs one at a time), emptied at its end so that
 // they keep no graph alive.
@@ -31,8 +28,8 @@ export function backward(root: Value, checkFinite: boolean): void {
       for (let i = order.length - 1; i >= 0; i--) propagate(nodeAt(i));
     }
   } catch (error) {
-    for (const node of order) node.mark = NEW;
-    for (const node of stack) node.mark = NEW;
+    for (const node of order) node.mark = Mark.New;
+    for (const node of stack) node.mark = Mark.New;
     throw error;
   } finally {
     order.length = 0;
@@ -45,12 +42,12 @@ const nodeAt = (i: number): Value => order[i] as Value;
 
 /** Fills `order` with the non-leaf nodes under `root`, each after all of its operands. */
 function collect(root: Value): void {
-  if (root.op === Op.Leaf) return;
+  if (root.mark === Mark.Leaf) return;
   stack.push(root);
   while (stack.length > 0) {
     const node = stack[stack.length - 1] as Value; // the stack is not empty
-    if (node.mark === NEW) {
-      node.mark = OPEN;
+    if (node.mark === Mark.New) {
+      node.mark = Mark.Open;
       node.grad = 0;
       // b before a: the stack is last in, first out, so `a`'s subgraph is listed first, as a
       // recursive walk would list it
@@ -58,31 +55,31 @@ function collect(root: Value): void {
       push(node.a);
     } else {
       stack.pop();
-      // a node pushed twice is DONE when its second entry comes up
-      if (node.mark === OPEN) {
-        node.mark = DONE;
+      // a node pushed twice is Done when its second entry comes up
+      if (node.mark === Mark.Open) {
+        node.mark = Mark.Done;
         order.push(node);
       }
     }
   }
 }
 
-/** Pushes the non-leaf, unvisited nodes among one operand slot (a Value, an array, a number, null). */
+/** Pushes the unvisited nodes (leaves are never New) among one operand slot (a Value, an array, a number, null). */
 function push(slot: Value | Operand | readonly Operand[] | null): void {
   if (slot === null || typeof slot === 'number') return;
   if (isArray(slot)) {
     for (let i = slot.length - 1; i >= 0; i--) {
       const x = slot[i] as Operand; // i < slot.length
-      if (typeof x !== 'number' && x.mark === NEW && x.op !== Op.Leaf) stack.push(x);
+      if (typeof x !== 'number' && x.mark === Mark.New) stack.push(x);
     }
-  } else if (slot.mark === NEW && slot.op !== Op.Leaf) {
+  } else if (slot.mark === Mark.New) {
     stack.push(slot);
   }
 }
 
 /** Hands `node.grad` to its operands, by its op's rule. */
 function propagate(node: Value): void {
-  node.mark = NEW;
+  node.mark = Mark.New;
   const rule = rules[node.op];
   const grad = node.grad;
   if (rule.kind === 'scalar') {

@@ -190,17 +190,28 @@ export const rules = Object.freeze({
   // out = Σ x / n    ∂x = 1 / n
   [Op.Mean]: nary('mean', (xs) => sumOf(xs) / xs.length, (grad, _out, xs) => spread(xs, grad / xs.length)),
   // out = Σ w_i x_i, summed from i = 0   ∂w_i = x_i, ∂x_i = w_i
+  // (the hottest loops of a network: the element tests are written out rather than calling dataOf)
   [Op.Dot]: nary('dot', (ws, xs) => {
     let total = 0;
-    for (let i = 0; i < ws.length; i++) total += dataOf(ws[i] as Operand) * dataOf(xs[i] as Operand);
-    return total;
-  }, (grad, _out, ws, xs) => {
     for (let i = 0; i < ws.length; i++) {
       // i < ws.length = xs.length, checked when the node was made
       const w = ws[i] as Operand;
       const x = xs[i] as Operand;
-      if (typeof w !== 'number') w.grad += grad * dataOf(x);
-      if (typeof x !== 'number') x.grad += grad * dataOf(w);
+      total += (typeof w === 'number' ? w : w.data) * (typeof x === 'number' ? x : x.data);
+    }
+    return total;
+  }, (grad, _out, ws, xs) => {
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i] as Operand;
+      const x = xs[i] as Operand;
+      if (typeof x === 'number') {
+        if (typeof w !== 'number') w.grad += grad * x;
+      } else if (typeof w === 'number') {
+        x.grad += grad * w;
+      } else {
+        w.grad += grad * x.data;
+        x.grad += grad * w.data;
+      }
     }
   }),
   // out = m + ln Σ e^(x - m), m = max x (no overflow)   ∂x = e^(x - out), the softmax

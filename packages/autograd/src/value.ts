@@ -1,6 +1,7 @@
 import { backward } from './backward.js';
 import { checkData, checkOperand, checkParameter, describe } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
+import { Mark } from './mark.js';
 import { Op, rules, type Operand, type ScalarOp } from './op.js';
 
 /** What a node keeps of its operands: a Value, or the arrays of an n-ary op (never copied). */
@@ -38,8 +39,8 @@ export class Value {
   declare readonly a: First;
   /** @internal Second operand, the op's parameter (or 0), or the second array of `dot`. */
   declare readonly b: Second;
-  /** @internal Walk state of `backward` (0 outside of it). */
-  declare mark: number;
+  /** @internal Walk state of `backward`: `Mark.Leaf` for a leaf, `Mark.New` between passes otherwise. */
+  declare mark: Mark;
 
   /**
    * A leaf holding `data`.
@@ -55,7 +56,7 @@ export class Value {
     this.op = op ?? Op.Leaf;
     this.a = a;
     this.b = b;
-    this.mark = 0;
+    this.mark = op === undefined || op === Op.Leaf ? Mark.Leaf : Mark.New;
   }
 
   /** `this + other`. */
