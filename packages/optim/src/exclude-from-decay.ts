@@ -2,12 +2,15 @@ import type { NamedParam } from './types.js';
 
 /** Options of `excludeFromDecay`. */
 export interface ExcludeFromDecayOptions {
-  /** Which parameters get no weight decay, by name; default: names whose last part is `bias`. */
+  /** Which parameters get no weight decay, by name; default `isBias`. */
   readonly exclude?: (name: string) => boolean;
 }
 
-/** Whether a name's last dot-separated part is `bias` (`'0.bias'`, `'layers.2.bias'`, `'bias'`). */
-export const isBias = (name: string): boolean => name === 'bias' || name.endsWith('.bias');
+/**
+ * Whether a parameter name has a dot-separated part `bias`: `'bias'`, `'0.bias'`, and the
+ * per-scalar names of `@etagrad/nn` such as `'layers.0.bias.3'`; not `'biased'`.
+ */
+export const isBias = (name: string): boolean => name.split('.').includes('bias');
 
 /** Two groups: `{ params }` decayed, and `{ params, weightDecay: 0 }` (an empty one is left out). */
 export type DecayGroups = ({ readonly params: readonly NamedParam[] } | { readonly params: readonly NamedParam[]; readonly weightDecay: 0 })[];

@@ -48,7 +48,7 @@ describe('param groups (PyTorch param_groups)', () => {
     opt.step(); // zero gradients: only the decay acts
     expect(weight.data).toBeCloseTo(1 - 0.1 * 0.5, 15); // θ·(1 − γλ)
     expect(bias.data).toBe(1);
-    expect(isBias('bias') && isBias('layers.2.bias') && !isBias('biased')).toBe(true);
+    expect(['bias', 'layers.2.bias', 'layers.0.bias.3', 'biased', 'layers.0.weight.0.1'].map(isBias)).toEqual([true, true, true, false, false]);
     expect(excludeFromDecay([['w', weight]], { exclude: (name) => name === 'w' })).toEqual([{ params: [['w', weight]], weightDecay: 0 }]);
   });
 });
