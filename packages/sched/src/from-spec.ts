@@ -26,7 +26,8 @@ export function readSpec(x: unknown, path: string): Schedule {
   }
   const args: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(rule.fields)) {
-    const given = Object.hasOwn(spec, name) ? spec[name] : field.default;
+    // An option set to undefined (possible in a JS object, never in JSON) counts as left out.
+    const given = spec[name] === undefined ? field.default : spec[name];
     if (given === undefined) throw new TypeError(`${path}.${name}: missing, ${kind} requires it`);
     args[name] = field.read(given, `${path}.${name}`, readSpec);
   }

@@ -16,6 +16,14 @@ function escapeXml(text: string): string {
 
 const px = (n: number): string => String(Math.round(n * 100) / 100);
 
+function text(x: number, y: number, content: string, anchor: 'start' | 'middle' | 'end', extra = ''): string {
+  const align = anchor === 'start' ? '' : ` text-anchor="${anchor}"`;
+  return `<text x="${px(x)}" y="${px(y)}"${align}${extra}>${escapeXml(content)}</text>`;
+}
+
+const line = (x1: number, y1: number, x2: number, y2: number, extra = ''): string =>
+  `<line x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}"${extra}/>`;
+
 /**
  * A line chart as a standalone SVG document (no scripts, no external files): a `width` x
  * `height` pixel plot area (defaults 640 x 320) with labelled axes, grid lines at the ticks, the
@@ -38,36 +46,27 @@ export function lineChartSvg(series: readonly Series[], options: ChartOptions = 
   const x = (v: number) => left + ((v - data.x.min) / (data.x.max - data.x.min)) * width;
   const y = (v: number) => top + ((data.y.max - v) / (data.y.max - data.y.min)) * height;
 
+  const centre = left + width / 2;
+
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${total.width}" height="${total.height}" viewBox="0 0 ${total.width} ${total.height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${total.width}" height="${total.height}"` +
+      ` viewBox="0 0 ${total.width} ${total.height}" font-family="sans-serif" font-size="12">`,
     `<rect x="0" y="0" width="${total.width}" height="${total.height}" fill="#ffffff"/>`,
   ];
-  if (options.title !== undefined) {
-    out.push(`<text x="${px(left + width / 2)}" y="20" text-anchor="middle" font-size="14">${escapeXml(options.title)}</text>`);
-  }
-  if (options.yLabel !== undefined) {
-    out.push(`<text x="${left}" y="${top - 8}">${escapeXml(options.yLabel)}</text>`);
-  }
-  out.push('<g stroke="#dddddd" stroke-width="1">');
+  if (options.title !== undefined) out.push(text(centre, 20, options.title, 'middle', ' font-size="14"'));
+  if (options.yLabel !== undefined) out.push(text(left, top - 8, options.yLabel, 'start'));
   const ys = data.empty ? [] : yTicks(data, 4);
   const xs = data.empty ? [] : xTicks(data, 4);
-  for (const tick of ys) out.push(`<line x1="${left}" y1="${px(y(tick.at))}" x2="${left + width}" y2="${px(y(tick.at))}"/>`);
-  for (const tick of xs) out.push(`<line x1="${px(x(tick.at))}" y1="${top}" x2="${px(x(tick.at))}" y2="${top + height}"/>`);
+  out.push('<g stroke="#dddddd" stroke-width="1">');
+  for (const tick of ys) out.push(line(left, y(tick.at), left + width, y(tick.at)));
+  for (const tick of xs) out.push(line(x(tick.at), top, x(tick.at), top + height));
   out.push('</g>');
   out.push(`<path d="M${left} ${top}V${top + height}H${left + width}" fill="none" stroke="#333333" stroke-width="1"/>`);
-  for (const tick of ys) {
-    out.push(`<text x="${left - 6}" y="${px(y(tick.at) + 4)}" text-anchor="end">${escapeXml(tick.label)}</text>`);
-  }
-  for (const tick of xs) {
-    out.push(`<text x="${px(x(tick.at))}" y="${top + height + 18}" text-anchor="middle">${escapeXml(tick.label)}</text>`);
-  }
-  if (options.xLabel !== undefined) {
-    out.push(`<text x="${px(left + width / 2)}" y="${top + height + 38}" text-anchor="middle">${escapeXml(options.xLabel)}</text>`);
-  }
-  if (data.empty) {
-    out.push(`<text x="${px(left + width / 2)}" y="${px(top + height / 2)}" text-anchor="middle">(no finite values to draw)</text>`);
-  }
+  for (const tick of ys) out.push(text(left - 6, y(tick.at) + 4, tick.label, 'end'));
+  for (const tick of xs) out.push(text(x(tick.at), top + height + 18, tick.label, 'middle'));
+  if (options.xLabel !== undefined) out.push(text(centre, top + height + 38, options.xLabel, 'middle'));
+  if (data.empty) out.push(text(centre, top + height / 2, '(no finite values to draw)', 'middle'));
   data.runs.forEach((runs, i) => {
     const colour = colourOf(i);
     for (const run of runs) {
@@ -84,8 +83,8 @@ export function lineChartSvg(series: readonly Series[], options: ChartOptions = 
     const first = top + height + bottom - legendRows * 18 + 4;
     data.names.forEach((name, i) => {
       const ly = first + i * 18;
-      out.push(`<line x1="${left}" y1="${ly}" x2="${left + 20}" y2="${ly}" stroke="${colourOf(i)}" stroke-width="2"/>`);
-      out.push(`<text x="${left + 26}" y="${ly + 4}">${escapeXml(name)}</text>`);
+      out.push(line(left, ly, left + 20, ly, ` stroke="${colourOf(i)}" stroke-width="2"`));
+      out.push(text(left + 26, ly + 4, name, 'start'));
     });
   }
   out.push('</svg>');

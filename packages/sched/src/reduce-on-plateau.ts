@@ -74,8 +74,9 @@ function settingsOf(owner: string, prefix: string, options: PlateauOptions): Pla
 /** PyTorch's `is_better`: beats `best` by more than the threshold (anything beats no best). */
 function improves(o: PlateauSettings, metric: number, best: number | null): boolean {
   if (best === null) return true;
-  if (o.mode === 'min') return o.thresholdMode === 'rel' ? metric < best * (1 - o.threshold) : metric < best - o.threshold;
-  return o.thresholdMode === 'rel' ? metric > best * (1 + o.threshold) : metric > best + o.threshold;
+  const rel = o.thresholdMode === 'rel';
+  if (o.mode === 'min') return rel ? metric < best * (1 - o.threshold) : metric < best - o.threshold;
+  return rel ? metric > best * (1 + o.threshold) : metric > best + o.threshold;
 }
 
 function controller(start: PlateauState): Plateau {
@@ -181,10 +182,15 @@ export function reduceOnPlateauFromState(state: unknown): Plateau {
   const options = settingsOf(owner, 'state.options.', checkKeys(owner, 'state.options', s['options'], settingKeys));
   const bounds = `in [minScale (${options.minScale}), 1]`;
   const multiplier = checkNumber(owner, 'state.multiplier', s['multiplier'], bounds, (m) => m >= options.minScale && m <= 1);
-  const best = s['best'] === null ? null : checkNumber(owner, 'state.best', s['best'], 'a finite number or null', Number.isFinite);
+  const best =
+    s['best'] === null
+      ? null
+      : checkNumber(owner, 'state.best', s['best'], 'a finite number or null', Number.isFinite);
   const badObservations = nonNegativeInteger(owner, 'state.badObservations', s['badObservations']);
-  const cooldownLeft = checkNumber(owner, 'state.cooldownLeft', s['cooldownLeft'], `an integer in [0, cooldown (${options.cooldown})]`,
-    (n) => Number.isInteger(n) && n >= 0 && n <= options.cooldown);
+  const cooldownRule = `an integer in [0, cooldown (${options.cooldown})]`;
+  const cooldownLeft = checkNumber(owner, 'state.cooldownLeft', s['cooldownLeft'], cooldownRule, (n) =>
+    Number.isInteger(n) && n >= 0 && n <= options.cooldown,
+  );
   const observations = nonNegativeInteger(owner, 'state.observations', s['observations']);
   return controller({ version: 1, options, multiplier, best, badObservations, cooldownLeft, observations });
 }

@@ -43,8 +43,8 @@ describe('fromSpec', () => {
     for (const t of [0, 50, 100, 550, 1000]) expect(back(t)).toBe(lr(t));
   });
 
-  test('fills in defaults that a hand-written spec leaves out', () => {
-    expect(fromSpec({ kind: 'cosine', initial: 0.1, steps: 10 }).spec).toEqual({
+  test('fills in defaults that a hand-written spec leaves out (or sets to undefined)', () => {
+    expect(fromSpec({ kind: 'cosine', initial: 0.1, steps: 10, final: undefined }).spec).toEqual({
       kind: 'cosine',
       initial: 0.1,
       steps: 10,
