@@ -38,8 +38,8 @@ const TWO_POW_32 = 4294967296;
 
 /**
  * splitmix32: a 32-bit variant of Steele, Lea and Flood's SplitMix, a Weyl sequence
- * (step 0x9e3779b9, the golden ratio) through Chris Wellons' "lowbias32"-style finalizer
- * (`x ^= x >>> 16; x *= 0x21f0aaad; x ^= x >>> 15; x *= 0x735a2d97; x ^= x >>> 15`).
+ * (step 0x9e3779b9, the golden ratio) through a 32-bit integer hash found with Chris Wellons'
+ * hash prospector (`x ^= x >>> 16; x *= 0x21f0aaad; x ^= x >>> 15; x *= 0x735a2d97; x ^= x >>> 15`).
  * It only expands a seed into sfc32's four words: nearby seeds give unrelated streams.
  */
 function splitmix32(seed: number): () => number {
@@ -174,10 +174,10 @@ export function rngFromState(state: unknown): Rng {
   if (!Array.isArray(words) || words.length !== 4) {
     throw new TypeError(`${owner}: state.words must be an array of 4 numbers, got ${describe(words)}`);
   }
-  const checked = words.map((w: unknown, i) =>
+  words.forEach((w: unknown, i) =>
     checkNumber(owner, `state.words[${i}]`, w, 'an integer in [0, 2^32)', (n) => Number.isInteger(n) && n >= 0 && n < TWO_POW_32),
   );
-  return new Sfc32([checked[0] ?? 0, checked[1] ?? 0, checked[2] ?? 0, checked[3] ?? 0]);
+  return new Sfc32(words as [number, number, number, number]);
 }
 
 /** The generator to use: `rng` if given, else a fresh one from `seed` (default {@link defaultSeed}). */
