@@ -80,6 +80,9 @@ function trainEpoch(model: Module, plan: FitPlan, state: RunState, progress: Pro
     const step = optimizer.stepCount;
     lr = optimizer.lr[0] ?? 0;
     if (!Number.isFinite(lossValue.data)) return diverge(state, 'loss', epoch, step, lr);
+    // The model's too: a parameter left out of the optimizer (frozen) must not pile up gradients
+    // across steps and trip the finiteness check below.
+    model.zeroGrad();
     optimizer.zeroGrad();
     lossValue.backward();
     if (!parameters.every((p) => Number.isFinite(p.grad))) return diverge(state, 'gradient', epoch, step, lr);

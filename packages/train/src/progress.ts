@@ -2,8 +2,15 @@ import cliProgress from 'cli-progress';
 import { formatDuration, formatNumber } from './format.js';
 import type { EpochRecord, History, StepRecord } from './history.js';
 
-/** Where progress goes: any writable stream; a live bar when `isTTY` is true, plain lines otherwise. */
-export type ProgressStream = NodeJS.WritableStream & { readonly isTTY?: boolean };
+/**
+ * Where progress goes: a writable stream such as `process.stderr` (only `write` and `isTTY` are
+ * read here; the bar also moves the cursor through it). A live bar when `isTTY` is true, plain
+ * lines otherwise. Declared structurally so that consumers need no Node type definitions.
+ */
+export interface ProgressStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+}
 
 /** Options of `fit`'s `progress`. */
 export interface ProgressOptions {
@@ -84,7 +91,8 @@ function lineReporter(stream: ProgressStream): ProgressReporter {
 function barReporter(stream: ProgressStream): ProgressReporter {
   const bar = new cliProgress.SingleBar(
     {
-      stream,
+      // cli-progress types its stream as Node's; it only writes to it (via readline's cursor codes).
+      stream: stream as NodeJS.WritableStream,
       format: 'epoch {epochShown}/{epochs} [{bar}] {percentage}% | step {step} | loss {loss} | lr {lr} | ETA {eta_formatted}',
       barsize: 24,
       hideCursor: true,
