@@ -197,6 +197,12 @@ describe('fit refuses bad options, naming them', () => {
       { earlyStopping: earlyStopping({ monitor: 'acc' }), metrics: { accuracy: () => 1 }, validation: line },
       new RangeError("fit: earlyStopping.monitor must be one of loss, accuracy, valLoss, valAccuracy, got 'acc'"),
     ],
+    [{ callbacks: 'log' }, new TypeError("fit: callbacks must be an object, got 'log'")],
+    [{ metrics: { accuracy: 0.9 } }, new TypeError('fit: metrics.accuracy must be a function, got number')],
+    [
+      { earlyStopping: { monitor: 'loss' } },
+      new TypeError('fit: earlyStopping must be made by earlyStopping({ ... }), got an object'),
+    ],
     [{ reduceOnPlateau: 0.5 }, new TypeError("fit: reduceOnPlateau must be a controller from sched's reduceOnPlateau(), got 0.5")],
   ];
   for (const [override, error] of cases) {
