@@ -1,25 +1,42 @@
 import { describe, expect, test } from 'vitest';
 import { formatLoss, formatPercent, judge, Regime } from '../src/verdict.js';
 
-const run = (losses: number[], finalLoss: number, accuracy: number, divergedAt: number | null = null) => ({
+const run = (losses: number[], finalLoss: number, accuracy: number, nonFiniteAt: number | null = null) => ({
   losses,
   finalLoss,
   accuracy,
-  divergedAt,
+  nonFiniteAt,
 });
 
 describe('judge', () => {
   test('a non-finite loss is too high, at the step where it happened', () => {
-    const verdict = judge(run([0.7, 0.9, 5, 1e6], 0.7, 0.5, 4));
+    const verdict = judge(run([0.7, 0.9, 5], 0.7, 0.5, 3));
     expect(verdict.regime).toBe(Regime.TooHigh);
-    expect(verdict.detail).toBe('diverged at step 4 (the loss became non-finite)');
+    expect(verdict.detail).toBe('diverged at step 3 (the loss became non-finite); ends at loss 0.7, 50% accuracy');
   });
 
-  test('a loss that climbs above 1.5x its start is too high even without a NaN', () => {
-    // start 0.8, peak 1.3 > 1.5 * 0.8 = 1.2
+  test('a loss past 10x its start is diverged at the first such step', () => {
+    // 10 * 1.1 = 11: step 2 (50) is the first above; step 1 (2.8) is not
+    const verdict = judge(run([1.1, 2.8, 50, 0.7], 0.69, 0.46));
+    expect(verdict).toEqual({
+      regime: Regime.TooHigh,
+      detail: 'diverged at step 2 (loss 50, from 1.1); ends at loss 0.69, 46% accuracy',
+    });
+  });
+
+  test('a NaN in the losses counts as diverged there', () => {
+    expect(judge(run([1, 2, Number.NaN], 1, 0.5)).detail).toMatch(/^diverged at step 2 \(loss NaN, from 1\)/);
+  });
+
+  test('the earlier of a blow-up and a non-finite loss is reported', () => {
+    expect(judge(run([1, 20, 30], 1, 0.5, 2)).detail).toMatch(/^diverged at step 1 \(loss 20/);
+  });
+
+  test('a loss that climbs above 1.5x its start is too high, overshooting', () => {
+    // start 0.8, peak 1.3 > 1.5 * 0.8 = 1.2, below 10 * 0.8
     const verdict = judge(run([0.8, 1.3, 0.9, 0.85], 0.85, 0.6));
     expect(verdict.regime).toBe(Regime.TooHigh);
-    expect(verdict.detail).toBe('the loss climbed to 1.3 (from 0.8): overshooting');
+    expect(verdict.detail).toBe('overshooting: the loss climbed to 1.3 (from 0.8); ends at loss 0.85, 60% accuracy');
   });
 
   test('a peak of exactly 1.5x the start is not called a climb', () => {

@@ -1,0 +1,73 @@
+import { InvalidArgumentError } from 'commander';
+import { parse, type Schedule } from '@etagrad/sched';
+
+// Option parsers for commander. Each turns the text the user typed into a value or throws
+// commander's InvalidArgumentError, which commander reports as one line
+// ("option '--epochs <n>' argument '0' is invalid. must be a positive integer") and which
+// `main` turns into exit code 2.
+
+const INTEGER = /^[+-]?\d+$/;
+// A plain decimal or scientific number, so "0x10", "", " 1" or "1e" are not read as numbers.
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A whole number >= 1 (`--epochs`, `--batch-size`, `--steps`). */
+export function positiveInteger(text: string): number {
+  const n = INTEGER.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer.');
+  return n;
+}
+
+/** A whole number >= 0 (`--seed`). */
+export function nonNegativeInteger(text: string): number {
+  const n = INTEGER.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError('must be an integer >= 0.');
+  return n;
+}
+
+/** A positive finite number, decimal or scientific (`0.1`, `3e-4`). */
+export function positiveNumber(text: string): number {
+  const n = NUMBER.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number.');
+  return n;
+}
+
+/**
+ * A learning rate: a positive number (`0.05`) or a schedule expression in sched's syntax
+ * (`"warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })"`).
+ */
+export function learningRate(text: string): number | Schedule {
+  if (NUMBER.test(text.trim())) return positiveNumber(text.trim());
+  return scheduleExpression(text);
+}
+
+/** A schedule expression, parsed by sched's `parse` (no eval); its error message is kept. */
+export function scheduleExpression(text: string): Schedule {
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new InvalidArgumentError(`not a number or schedule expression: ${oneLine(messageOf(error))}`);
+  }
+}
+
+/**
+ * Layer sizes written with dashes, input to output: `2-16-16-1` is 2 inputs, two hidden layers of
+ * 16 and 1 output. At least an input and an output size, each a positive integer.
+ */
+export function layerSizes(text: string): readonly number[] {
+  const parts = text.split('-');
+  const sizes = parts.map((part) => (INTEGER.test(part) ? Number(part) : Number.NaN));
+  if (sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1)) {
+    throw new InvalidArgumentError('must be layer sizes joined by dashes, like 2-16-16-1.');
+  }
+  return sizes;
+}
+
+/** The message of anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Collapses line breaks and runs of spaces, so an error is reported on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,75 @@
+import { Argument, Command, Option } from 'commander';
+import { plot, toSvg, type Schedule } from '@etagrad/sched';
+import { positiveInteger, scheduleExpression } from './args.js';
+import { asUsage, println, type Context } from './command.js';
+import { scheduleLength } from './schedule-length.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+/** Steps shown when no schedule names its own length and `--steps` is not given. */
+const DEFAULT_STEPS = 100;
+
+/** Options of `etagrad plot`, as commander parses them. */
+export interface PlotOptions {
+  readonly steps?: number;
+  readonly width: number;
+  readonly height: number;
+  readonly svg?: string;
+}
+
+/**
+ * `etagrad plot "<expr>" ["<expr>" ...]`: draws one or more learning-rate schedules as a terminal
+ * chart (sched's `plot`), and with `--svg file` also writes a standalone SVG (sched's `toSvg`),
+ * atomically.
+ */
+export function plotCommand(context: Context): Command {
+  return new Command('plot')
+    .summary('draw learning-rate schedules in the terminal or as SVG')
+    .description(
+      'Draw one or more learning-rate schedules, written in the same call syntax as the ' +
+        '@etagrad/sched functions. Several schedules share one chart, with a legend.',
+    )
+    .addArgument(
+      new Argument('<expr...>', 'schedule expressions, e.g. "cosine({ initial: 0.1, steps: 100 })"').argParser(
+        (text: string, previous: Schedule[] | undefined) => [...(previous ?? []), scheduleExpression(text)],
+      ),
+    )
+    .addOption(
+      new Option('--steps <n>', "steps to draw (default: the schedules' own length, or 100)").argParser(
+        positiveInteger,
+      ),
+    )
+    .addOption(new Option('--width <n>', 'chart width in columns').argParser(positiveInteger).default(72))
+    .addOption(new Option('--height <n>', 'chart height in rows').argParser(positiveInteger).default(16))
+    .addOption(new Option('--svg <file>', 'also write the chart as a standalone SVG file'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ etagrad plot "cosine({ initial: 0.1, steps: 100 })"
+  $ etagrad plot "warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })" --svg lr.svg
+  $ etagrad plot "stepDecay({ initial: 0.1, every: 20 })" "exponential({ initial: 0.1, rate: 0.97 })" --steps 100
+  $ etagrad plot "cyclic({ min: 0.001, max: 0.1, stepSize: 25, shape: 'cosine' })"`,
+    )
+    .action((schedules: Schedule[], options: PlotOptions) => {
+      runPlot(context, schedules, options);
+    });
+}
+
+/** Draws `schedules` to stdout and, with `--svg`, to a file. */
+export function runPlot(context: Context, schedules: readonly Schedule[], options: PlotOptions): void {
+  const steps = options.steps ?? defaultSteps(schedules);
+  const target = schedules.length === 1 && schedules[0] !== undefined ? schedules[0] : schedules;
+  const chart = asUsage(() => plot(target, { steps, width: options.width, height: options.height }));
+  println(context.io.stdout, chart);
+  if (options.svg !== undefined) {
+    const svg = asUsage(() => toSvg(target, { steps }));
+    writeFileAtomic(options.svg, svg);
+    const what = schedules.length === 1 ? '1 schedule' : `${schedules.length} schedules`;
+    println(context.io.stdout, context.style.dim(`wrote ${options.svg} (${what}, ${steps} steps)`));
+  }
+}
+
+function defaultSteps(schedules: readonly Schedule[]): number {
+  const lengths = schedules.map(scheduleLength).filter((n): n is number => n !== undefined);
+  return lengths.length === 0 ? DEFAULT_STEPS : Math.ceil(Math.max(...lengths));
+}

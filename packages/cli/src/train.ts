@@ -1,0 +1,171 @@
+import { Command, Option } from 'commander';
+import { fit, type History } from '@etagrad/train';
+import { format, isSchedule, lineChart, type Schedule } from '@etagrad/sched';
+import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
+import { asUsage, ExitCode, println, type Context } from './command.js';
+import { measure } from './measure.js';
+import {
+  buildModel,
+  datasetNames,
+  datasets,
+  formatSizes,
+  optimizerNames,
+  optimizers,
+  splitData,
+  taskFor,
+  type DatasetName,
+  type OptimizerName,
+} from './setup.js';
+import { blowUpStep, formatLoss, formatPercent } from './verdict.js';
+
+/** Options of `etagrad train`, as commander parses them. */
+export interface TrainOptions {
+  readonly dataset: DatasetName;
+  readonly model?: readonly number[];
+  readonly optimizer: OptimizerName;
+  readonly lr?: number | Schedule;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly seed: number;
+  readonly save?: string;
+  readonly resume?: string;
+  readonly json?: boolean;
+}
+
+const DEFAULTS = { dataset: 'moons', optimizer: 'sgd', epochs: 40, batchSize: 16, seed: 1 } as const;
+
+/** `etagrad train`: trains an MLP on a 2-D data set and shows the loss curve and the metrics. */
+export function trainCommand(context: Context): Command {
+  return new Command('train')
+    .summary('train an MLP on a 2-D data set: progress, loss curve, accuracy')
+    .description(
+      'Train an MLP (ReLU hidden layers) on a generated 2-D data set, holding out a quarter of it for ' +
+        'validation; show a progress bar, the loss curve and the final metrics. The learning rate may ' +
+        'be a number or any @etagrad/sched schedule expression.',
+    )
+    .addOption(
+      new Option('--dataset <name>', 'the data set').choices(datasetNames).default(DEFAULTS.dataset),
+    )
+    .addOption(
+      new Option('--model <sizes>', 'layer sizes, input to output (default 2-16-16-1, or 2-16-16-3 for spirals)')
+        .argParser(layerSizes),
+    )
+    .addOption(new Option('--optimizer <name>', 'the optimizer').choices(optimizerNames).default(DEFAULTS.optimizer))
+    .addOption(
+      new Option('--lr <rate>', "learning rate: a number or a schedule expression (default: the optimizer's, see below)")
+        .argParser(learningRate),
+    )
+    .addOption(new Option('--epochs <n>', 'passes over the training set').argParser(positiveInteger).default(DEFAULTS.epochs))
+    .addOption(
+      new Option('--batch-size <n>', 'samples per update: 1 is stochastic, the whole set is batch gradient descent')
+        .argParser(positiveInteger)
+        .default(DEFAULTS.batchSize),
+    )
+    .addOption(
+      new Option('--seed <n>', 'seed of the data, the weights and the shuffling').argParser(nonNegativeInteger).default(DEFAULTS.seed),
+    )
+    .addOption(new Option('--save <path>', 'save a checkpoint (model, optimizer, history) after every epoch'))
+    .addOption(new Option('--resume <path>', 'continue from a checkpoint up to --epochs in total'))
+    .addOption(new Option('--json', 'print only the history, as JSON (for scripts)'))
+    .addHelpText(
+      'after',
+      `
+Default learning rates, when --lr is not given:
+${wrap(optimizerNames.map((name) => `${name} ${optimizers[name].defaultLr}`), 76, '  ')}
+
+Examples:
+  $ etagrad train
+  $ etagrad train --lr 10                                  too high: watch the loss blow up
+  $ etagrad train --dataset spirals --optimizer adam --epochs 60
+  $ etagrad train --batch-size 1 --epochs 5                stochastic gradient descent
+  $ etagrad train --lr "warmup(cosine({ initial: 0.5, steps: 360 }), { steps: 40 })"
+  $ etagrad train --epochs 20 --save run.json && etagrad train --epochs 40 --resume run.json
+  $ etagrad train --json | jq '.epochs[-1].valMetrics'`,
+    )
+    .action((options: TrainOptions) => {
+      context.exitCode = runTrain(context, options);
+    });
+}
+
+/** Trains as `options` say and reports to `context`; returns the exit code. */
+export function runTrain(context: Context, options: TrainOptions): ExitCode {
+  const { io, style } = context;
+  const out = (text = ''): void => println(io.stdout, text);
+  const dataset = datasets[options.dataset];
+  const task = taskFor(dataset.classes);
+  const sizes = options.model ?? [2, 16, 16, task.outputs];
+  const lr = options.lr ?? optimizers[options.optimizer].defaultLr;
+  const data = splitData(dataset, options.seed);
+  const model = buildModel(sizes, task, options.seed);
+  const optimizer = asUsage(() => optimizers[options.optimizer].make(model.namedParameters(), lr));
+  const json = options.json === true;
+
+  if (!json) {
+    out(style.bold(`etagrad train: MLP ${formatSizes(sizes)} on ${options.dataset}`));
+    out(`  data        ${dataset.description}: ${data.train.x.length} to train, ${data.validation.x.length} held out`);
+    out(`  optimizer   ${optimizer.name}, lr ${isSchedule(lr) ? format(lr) : lr}`);
+    out(`  training    ${options.epochs} epochs, batch size ${options.batchSize}, seed ${options.seed}`);
+  }
+  const history: History = fit(model, {
+    data: data.train,
+    validation: data.validation,
+    loss: task.loss,
+    optimizer,
+    epochs: options.epochs,
+    batchSize: options.batchSize,
+    seed: options.seed,
+    metrics: { accuracy: task.metric },
+    // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
+    progress: json ? false : { stream: io.stderr },
+    ...(options.save === undefined ? {} : { checkpoint: { path: options.save } }),
+    ...(options.resume === undefined ? {} : { resumeFrom: options.resume }),
+  });
+  if (json) {
+    out(JSON.stringify(history));
+    return ExitCode.Ok;
+  }
+
+  const losses = history.steps.map((record) => record.loss);
+  out(
+    lineChart([{ name: 'batch loss', values: losses }], {
+      width: 64,
+      height: 12,
+      title: 'training loss per update (log scale)',
+      xLabel: 'step',
+      yLabel: 'loss',
+      logY: true,
+    }),
+  );
+  const trained = measure(model, data.train, task);
+  const held = measure(model, data.validation, task);
+  out(`  ${'train'.padEnd(10)} loss ${formatLoss(trained.loss).padEnd(8)} accuracy ${formatPercent(trained.accuracy)}`);
+  out(`  ${'held out'.padEnd(10)} loss ${formatLoss(held.loss).padEnd(8)} accuracy ${formatPercent(held.accuracy)}`);
+  const blowUp = blowUpStep(losses);
+  if (history.stopped !== null) {
+    out(style.red(`  stopped: ${history.stopped.message}`));
+  } else if (blowUp !== -1) {
+    const [first, at] = [losses[0] ?? Number.NaN, losses[blowUp] ?? Number.NaN];
+    out(
+      style.red(
+        `  diverged: the loss reached ${formatLoss(at)} at step ${blowUp} (from ${formatLoss(first)}): ` +
+          'try a smaller learning rate or a warmup',
+      ),
+    );
+  }
+  if (options.save !== undefined) out(style.dim(`  checkpoint saved to ${options.save}`));
+  return ExitCode.Ok;
+}
+
+/** Joins `items` with commas into lines of at most `width` characters, each after `indent`. */
+function wrap(items: readonly string[], width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line !== '' && line.length + item.length + 2 > width) {
+      lines.push(`${indent}${line},`);
+      line = '';
+    }
+    line = line === '' ? item : `${line}, ${item}`;
+  }
+  return [...lines, `${indent}${line}`].join('\n');
+}

@@ -1,0 +1,60 @@
+import { InvalidArgumentError } from 'commander';
+import { describe, expect, test } from 'vitest';
+import { isSchedule } from '@etagrad/sched';
+import { layerSizes, learningRate, nonNegativeInteger, oneLine, positiveInteger, positiveNumber } from '../src/args.js';
+
+describe('integer options', () => {
+  test('positive integers are read exactly', () => {
+    expect(positiveInteger('1')).toBe(1);
+    expect(positiveInteger('250')).toBe(250);
+  });
+
+  test.each(['0', '-3', '1.5', 'abc', '', '1e3', '0x10', '99999999999999999'])('%j is not a positive integer', (text) => {
+    expect(() => positiveInteger(text)).toThrow(new InvalidArgumentError('must be a positive integer.'));
+  });
+
+  test('seeds may be 0 but not negative', () => {
+    expect(nonNegativeInteger('0')).toBe(0);
+    expect(() => nonNegativeInteger('-1')).toThrow(new InvalidArgumentError('must be an integer >= 0.'));
+  });
+});
+
+describe('learning rates', () => {
+  test('a number is a number, decimal or scientific', () => {
+    expect(learningRate('0.05')).toBe(0.05);
+    expect(learningRate('3e-4')).toBe(3e-4);
+    expect(positiveNumber('.5')).toBe(0.5);
+  });
+
+  test.each(['0', '-0.1', '1e999'])('%j is refused as a rate', (text) => {
+    expect(() => learningRate(text)).toThrow(new InvalidArgumentError('must be a positive number.'));
+  });
+
+  test('an expression is parsed as a schedule', () => {
+    const lr = learningRate('cosine({ initial: 0.1, steps: 100 })');
+    expect(isSchedule(lr)).toBe(true);
+    // cos(pi / 2) = 0: lr(50) = 0.1 / 2
+    expect(isSchedule(lr) && lr(50)).toBeCloseTo(0.05, 12);
+  });
+
+  test("a bad expression reports sched's reason on one line", () => {
+    expect(() => learningRate('cosin({ initial: 0.1 })')).toThrow(/^not a number or schedule expression: .*cosin/);
+  });
+});
+
+describe('layer sizes', () => {
+  test('dash-separated sizes, input to output', () => {
+    expect(layerSizes('2-16-16-1')).toEqual([2, 16, 16, 1]);
+    expect(layerSizes('2-1')).toEqual([2, 1]);
+  });
+
+  test.each(['2', '2--1', '2-0-1', '2-x-1', '-2-1', ''])('%j is refused', (text) => {
+    expect(() => layerSizes(text)).toThrow(
+      new InvalidArgumentError('must be layer sizes joined by dashes, like 2-16-16-1.'),
+    );
+  });
+});
+
+test('oneLine joins lines and trims', () => {
+  expect(oneLine(' a\n  b \n(c)\n')).toBe('a b (c)');
+});

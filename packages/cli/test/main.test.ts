@@ -1,0 +1,148 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { main } from '../src/main.js';
+import { captureIo } from './helpers.js';
+
+// `main` in-process, with string buffers for the streams: the many small cases of bad input,
+// help texts and options that would each cost a child process.
+
+const scratch = mkdtempSync(join(tmpdir(), 'etagrad-main-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function run(argv: string[], options?: Parameters<typeof captureIo>[0]) {
+  const io = captureIo(options);
+  const code = main(argv, io);
+  return { code, stdout: io.out(), stderr: io.err() };
+}
+
+describe('help', () => {
+  test('no arguments prints the help and succeeds', () => {
+    const { code, stdout } = run([]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: etagrad \[options\] \[command\]/);
+  });
+
+  test.each([
+    ['demo', /Examples:\n {2}\$ etagrad demo\n/],
+    ['train', /Examples:\n {2}\$ etagrad train\n/],
+    ['plot', /Examples:\n {2}\$ etagrad plot "cosine/],
+  ])('etagrad %s --help has options and examples', (command, examples) => {
+    const { code, stdout, stderr } = run([command, '--help']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(new RegExp(`^Usage: etagrad ${command} \\[options\\]`));
+    expect(stdout).toMatch(examples);
+  });
+
+  test('train --help lists the data sets, optimizers and default rates', () => {
+    const { stdout } = run(['train', '--help']);
+    expect(stdout).toMatch(/choices: "moons", "circles", "spirals",\s+"xor"/);
+    expect(stdout).toMatch(/Default learning rates, when --lr is not given:\n {2}sgd 0\.1, momentum 0\.05, .*adam 0\.01/);
+    expect(stdout).toMatch(/lion 0\.003\n/);
+  });
+
+  test('--version prints the package version', () => {
+    const { code, stdout } = run(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('bad input: one line on stderr, exit code 2, nothing done', () => {
+  test.each([
+    [['train', '--dataset', 'moon'], /^etagrad train: option '--dataset <name>' argument 'moon' is invalid\. Allowed choices are moons, circles, spirals, xor\.$/],
+    [['train', '--optimizer', 'adamm'], /^etagrad train: option '--optimizer <name>' argument 'adamm' is invalid\. Allowed choices are sgd, /],
+    [['train', '--lr', '-1'], /^etagrad train: option '--lr <rate>' argument '-1' is invalid\. must be a positive number\.$/],
+    [['train', '--lr', 'cosine({ initial: 0.1 })'], /^etagrad train: option '--lr <rate>' argument .* is invalid\. not a number or schedule expression: .*steps/],
+    [['train', '--batch-size', '1.5'], /^etagrad train: option '--batch-size <n>' argument '1\.5' is invalid\. must be a positive integer\.$/],
+    [['train', '--model', '2-16-x'], /^etagrad train: option '--model <sizes>' argument '2-16-x' is invalid\. must be layer sizes joined by dashes, like 2-16-16-1\.$/],
+    [['train', '--model', '3-16-1'], /^etagrad train: --model must take 2 inputs and give 1 output for this data set, got 3-16-1$/],
+    [['train', '--dataset', 'spirals', '--model', '2-16-1'], /^etagrad train: --model must take 2 inputs and give 3 outputs for this data set, got 2-16-1$/],
+    [['train', '--epochs'], /^etagrad train: option '--epochs <n>' argument missing$/],
+    [['train', 'extra'], /^etagrad train: too many arguments for 'train'\. Expected 0 arguments but got 1\.$/],
+    [['demo', '--seed', '-1'], /^etagrad demo: option '--seed <n>' argument '-1' is invalid\. must be an integer >= 0\.$/],
+    [['plot'], /^etagrad plot: missing required argument 'expr'$/],
+    [['plot', 'constant(0.1)', '--steps', '0'], /^etagrad plot: option '--steps <n>' argument '0' is invalid\. must be a positive integer\.$/],
+    [['--colour'], /^etagrad: unknown option '--colour'$/],
+  ])('etagrad %j', (argv, line) => {
+    const { code, stdout, stderr } = run(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^[^\n]+\n$/);
+    expect(stderr.trimEnd()).toMatch(line);
+  });
+
+  test("a library's validation error while building the output is bad input too", () => {
+    // the parser takes any positive width; sched's lineChart wants at least 8 columns
+    const { code, stdout, stderr } = run(['plot', 'constant(0.1)', '--width', '3']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('etagrad plot: lineChart: width must be an integer >= 8, got 3\n');
+  });
+
+  test('a checkpoint that cannot be read fails the run with exit code 1, on one line', () => {
+    const path = join(scratch, 'truncated.json');
+    writeFileSync(path, '{"format": "etagrad-checkpoint", "vers');
+    const { code, stdout, stderr } = run(['train', '--epochs', '2', '--resume', path, '--json']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^etagrad train: error: [^\n]+\n$/);
+  });
+});
+
+describe('etagrad train', () => {
+  test('shows the run, progress lines on stderr off a terminal, the loss curve and the metrics', () => {
+    const { code, stdout, stderr } = run(['train', '--epochs', '3', '--batch-size', '50']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^etagrad train: MLP 2-16-16-1 on moons\n/);
+    expect(stdout).toContain('optimizer   SGD, lr 0.1');
+    expect(stdout).toContain('training loss per update (log scale)');
+    expect(stdout).toMatch(/held out +loss [\d.]+ +accuracy [\d.]+%/);
+    // one plain line per epoch, as train's progress writes them off a terminal
+    expect(stderr.match(/^epoch \d\/3 /gm)).toHaveLength(3);
+  });
+
+  test('--save then --resume continues to the total number of epochs', () => {
+    const path = join(scratch, 'run.json');
+    const first = run(['train', '--epochs', '2', '--batch-size', '50', '--save', path]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`checkpoint saved to ${path}`);
+    const resumed = run(['train', '--epochs', '4', '--batch-size', '50', '--resume', path, '--json']);
+    expect(resumed.code).toBe(0);
+    const history = JSON.parse(resumed.stdout) as { epochs: unknown[]; steps: unknown[] };
+    // 150 points in batches of 50: 3 updates per epoch, 4 epochs in all
+    expect(history.epochs).toHaveLength(4);
+    expect(history.steps).toHaveLength(12);
+    expect(readdirSync(scratch).sort()).toEqual(['run.json', 'truncated.json'].sort());
+  });
+
+  test('a schedule expression is a learning rate', () => {
+    const { code, stdout } = run([
+      'train',
+      '--epochs',
+      '2',
+      '--batch-size',
+      '75',
+      '--lr',
+      'warmup(cosine({ initial: 0.2, steps: 2 }), { steps: 2 })',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const history = JSON.parse(stdout) as { steps: { lr: number }[] };
+    // warmup from 0 over 2 steps to 0.2, then cosine over 2 steps: 0, 0.1, 0.2, 0.1
+    const lrs = history.steps.map((record) => record.lr);
+    expect(lrs).toHaveLength(4);
+    [0, 0.1, 0.2, 0.1].forEach((lr, i) => expect(lrs[i]).toBeCloseTo(lr, 12));
+  });
+});
+
+describe('colour', () => {
+  test('on a terminal notes are dimmed; NO_COLOR turns colour off', () => {
+    const plot = ['plot', 'constant(0.1)', '--svg', join(scratch, 'c.svg')];
+    expect(run(plot, { tty: true }).stdout).toContain('\u001b[2mwrote');
+    expect(run(plot, { tty: true, env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    rmSync(join(scratch, 'c.svg'));
+  });
+});
