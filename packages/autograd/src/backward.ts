@@ -9,7 +9,6 @@ const order: Value[] = [];
 const stack: Value[] = [];
 const partials: Partials = { a: 0, b: 0 };
 
-const isArray = Array.isArray as (x: unknown) => x is readonly Operand[];
 
 /**
  * The reverse pass from `root` (see `Value#backward`): an iterative depth-first walk lists the
@@ -67,13 +66,15 @@ function collect(root: Value): void {
 /** Pushes the unvisited nodes (leaves are never New) among one operand slot (a Value, an array, a number, null). */
 function push(slot: Value | Operand | readonly Operand[] | null): void {
   if (slot === null || typeof slot === 'number') return;
-  if (isArray(slot)) {
-    for (let i = slot.length - 1; i >= 0; i--) {
-      const x = slot[i] as Operand; // i < slot.length
+  // Array.isArray itself, not an alias: the compiler inlines it only when it sees the builtin
+  if (Array.isArray(slot)) {
+    const xs = slot as readonly Operand[];
+    for (let i = xs.length - 1; i >= 0; i--) {
+      const x = xs[i] as Operand; // i < xs.length
       if (typeof x !== 'number' && x.mark === Mark.New) stack.push(x);
     }
-  } else if (slot.mark === Mark.New) {
-    stack.push(slot);
+  } else if ((slot as Value).mark === Mark.New) {
+    stack.push(slot as Value);
   }
 }
 
@@ -109,10 +110,10 @@ function propagateChecked(node: Value): void {
 
 function checkSlot(slot: Value | Operand | readonly Operand[] | null, from: Value): void {
   if (slot === null || typeof slot === 'number') return;
-  if (isArray(slot)) {
-    for (const x of slot) if (typeof x !== 'number' && x.op === Op.Leaf) checkLeaf(x, from);
-  } else if (slot.op === Op.Leaf) {
-    checkLeaf(slot, from);
+  if (Array.isArray(slot)) {
+    for (const x of slot as readonly Operand[]) if (typeof x !== 'number' && x.op === Op.Leaf) checkLeaf(x, from);
+  } else if ((slot as Value).op === Op.Leaf) {
+    checkLeaf(slot as Value, from);
   }
 }
 
