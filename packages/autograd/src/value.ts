@@ -208,10 +208,10 @@ export class Value {
 export const value = (x: number): Value => new Value(x);
 
 /** The node for `op` on `a` and `b` (an operand or a parameter): a leaf when recording is off. */
-const record = (op: ScalarOp, a: Value, b: Operand): Value => {
+function record(op: ScalarOp, a: Value, b: Operand): Value {
   const data = rules[op].forward(a.data, typeof b === 'number' ? b : b.data);
   return isGradEnabled() ? new Value(data, op, a, b) : new Value(data, Op.Leaf, null, 0);
-};
+}
 
 // A mark on Value.prototype: reading it is one cached property load, several times cheaper than
 // `instanceof`, and n-ary ops check every element of their arrays.
