@@ -136,6 +136,7 @@ describe('params are validated at construction', () => {
       [['w', x], ['v']],
       new TypeError('Adam: params[1] must be a [name, { data: number, grad: number }] pair like params[0], got array'),
     ],
+    ['a group after a group that is not one', [{ params: [x] }, x], new TypeError('Adam: params[1] must be a group { params, ...options } like params[0], got object')],
     ['an empty group', [{ params: [] }], new TypeError('Adam: params[0].params must be a non-empty array of parameters, got an empty array')],
     [
       'a group option that is not an option',
@@ -170,6 +171,10 @@ describe('setLr and lrScale', () => {
     expect(() => opt.setLr(-1, 0.1)).toThrow(new RangeError('SGD: groupIndex must be an integer >= 0, got -1'));
     expect(() => opt.setLr(0, -0.1)).toThrow(new RangeError('SGD: lr must be a finite number >= 0, got -0.1'));
     expect(() => (opt.lrScale = -1)).toThrow(new RangeError('SGD: lrScale must be a finite number >= 0, got -1'));
-    expect(opt.lr).toEqual([0.1]);
+    expect(() => opt.setLr(0, rogue((k) => (k < 1 ? 0.1 : -1)))).not.toThrow(); // valid at step 0, the current step
+    opt.step();
+    expect(() => opt.setLr(0, rogue((k) => (k < 1 ? 0.1 : -1)))).toThrow(
+      new RangeError('SGD: lr (schedule at step 1) must be a finite number >= 0, got -1'),
+    );
   });
 });

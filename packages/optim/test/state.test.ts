@@ -196,6 +196,50 @@ describe('a state that does not match is refused, naming what differs, and nothi
     });
   }
 
+  test('more malformed states, each refused in the same format', () => {
+    const positional = () => {
+      const opt = new Adam(paramsAt([1, 2]), { lr: 0.1, accumulate: 2 });
+      return { opt, state: JSON.parse(JSON.stringify(opt.stateDict())) as Record<string, any> };
+    };
+    const cases: [(s: Record<string, any>) => unknown, Error][] = [
+      [(s) => ({ ...s, accumulated: 2 }), new RangeError('Adam: state.accumulated must be an integer in [0, 2), got 2')],
+      [(s) => ({ ...s, lrScale: -1 }), new RangeError('Adam: state.lrScale must be a finite number >= 0, got -1')],
+      [(s) => ({ ...s, skippedSteps: 0.5 }), new RangeError('Adam: state.skippedSteps must be an integer >= 0, got 0.5')],
+      [(s) => ({ ...s, groups: {} }), new TypeError('Adam: state.groups must be an array, got object')],
+      [(s) => ({ ...s, groups: [7] }), new TypeError('Adam: state.groups[0] must be an object, got number')],
+      [(s) => ({ ...s, groups: [{ ...s.groups[0], params: 3 }] }), new RangeError("Adam: state.groups[0].params must be 2 parameters (as this optimizer's group 0), got 3")],
+      [
+        (s) => ({ ...s, groups: [{ ...s.groups[0], params: ['a', 'b'] }] }),
+        new TypeError("Adam: state.groups[0].params must be a count of parameters (this optimizer's are unnamed), got array"),
+      ],
+      [(s) => ({ ...s, groups: [{ ...s.groups[0], extra: 1 }] }), new TypeError("Adam: state.groups[0] must hold only params, hyper, got 'extra'")],
+      [
+        (s) => ({ ...s, groups: [{ ...s.groups[0], hyper: { ...s.groups[0].hyper, momentum: 0.9 } }] }),
+        new TypeError(
+          "Adam: state.groups[0].hyper must hold only lr, weightDecay, decayMode, maximize, betas, eps, amsgrad, epsPlacement, epsRoot, amsgradMax, got 'momentum'",
+        ),
+      ],
+      [
+        (s) => ({ ...s, buffers: [s.buffers[0], { ...s.buffers[1], gradSum: null }] }),
+        new TypeError('Adam: state.buffers[1].gradSum must be a number, got null'),
+      ],
+    ];
+    for (const [corrupt, error] of cases) {
+      const { opt, state } = positional();
+      const before = opt.stateDict();
+      expect(() => opt.loadStateDict(corrupt(state))).toThrow(error);
+      expect(opt.stateDict()).toEqual(before);
+    }
+  });
+
+  test('a buffer for a parameter this optimizer does not have', () => {
+    const opt = named();
+    const state = valid();
+    expect(() => opt.loadStateDict({ ...state, buffers: { ...state['buffers'], '9.weight': {} } })).toThrow(
+      new TypeError("Adam: state.buffers must hold only 0.weight, 0.bias, 1.weight, got '9.weight'"),
+    );
+  });
+
   test('named buffers for positional parameters', () => {
     const opt = new Adam(paramsAt([1, 2, 3]), { lr: 0.1 });
     expect(() => opt.loadStateDict(valid())).toThrow(
