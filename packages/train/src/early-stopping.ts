@@ -12,7 +12,11 @@ export interface EarlyStoppingOptions {
   readonly patience?: number;
   /** Smallest change that counts as an improvement, in the monitored unit. Default 0. */
   readonly minDelta?: number;
-  /** Put back the parameters of the best epoch when stopping. Default true. */
+  /**
+   * Put back the parameters of the best epoch when this rule stops training (Keras's
+   * `restore_best_weights`; a run that ends by reaching its last epoch keeps its last parameters).
+   * Default true.
+   */
   readonly restoreBest?: boolean;
   /** Whether lower or higher is better. Default `'auto'`: lower for names ending in `oss`. */
   readonly mode?: 'min' | 'max' | 'auto';

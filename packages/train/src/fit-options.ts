@@ -7,6 +7,7 @@ import {
   checkNumber,
   checkRecord,
   checkString,
+  isRecord,
   positiveInteger,
   show,
 } from './check.js';
@@ -133,8 +134,20 @@ export function planFit(model: Module, options: FitOptions): FitPlan {
     plateau,
     checkpoint: checkCheckpoint(options.checkpoint),
     resumeFrom: options.resumeFrom === undefined ? null : checkString(owner, 'resumeFrom', options.resumeFrom),
-    progress: options.progress ?? true,
+    progress: checkProgress(options.progress ?? true),
   };
+}
+
+function checkProgress(progress: unknown): boolean | ProgressOptions {
+  if (typeof progress === 'boolean') return progress;
+  if (!isRecord(progress)) {
+    throw new TypeError(`${owner}: progress must be a boolean or { stream }, got ${show(progress)}`);
+  }
+  const stream = progress['stream'];
+  if (stream !== undefined && (typeof stream !== 'object' || stream === null || typeof (stream as { write?: unknown }).write !== 'function')) {
+    throw new TypeError(`${owner}: progress.stream must be a writable stream, got ${show(stream)}`);
+  }
+  return progress as ProgressOptions;
 }
 
 function checkOptimizer(optimizer: unknown): Optimizer {

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { earlyStopping } from '../src/early-stopping.js';
 import { fit } from '../src/fit.js';
 import type { FitOptions } from '../src/fit-options.js';
+import { capture } from './fixtures.js';
 import { line, lineModel, mirrored, weights } from './line-fixture.js';
 
 /** fit on `line` with SGD, full batch, no shuffle, silent; `extra` (or what it makes of the model) overrides. */
@@ -171,6 +172,17 @@ describe('stopping', () => {
   });
 });
 
+describe('progress', () => {
+  test('fit reports each epoch to the stream it is given, and why it stopped', () => {
+    const stream = capture(false);
+    fitLine(0.1, 3, { progress: { stream }, callbacks: { onEpochEnd: ({ epoch }) => (epoch === 1 ? 'stop' : undefined) } });
+    const lines = stream.text().split('\n');
+    expect(lines[0]).toMatch(/^epoch 1\/3 step 1 loss 10 lr 0\.1 ETA \d+s$/);
+    expect(lines[1]).toMatch(/^epoch 2\/3 step 2 /);
+    expect(lines.slice(2)).toEqual(['stopped: a callback asked to stop after epoch 2', '']);
+  });
+});
+
 describe('fit refuses bad options, naming them', () => {
   const model = lineModel();
   const optimizer = new SGD(model.parameters(), { lr: 0.1 });
@@ -197,6 +209,8 @@ describe('fit refuses bad options, naming them', () => {
       { earlyStopping: earlyStopping({ monitor: 'acc' }), metrics: { accuracy: () => 1 }, validation: line },
       new RangeError("fit: earlyStopping.monitor must be one of loss, accuracy, valLoss, valAccuracy, got 'acc'"),
     ],
+    [{ progress: 'bar' }, new TypeError("fit: progress must be a boolean or { stream }, got 'bar'")],
+    [{ progress: { stream: 2 } }, new TypeError('fit: progress.stream must be a writable stream, got 2')],
     [{ callbacks: 'log' }, new TypeError("fit: callbacks must be an object, got 'log'")],
     [{ metrics: { accuracy: 0.9 } }, new TypeError('fit: metrics.accuracy must be a function, got number')],
     [

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { Checkpoint } from '../src/checkpoint-format.js';
 
 /** A fresh empty directory for one test's files. */
@@ -32,4 +33,16 @@ export function sampleCheckpoint(overrides: Partial<Checkpoint> = {}): Checkpoin
     run: { samples: 4, batchSize: 2, shuffle: true },
     ...overrides,
   };
+}
+
+/** A stream that keeps what is written; `isTTY` as asked. */
+export function capture(isTTY: boolean): Writable & { readonly isTTY: boolean; text(): string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return Object.assign(stream, { isTTY, columns: 120, text: () => chunks.join('') });
 }

@@ -1,20 +1,8 @@
-import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import type { EpochRecord, History } from '../src/history.js';
 import { formatDuration, formatNumber } from '../src/format.js';
 import { formatEpochNumbers, progressReporter } from '../src/progress.js';
-
-/** A stream that keeps what is written; `isTTY` as asked. */
-function capture(isTTY: boolean): Writable & { readonly isTTY: boolean; text(): string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return Object.assign(stream, { isTTY, columns: 120, text: () => chunks.join('') });
-}
+import { capture } from './fixtures.js';
 
 const epoch0: EpochRecord = {
   epoch: 0,
