@@ -151,26 +151,32 @@ function readOne(owner: string, name: string, x: unknown, rule: AnyRule): unknow
   }
 }
 
+/** How `readHyper` names and requires options. */
+export interface ReadHyperOptions {
+  /** Goes before each option's name in errors, e.g. `'state.groups[0].hyper.'`. */
+  readonly prefix?: string;
+  /** Why an option has no value, added to the error, e.g. `' (optax has no default)'`. */
+  readonly hint?: string;
+  /** Leave out options found in neither `given` nor `fallback` instead of refusing. */
+  readonly partial?: boolean;
+}
+
 /**
- * Read every option of `table` from `given`, falling back to `fallback`; `prefix` goes before
- * each option's name in errors (`state.groups[0].hyper.`). An option with neither is an error
- * that says why (`hint`, e.g. "optax has no default").
+ * Read every option of `table` from `given`, falling back to `fallback` (trusted defaults, or
+ * options already read). An option with neither is an error that says why, unless `partial`.
  */
 export function readHyper<H>(
   owner: string,
   table: HyperTable<H>,
   given: Values,
   fallback: Preset<H>,
-  prefix = '',
-  hint = '',
+  { prefix = '', hint = '', partial = false }: ReadHyperOptions = {},
 ): Raw<H> {
   const out: Values = {};
   for (const [key, rule] of Object.entries(table as Table)) {
-    const x = Object.hasOwn(given, key) ? given[key] : (fallback as Values)[key];
-    if (x === undefined) {
-      throw new TypeError(`${owner}: ${prefix}${key} must be given${hint}, got undefined`);
-    }
-    out[key] = readOne(owner, `${prefix}${key}`, x, rule);
+    if (Object.hasOwn(given, key)) out[key] = readOne(owner, `${prefix}${key}`, given[key], rule);
+    else if ((fallback as Values)[key] !== undefined) out[key] = (fallback as Values)[key];
+    else if (!partial) throw new TypeError(`${owner}: ${prefix}${key} must be given${hint}, got undefined`);
   }
   return out as Raw<H>;
 }

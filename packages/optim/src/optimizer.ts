@@ -106,12 +106,13 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers> implements 
     this.#accumulate = checkInteger(owner, 'accumulate', given['accumulate'] ?? 1, 1);
     const defaults = defaultsFor(definition, convention);
     const hint = ` (${convention} has no default)`;
-    const fallback = readHyper(owner, definition.table, given, defaults, '', hint);
+    // The optimizer's options are every group's defaults; a group may supply one they lack (lr).
+    const fallback = readHyper(owner, definition.table, given, defaults, { partial: true });
     const read = readParams(owner, params, hyperKeys);
     this.#named = read[0]?.names !== null;
     this.#groups = read.map((group, i) => {
       const prefix = read.length > 1 ? `params[${i}].` : '';
-      const raw = readHyper(owner, definition.table, group.options, fallback as Preset<H>, prefix);
+      const raw = readHyper(owner, definition.table, group.options, fallback as Preset<H>, { prefix, hint });
       const hyper = resolve(owner, definition.table, raw, 0, 1);
       definition.check?.(owner, hyper, prefix);
       return {

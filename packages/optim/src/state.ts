@@ -191,7 +191,7 @@ export function readState<H extends CommonHyper, S extends Buffers>(
     }
     const given = loadHyper(owner, `${where}.hyper`, savedGroup['hyper']);
     checkKeys(owner, `${where}.hyper`, given, Object.keys(definition.table));
-    const raw = readHyper(owner, definition.table, given, {}, `${where}.hyper.`);
+    const raw = readHyper(owner, definition.table, given, {}, { prefix: `${where}.hyper.` });
     const hyper = resolve(owner, definition.table, raw, 0, 1);
     definition.check?.(owner, hyper, `${where}.hyper.`);
     const template = definition.buffers(hyper);

@@ -157,6 +157,13 @@ describe('SGD options', () => {
     );
   });
 
+  test('an lr given by every group is enough (PyTorch: required per group)', () => {
+    expect(new SGD([{ params: p(), lr: 0.1 }, { params: p(), lr: 0.2 }], {}).lr).toEqual([0.1, 0.2]);
+    expect(() => new SGD([{ params: p(), lr: 0.1 }, { params: p() }], {})).toThrow(
+      new TypeError('SGD: params[1].lr must be given (torch has no default), got undefined'),
+    );
+  });
+
   test('Keras gives lr 0.01', () => {
     expect(new SGD(p(), { convention: 'keras' } as never).lr).toEqual([0.01]);
   });
