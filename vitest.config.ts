@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.ci/results.json' }]],
+    setupFiles: ['test/fast-check-seed.ts'],
     testTimeout: 30_000,
   },
 });
