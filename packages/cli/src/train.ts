@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { fit, type History } from '@etagrad/train';
-import { format, isSchedule, lineChart, type Schedule } from '@etagrad/sched';
+import { format, isSchedule, lineChart, type Schedule, type Series } from '@etagrad/sched';
 import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
 import { asUsage, ExitCode, println, type Context } from './command.js';
 import { measure } from './measure.js';
@@ -126,16 +126,7 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
   }
 
   const losses = history.steps.map((record) => record.loss);
-  out(
-    lineChart([{ name: 'batch loss', values: losses }], {
-      width: 64,
-      height: 12,
-      title: 'training loss per update (log scale)',
-      xLabel: 'step',
-      yLabel: 'loss',
-      logY: true,
-    }),
-  );
+  out(lossChart(history));
   const trained = measure(model, data.train, task);
   const held = measure(model, data.validation, task);
   out(`  ${'train'.padEnd(10)} loss ${formatLoss(trained.loss).padEnd(8)} accuracy ${formatPercent(trained.accuracy)}`);
@@ -154,6 +145,28 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
   }
   if (options.save !== undefined) out(style.dim(`  checkpoint saved to ${options.save}`));
   return ExitCode.Ok;
+}
+
+/**
+ * The loss of every update (noisy with small batches) and, at each epoch's last update, the
+ * epoch's mean training loss and the held-out loss, on a log scale.
+ */
+function lossChart(history: History): string {
+  const ends = history.epochs.map((record) => record.steps - 1);
+  const heldOut = history.epochs.map((record) => record.valLoss ?? Number.NaN);
+  const series: Series[] = [
+    { name: 'loss per update', values: history.steps.map((record) => record.loss), xs: history.steps.map((r) => r.step) },
+    { name: 'epoch mean', values: history.epochs.map((record) => record.loss), xs: ends },
+    { name: 'held out', values: heldOut, xs: ends },
+  ];
+  return lineChart(series, {
+    width: 64,
+    height: 12,
+    title: 'loss (log scale)',
+    xLabel: 'step',
+    yLabel: 'loss',
+    logY: true,
+  });
 }
 
 /** Joins `items` with commas into lines of at most `width` characters, each after `indent`. */

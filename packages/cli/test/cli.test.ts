@@ -24,8 +24,6 @@ const runs = {
   help: etagrad(['--help']),
   badValue: etagrad(['train', '--epochs', '0']),
   unknownFlag: etagrad(['train', '--seeed', '3']),
-  unknownCommand: etagrad(['trian']),
-  badSchedule: etagrad(['plot', 'cosin({ initial: 0.1, steps: 10 })']),
 } satisfies Record<string, Promise<Run>>;
 
 /** A one-line error on stderr, nothing on stdout, exit code 2. */
@@ -114,13 +112,5 @@ describe('help and bad input', () => {
 
   test('an unknown flag is one line with a suggestion, exit code 2', async () => {
     expectUsageError(await runs.unknownFlag, /^etagrad train: unknown option '--seeed' \(did you mean --seed\?\)$/);
-  });
-
-  test('an unknown command is one line with a suggestion, exit code 2', async () => {
-    expectUsageError(await runs.unknownCommand, /^etagrad: unknown command 'trian' \(did you mean train\?\)$/);
-  });
-
-  test("a bad schedule expression reports sched's reason, exit code 2", async () => {
-    expectUsageError(await runs.badSchedule, /^etagrad plot: .*invalid.*not a number or schedule expression: .*cosin/);
   });
 });

@@ -66,6 +66,8 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
     [['plot'], /^etagrad plot: missing required argument 'expr'$/],
     [['plot', 'constant(0.1)', '--steps', '0'], /^etagrad plot: option '--steps <n>' argument '0' is invalid\. must be a positive integer\.$/],
     [['--colour'], /^etagrad: unknown option '--colour'$/],
+    [['trian'], /^etagrad: unknown command 'trian' \(did you mean train\?\)$/],
+    [['plot', 'cosin({ initial: 0.1, steps: 10 })'], /^etagrad plot: command-argument value .* is invalid for argument 'expr'\. not a number or schedule expression: .*cosin/],
   ])('etagrad %j', (argv, line) => {
     const { code, stdout, stderr } = run(argv);
     expect(code).toBe(2);
@@ -98,7 +100,8 @@ describe('etagrad train', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^etagrad train: MLP 2-16-16-1 on moons\n/);
     expect(stdout).toContain('optimizer   SGD, lr 0.1');
-    expect(stdout).toContain('training loss per update (log scale)');
+    expect(stdout).toContain('loss (log scale)');
+    expect(stdout).toContain('* loss per update   o epoch mean   + held out');
     expect(stdout).toMatch(/held out +loss [\d.]+ +accuracy [\d.]+%/);
     // one plain line per epoch, as train's progress writes them off a terminal
     expect(stderr.match(/^epoch \d\/3 /gm)).toHaveLength(3);
