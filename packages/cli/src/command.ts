@@ -10,6 +10,7 @@ export const ExitCode = {
   /** Bad input: unknown command or flag, a bad value. Nothing was done. */
   Usage: 2,
 } as const;
+/** One of the {@link ExitCode} values. */
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Bad input found after the flags were parsed (e.g. a model that does not fit the data set). */

@@ -1,4 +1,6 @@
+// @etagrad/cli: the `etagrad` command (bin `etagrad`); `main` runs it from code or tests.
+
 export { main, runAsProcess } from './main.js';
 export { type Io, type Output, processIo } from './io.js';
 export { ExitCode } from './command.js';
-export { judge, Regime, Thresholds, type RunOutcome, type Verdict } from './verdict.js';
+export { blowUpStep, judge, Regime, Thresholds, type RunOutcome, type Verdict } from './verdict.js';

@@ -66,7 +66,9 @@ export const datasets = {
     make: (seed) => xor({ n: 200, seed }),
   },
 } as const satisfies Record<string, DatasetEntry>;
+/** A name `--dataset` accepts. */
 export type DatasetName = keyof typeof datasets;
+/** The names `--dataset` accepts, in help order. */
 export const datasetNames = Object.keys(datasets) as DatasetName[];
 
 /** Loss and metric for a task: binary cross-entropy on one logit, or softmax cross-entropy. */
@@ -136,5 +138,7 @@ export const optimizers = {
   adadelta: { make: (params, lr) => new Adadelta(params, { lr }), defaultLr: 5 },
   lion: { make: (params, lr) => new Lion(params, { lr }), defaultLr: 0.003 },
 } as const satisfies Record<string, OptimizerEntry>;
+/** A name `--optimizer` accepts. */
 export type OptimizerName = keyof typeof optimizers;
+/** The names `--optimizer` accepts, in help order. */
 export const optimizerNames = Object.keys(optimizers) as OptimizerName[];

@@ -10,6 +10,7 @@ export const Regime = {
   TooHigh: 'too high',
   InBetween: 'in between',
 } as const;
+/** One of the {@link Regime} values. */
 export type Regime = (typeof Regime)[keyof typeof Regime];
 
 /** What a verdict reads from a run. */
