@@ -71,6 +71,29 @@ function timeSteps(): Timing[] {
   return timings;
 }
 
+/**
+ * Seconds per step by interleaved rounds, the fastest round of each: on a machine shared with
+ * other jobs a slow round is another job's noise, and interleaving exposes every candidate to
+ * the same load. The targets are judged on these; benchmark.js's means are printed beside them.
+ */
+function interleaved(rounds: number): { engine: number; naive: number; hand: number } {
+  const engine = engineModel(init);
+  const naive = naiveModel(init);
+  const hand = handModel(init);
+  const best = { engine: Infinity, naive: Infinity, hand: Infinity };
+  const time = (steps: number, step: () => void): number => {
+    const start = performance.now();
+    for (let i = 0; i < steps; i++) step();
+    return (performance.now() - start) / steps / 1e3;
+  };
+  for (let round = 0; round < rounds; round++) {
+    best.engine = Math.min(best.engine, time(20, () => engineStep(engine, data, 0.01)));
+    best.naive = Math.min(best.naive, time(1, () => naiveStep(naive, data, 0.01)));
+    best.hand = Math.min(best.hand, time(200, () => handStep(hand, data, 0.01)));
+  }
+  return best;
+}
+
 /** Op nodes in the engine's graph of one step (leaves excluded): one ellipse per op in toDot. */
 const engineNodes = (): number => toDot(engineLoss(engineModel(init), data)).split('shape=ellipse').length - 1;
 
@@ -145,15 +168,17 @@ function main(): void {
 
   const nodes = { engine: engineNodes(), naive: naiveNodes() };
   const timings = timeSteps();
-  const [ours, naive, hand] = timings as [Timing, Timing, Timing];
-  const widths = [34, 12, 8, 8, 12, 12];
+  const best = interleaved(30);
+  const widths = [34, 12, 8, 8, 14, 8, 12];
   console.log(`\none step (forward, backward, SGD): graph of ${nodes.engine} op nodes (naive: ${nodes.naive} values)`);
-  console.log(pad(['', 'ms / step', '± %', 'samples', 'nodes', 'ns / node'], widths));
-  for (const [timing, count] of [
-    [ours, nodes.engine],
-    [naive, nodes.naive],
-    [hand, 0],
-  ] as const) {
+  console.log(pad(['', 'mean ms', '± %', 'samples', 'fastest ms', 'nodes', 'ns / node'], widths));
+  const rows = [
+    [timings[0], best.engine, nodes.engine],
+    [timings[1], best.naive, nodes.naive],
+    [timings[2], best.hand, 0],
+  ] as const;
+  for (const [timing, fastest, count] of rows) {
+    if (timing === undefined) continue;
     console.log(
       pad(
         [
@@ -161,17 +186,19 @@ function main(): void {
           fixed(timing.seconds * 1e3, 3),
           fixed(timing.rme, 1),
           String(timing.samples),
+          fixed(fastest * 1e3, 3),
           count > 0 ? String(count) : '-',
-          count > 0 ? fixed((timing.seconds * 1e9) / count, 1) : '-',
+          count > 0 ? fixed((fastest * 1e9) / count, 1) : '-',
         ],
         widths,
       ),
     );
   }
-  const vsNaive = naive.seconds / ours.seconds;
-  const vsHand = ours.seconds / hand.seconds;
+  const vsNaive = best.naive / best.engine;
+  const vsHand = best.engine / best.hand;
   console.log(
-    `\nengine: ${fixed(vsNaive, 1)}x faster than naive (target >= ${TARGET_NAIVE}x): ${vsNaive >= TARGET_NAIVE ? 'met' : 'NOT met'}` +
+    `(mean: benchmark.js; fastest: the fastest of 30 interleaved rounds, which the targets use)` +
+      `\nengine: ${fixed(vsNaive, 1)}x faster than naive (target >= ${TARGET_NAIVE}x): ${vsNaive >= TARGET_NAIVE ? 'met' : 'NOT met'}` +
       `\nengine: ${fixed(vsHand, 1)}x the hand-written time (target <= ${TARGET_HAND}x): ${vsHand <= TARGET_HAND ? 'met' : 'NOT met'}`,
   );
 
