@@ -3,7 +3,7 @@ import { parse, type Schedule } from '@etagrad/sched';
 
 // Option parsers for commander. Each turns the text the user typed into a value or throws
 // commander's InvalidArgumentError, which commander reports as one line
-// ("option '--epochs <n>' argument '0' is invalid. must be a positive integer") and which
+// ("option '--epochs <n>' argument '0' is invalid. Expected a positive integer.") and which
 // `main` turns into exit code 2.
 
 const INTEGER = /^[+-]?\d+$/;
@@ -13,21 +13,21 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** A whole number >= 1 (`--epochs`, `--batch-size`, `--steps`). */
 export function positiveInteger(text: string): number {
   const n = INTEGER.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer.');
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('Expected a positive integer.');
   return n;
 }
 
 /** A whole number >= 0 (`--seed`). */
 export function nonNegativeInteger(text: string): number {
   const n = INTEGER.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError('must be an integer >= 0.');
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError('Expected an integer >= 0.');
   return n;
 }
 
 /** A positive finite number, decimal or scientific (`0.1`, `3e-4`). */
 export function positiveNumber(text: string): number {
   const n = NUMBER.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number.');
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Expected a positive number.');
   return n;
 }
 
@@ -45,7 +45,7 @@ export function scheduleExpression(text: string): Schedule {
   try {
     return parse(text);
   } catch (error) {
-    throw new InvalidArgumentError(`not a number or schedule expression: ${oneLine(messageOf(error))}`);
+    throw new InvalidArgumentError(`Not a number or schedule expression: ${oneLine(messageOf(error))}`);
   }
 }
 
@@ -57,7 +57,7 @@ export function layerSizes(text: string): readonly number[] {
   const parts = text.split('-');
   const sizes = parts.map((part) => (INTEGER.test(part) ? Number(part) : Number.NaN));
   if (sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1)) {
-    throw new InvalidArgumentError('must be layer sizes joined by dashes, like 2-16-16-1.');
+    throw new InvalidArgumentError('Expected layer sizes joined by dashes, like 2-16-16-1.');
   }
   return sizes;
 }

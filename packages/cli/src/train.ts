@@ -105,6 +105,7 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
     out(`  data        ${dataset.description}: ${data.train.x.length} to train, ${data.validation.x.length} held out`);
     out(`  optimizer   ${optimizer.name}, lr ${isSchedule(lr) ? format(lr) : lr}`);
     out(`  training    ${options.epochs} epochs, batch size ${options.batchSize}, seed ${options.seed}`);
+    if (options.resume !== undefined) out(`  resuming    from ${options.resume}`);
   }
   const history: History = fit(model, {
     data: data.train,

@@ -10,12 +10,12 @@ describe('integer options', () => {
   });
 
   test.each(['0', '-3', '1.5', 'abc', '', '1e3', '0x10', '99999999999999999'])('%j is not a positive integer', (text) => {
-    expect(() => positiveInteger(text)).toThrow(new InvalidArgumentError('must be a positive integer.'));
+    expect(() => positiveInteger(text)).toThrow(new InvalidArgumentError('Expected a positive integer.'));
   });
 
   test('seeds may be 0 but not negative', () => {
     expect(nonNegativeInteger('0')).toBe(0);
-    expect(() => nonNegativeInteger('-1')).toThrow(new InvalidArgumentError('must be an integer >= 0.'));
+    expect(() => nonNegativeInteger('-1')).toThrow(new InvalidArgumentError('Expected an integer >= 0.'));
   });
 });
 
@@ -27,7 +27,7 @@ describe('learning rates', () => {
   });
 
   test.each(['0', '-0.1', '1e999'])('%j is refused as a rate', (text) => {
-    expect(() => learningRate(text)).toThrow(new InvalidArgumentError('must be a positive number.'));
+    expect(() => learningRate(text)).toThrow(new InvalidArgumentError('Expected a positive number.'));
   });
 
   test('an expression is parsed as a schedule', () => {
@@ -38,7 +38,7 @@ describe('learning rates', () => {
   });
 
   test("a bad expression reports sched's reason on one line", () => {
-    expect(() => learningRate('cosin({ initial: 0.1 })')).toThrow(/^not a number or schedule expression: .*cosin/);
+    expect(() => learningRate('cosin({ initial: 0.1 })')).toThrow(/^Not a number or schedule expression: .*cosin/);
   });
 });
 
@@ -50,7 +50,7 @@ describe('layer sizes', () => {
 
   test.each(['2', '2--1', '2-0-1', '2-x-1', '-2-1', ''])('%j is refused', (text) => {
     expect(() => layerSizes(text)).toThrow(
-      new InvalidArgumentError('must be layer sizes joined by dashes, like 2-16-16-1.'),
+      new InvalidArgumentError('Expected layer sizes joined by dashes, like 2-16-16-1.'),
     );
   });
 });

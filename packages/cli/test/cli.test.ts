@@ -106,7 +106,7 @@ describe('help and bad input', () => {
   test('a bad value is one line and exit code 2', async () => {
     expectUsageError(
       await runs.badValue,
-      /^etagrad train: option '--epochs <n>' argument '0' is invalid\. must be a positive integer\.$/,
+      /^etagrad train: option '--epochs <n>' argument '0' is invalid\. Expected a positive integer\.$/,
     );
   });
 

@@ -54,20 +54,20 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
   test.each([
     [['train', '--dataset', 'moon'], /^etagrad train: option '--dataset <name>' argument 'moon' is invalid\. Allowed choices are moons, circles, spirals, xor\.$/],
     [['train', '--optimizer', 'adamm'], /^etagrad train: option '--optimizer <name>' argument 'adamm' is invalid\. Allowed choices are sgd, /],
-    [['train', '--lr', '-1'], /^etagrad train: option '--lr <rate>' argument '-1' is invalid\. must be a positive number\.$/],
-    [['train', '--lr', 'cosine({ initial: 0.1 })'], /^etagrad train: option '--lr <rate>' argument .* is invalid\. not a number or schedule expression: .*steps/],
-    [['train', '--batch-size', '1.5'], /^etagrad train: option '--batch-size <n>' argument '1\.5' is invalid\. must be a positive integer\.$/],
-    [['train', '--model', '2-16-x'], /^etagrad train: option '--model <sizes>' argument '2-16-x' is invalid\. must be layer sizes joined by dashes, like 2-16-16-1\.$/],
+    [['train', '--lr', '-1'], /^etagrad train: option '--lr <rate>' argument '-1' is invalid\. Expected a positive number\.$/],
+    [['train', '--lr', 'cosine({ initial: 0.1 })'], /^etagrad train: option '--lr <rate>' argument .* is invalid\. Not a number or schedule expression: .*steps/],
+    [['train', '--batch-size', '1.5'], /^etagrad train: option '--batch-size <n>' argument '1\.5' is invalid\. Expected a positive integer\.$/],
+    [['train', '--model', '2-16-x'], /^etagrad train: option '--model <sizes>' argument '2-16-x' is invalid\. Expected layer sizes joined by dashes, like 2-16-16-1\.$/],
     [['train', '--model', '3-16-1'], /^etagrad train: --model must take 2 inputs and give 1 output for this data set, got 3-16-1$/],
     [['train', '--dataset', 'spirals', '--model', '2-16-1'], /^etagrad train: --model must take 2 inputs and give 3 outputs for this data set, got 2-16-1$/],
     [['train', '--epochs'], /^etagrad train: option '--epochs <n>' argument missing$/],
     [['train', 'extra'], /^etagrad train: too many arguments for 'train'\. Expected 0 arguments but got 1\.$/],
-    [['demo', '--seed', '-1'], /^etagrad demo: option '--seed <n>' argument '-1' is invalid\. must be an integer >= 0\.$/],
+    [['demo', '--seed', '-1'], /^etagrad demo: option '--seed <n>' argument '-1' is invalid\. Expected an integer >= 0\.$/],
     [['plot'], /^etagrad plot: missing required argument 'expr'$/],
-    [['plot', 'constant(0.1)', '--steps', '0'], /^etagrad plot: option '--steps <n>' argument '0' is invalid\. must be a positive integer\.$/],
+    [['plot', 'constant(0.1)', '--steps', '0'], /^etagrad plot: option '--steps <n>' argument '0' is invalid\. Expected a positive integer\.$/],
     [['--colour'], /^etagrad: unknown option '--colour'$/],
     [['trian'], /^etagrad: unknown command 'trian' \(did you mean train\?\)$/],
-    [['plot', 'cosin({ initial: 0.1, steps: 10 })'], /^etagrad plot: command-argument value .* is invalid for argument 'expr'\. not a number or schedule expression: .*cosin/],
+    [['plot', 'cosin({ initial: 0.1, steps: 10 })'], /^etagrad plot: command-argument value .* is invalid for argument 'expr'\. Not a number or schedule expression: .*cosin/],
   ])('etagrad %j', (argv, line) => {
     const { code, stdout, stderr } = run(argv);
     expect(code).toBe(2);
@@ -94,6 +94,13 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
   });
 });
 
+test('an SVG that cannot be written fails the run with exit code 1, naming the file', () => {
+  const path = join(scratch, 'no-such-dir', 'lr.svg');
+  const { code, stderr } = run(['plot', 'constant(0.1)', '--svg', path]);
+  expect(code).toBe(1);
+  expect(stderr).toBe(`etagrad plot: error: cannot write ${path}: ENOENT: no such file or directory\n`);
+});
+
 describe('etagrad train', () => {
   test('shows the run, progress lines on stderr off a terminal, the loss curve and the metrics', () => {
     const { code, stdout, stderr } = run(['train', '--epochs', '3', '--batch-size', '50']);
@@ -114,6 +121,7 @@ describe('etagrad train', () => {
     expect(first.stdout).toContain(`checkpoint saved to ${path}`);
     const resumed = run(['train', '--epochs', '4', '--batch-size', '50', '--resume', path, '--json']);
     expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toBe('');
     const history = JSON.parse(resumed.stdout) as { epochs: unknown[]; steps: unknown[] };
     // 150 points in batches of 50: 3 updates per epoch, 4 epochs in all
     expect(history.epochs).toHaveLength(4);
