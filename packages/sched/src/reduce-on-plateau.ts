@@ -84,10 +84,11 @@ function controller(start: PlateauState): Plateau {
   let { multiplier, best, badObservations, cooldownLeft, observations } = start;
   return {
     observe(metric: number): number {
-      checkNumber('reduceOnPlateau', 'metric', metric, 'a finite number', Number.isFinite);
+      // -0 is read as 0, so the state's JSON (which cannot tell them apart) resumes exactly.
+      const value = checkNumber('reduceOnPlateau', 'metric', metric, 'a finite number', Number.isFinite);
       observations += 1;
-      if (improves(o, metric, best)) {
-        best = metric;
+      if (improves(o, value, best)) {
+        best = value;
         badObservations = 0;
       } else {
         badObservations += 1;

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { lineChart, lineChartSvg, type Series } from '@etagrad/sched';
-import { parseXml, type XmlElement } from './xml.js';
 
 /** The plot area of a text chart: the rows between the title lines and the x axis, right of the y axis. */
 function plotArea(chart: string): string[] {
@@ -101,44 +100,5 @@ describe('lineChart', () => {
     expect(() => lineChart(s, { height: 2 })).toThrow(new RangeError('lineChart: height must be an integer >= 3, got 2'));
     expect(() => lineChart(s, { logY: 1 as unknown as boolean })).toThrow(new TypeError('lineChart: logY must be a boolean, got number'));
     expect(() => lineChartSvg(s, { width: 10 })).toThrow(new RangeError('lineChartSvg: width must be an integer >= 32, got 10'));
-  });
-});
-
-const all = (root: XmlElement, name: string): XmlElement[] => [
-  ...root.children.filter((c) => c.name === name),
-  ...root.children.flatMap((c) => all(c, name)),
-];
-
-describe('lineChartSvg', () => {
-  test('is a standalone, well-formed SVG document', () => {
-    const svg = lineChartSvg([{ name: 'loss', values: [3, 2, 1] }], { title: 'a <b> & "c"', xLabel: 'step', yLabel: 'loss' });
-    const root = parseXml(svg);
-    expect(root.name).toBe('svg');
-    expect(root.attributes.get('xmlns')).toBe('http://www.w3.org/2000/svg');
-    expect(root.attributes.get('viewBox')).toMatch(/^0 0 \d+ \d+$/);
-    const texts = all(root, 'text').map((t) => t.text);
-    expect(texts).toContain('a <b> & "c"');
-    expect(texts).toContain('step');
-    expect(texts).toContain('loss');
-    expect(all(root, 'polyline')).toHaveLength(1);
-    expect(all(root, 'polyline')[0]?.attributes.get('points')?.split(' ')).toHaveLength(3);
-  });
-
-  test('breaks lines at non-finite values, marks lone points, and has a legend for several series', () => {
-    const root = parseXml(
-      lineChartSvg([
-        { name: 'a & b', values: [1, 2, Number.NaN, 3, 4, Infinity, 5] },
-        { name: 'c', values: [2, 2, 2, 2, 2, 2, 2] },
-      ]),
-    );
-    expect(all(root, 'polyline')).toHaveLength(3); // [1, 2], [3, 4] and the flat series
-    expect(all(root, 'circle')).toHaveLength(1); // the lone 5
-    expect(all(root, 'text').map((t) => t.text)).toEqual(expect.arrayContaining(['a & b', 'c']));
-  });
-
-  test('draws nothing, well-formed, when there is nothing to draw', () => {
-    const root = parseXml(lineChartSvg([{ name: 'x', values: [Number.NaN, -1] }], { logY: true }));
-    expect(all(root, 'polyline')).toHaveLength(0);
-    expect(all(root, 'text').map((t) => t.text)).toContain('(no finite values to draw)');
   });
 });

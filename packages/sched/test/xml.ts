@@ -125,3 +125,9 @@ export function parseXml(text: string): XmlElement {
   if (root === undefined) return fail('no root element');
   return root;
 }
+
+/** Every element named `name` below `root`, in document order by level. */
+export const descendants = (root: XmlElement, name: string): XmlElement[] => [
+  ...root.children.filter((c) => c.name === name),
+  ...root.children.flatMap((c) => descendants(c, name)),
+];
