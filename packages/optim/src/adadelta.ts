@@ -1,4 +1,4 @@
-import type { OptimizerDefinition } from './definition.js';
+import { type OptimizerDefinition, updateNumber } from './definition.js';
 import { type CommonHyper, commonTable, nonNegative, unitClosed } from './hyper.js';
 import { ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
@@ -44,6 +44,7 @@ export const adadeltaDefinition: OptimizerDefinition<AdadeltaHyper, AdadeltaBuff
     optax: { lr: undefined, decayMode: 'l2' },
   },
   buffers: () => ({ squareAvg: 0, accDelta: 0 }),
+  perUpdate: updateNumber,
   update: adadeltaUpdate,
 };
 

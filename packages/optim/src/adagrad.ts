@@ -1,4 +1,4 @@
-import type { OptimizerDefinition } from './definition.js';
+import { type OptimizerDefinition, type UpdateNumber, updateNumber } from './definition.js';
 import { choice, type CommonHyper, commonTable, nonNegative } from './hyper.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -26,7 +26,7 @@ export interface AdagradBuffers {
  *     s ← s + g²
  *     θ ← θ − γ / (1 + (t − 1)·η) · g / (√s + ε)      ('inside': g / √(s + ε))
  */
-export function adagradUpdate(s: AdagradBuffers, data: number, grad: number, h: AdagradHyper, t: number): number {
+export function adagradUpdate(s: AdagradBuffers, data: number, grad: number, h: AdagradHyper, { t }: UpdateNumber): number {
   const lr = h.lr / (1 + (t - 1) * h.lrDecay);
   s.sum += grad * grad;
   const denominator = h.epsPlacement === 'inside' ? Math.sqrt(s.sum + h.eps) : Math.sqrt(s.sum) + h.eps;
@@ -55,6 +55,7 @@ export const adagradDefinition: OptimizerDefinition<AdagradHyper, AdagradBuffers
     optax: { lr: undefined, initialAccumulatorValue: 0.1, eps: 1e-7, epsPlacement: 'inside' },
   },
   buffers: (h) => ({ sum: h.initialAccumulatorValue }),
+  perUpdate: updateNumber,
   update: adagradUpdate,
 };
 

@@ -1,6 +1,6 @@
 import type { OptimizerDefinition } from './definition.js';
 import { choice, type CommonHyper, commonTable, flag, nonNegative, unitOpenPair } from './hyper.js';
-import { adamDenominator, ema } from './moments.js';
+import { adamDenominator, type BiasCorrections, biasCorrections, ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
 /** Adam's (and AdamW's) options as numbers at one update. */
@@ -40,13 +40,10 @@ export interface AdamBuffers {
  *     v_max ← max(v_max, v), v ← v_max                     (amsgrad, 'raw')
  *     θ ← θ − γ/(1 − β₁ᵗ) · m / (√(v/(1 − β₂ᵗ)) + ε)         ('hat': see `adamDenominator`)
  */
-export function adamUpdate(s: AdamBuffers, data: number, grad: number, h: AdamHyper, t: number): number {
-  const beta1 = h.betas[0];
-  const beta2 = h.betas[1];
-  s.expAvg = ema(s.expAvg, grad, beta1);
-  s.expAvgSq = ema(s.expAvgSq, grad * grad, beta2);
-  const bc1 = 1 - beta1 ** t;
-  const bc2 = 1 - beta2 ** t;
+export function adamUpdate(s: AdamBuffers, data: number, grad: number, h: AdamHyper, c: BiasCorrections): number {
+  s.expAvg = ema(s.expAvg, grad, h.betas[0]);
+  s.expAvgSq = ema(s.expAvgSq, grad * grad, h.betas[1]);
+  const bc2 = c.bias2;
   let v = s.expAvgSq;
   if (h.amsgrad) {
     if (h.amsgradMax === 'raw') {
@@ -57,7 +54,7 @@ export function adamUpdate(s: AdamBuffers, data: number, grad: number, h: AdamHy
       v = s.maxExpAvgSq * bc2;
     }
   }
-  return data - (h.lr / bc1) * (s.expAvg / adamDenominator(v, bc2, h.eps, h.epsRoot, h.epsPlacement === 'hat'));
+  return data - (h.lr / c.bias1) * (s.expAvg / adamDenominator(v, bc2, h.eps, h.epsRoot, h.epsPlacement === 'hat'));
 }
 
 const adamTable = {
@@ -81,7 +78,7 @@ const adamDefaults = {
 } as const;
 
 /** Adam's definition: rules, PyTorch's defaults, the Keras and optax presets, the formula. */
-export const adamDefinition: OptimizerDefinition<AdamHyper, AdamBuffers> = {
+export const adamDefinition: OptimizerDefinition<AdamHyper, AdamBuffers, BiasCorrections> = {
   name: 'Adam',
   table: adamTable,
   defaults: adamDefaults,
@@ -90,6 +87,7 @@ export const adamDefinition: OptimizerDefinition<AdamHyper, AdamBuffers> = {
     optax: { lr: undefined, amsgradMax: 'corrected' },
   },
   buffers: () => ({ expAvg: 0, expAvgSq: 0, maxExpAvgSq: 0 }),
+  perUpdate: biasCorrections,
   update: adamUpdate,
 };
 
@@ -97,7 +95,7 @@ export const adamDefinition: OptimizerDefinition<AdamHyper, AdamBuffers> = {
  * AdamW's definition: Adam's formula with decoupled weight decay
  * `θ ← θ·(1 − γ·λ)` first; λ = 0.01 (PyTorch), 0.004 (Keras), 1e-4 (optax).
  */
-export const adamwDefinition: OptimizerDefinition<AdamHyper, AdamBuffers> = {
+export const adamwDefinition: OptimizerDefinition<AdamHyper, AdamBuffers, BiasCorrections> = {
   ...adamDefinition,
   name: 'AdamW',
   defaults: { ...adamDefaults, weightDecay: 0.01, decayMode: 'decoupled' },
@@ -119,7 +117,7 @@ export type AdamOptions = Options<AdamHyper>;
  * @example
  * const opt = new Adam(model.parameters(), { lr: warmup(cosine({ initial: 3e-3, steps: 900 }), { steps: 100 }) });
  */
-export class Adam extends OptimizerBase<AdamHyper, AdamBuffers> {
+export class Adam extends OptimizerBase<AdamHyper, AdamBuffers, BiasCorrections> {
   constructor(params: ParamsInput<AdamHyper>, options: AdamOptions = {}) {
     super(adamDefinition, params, options);
   }

@@ -1,6 +1,6 @@
 import type { OptimizerDefinition } from './definition.js';
 import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair } from './hyper.js';
-import { ema } from './moments.js';
+import { type BiasCorrections, biasCorrections, ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
 /** Adamax's options as numbers at one update. */
@@ -30,16 +30,16 @@ export interface AdamaxBuffers {
  *     u ← max(β₂·u, |g| + ε)                   ('outside': max(β₂·u, |g|), then u + ε below)
  *     θ ← θ − γ/(1 − β₁ᵗ) · m / u
  */
-export function adamaxUpdate(s: AdamaxBuffers, data: number, grad: number, h: AdamaxHyper, t: number): number {
+export function adamaxUpdate(s: AdamaxBuffers, data: number, grad: number, h: AdamaxHyper, c: BiasCorrections): number {
   s.expAvg = ema(s.expAvg, grad, h.betas[0]);
   const inMax = h.epsPlacement === 'max';
   s.expInf = Math.max(h.betas[1] * s.expInf, inMax ? Math.abs(grad) + h.eps : Math.abs(grad));
   const denominator = inMax ? s.expInf : s.expInf + h.eps;
-  return data - (h.lr / (1 - h.betas[0] ** t)) * (s.expAvg / denominator);
+  return data - (h.lr / c.bias1) * (s.expAvg / denominator);
 }
 
 /** Adamax's definition: rules, PyTorch's defaults, the Keras and optax presets, the formula. */
-export const adamaxDefinition: OptimizerDefinition<AdamaxHyper, AdamaxBuffers> = {
+export const adamaxDefinition: OptimizerDefinition<AdamaxHyper, AdamaxBuffers, BiasCorrections> = {
   name: 'Adamax',
   table: { ...commonTable, betas: unitOpenPair, eps: nonNegative, epsPlacement: choice(['max', 'outside']) },
   defaults: { lr: 0.002, betas: [0.9, 0.999], eps: 1e-8, epsPlacement: 'max' },
@@ -48,6 +48,7 @@ export const adamaxDefinition: OptimizerDefinition<AdamaxHyper, AdamaxBuffers> =
     optax: { lr: undefined, epsPlacement: 'outside' },
   },
   buffers: () => ({ expAvg: 0, expInf: 0 }),
+  perUpdate: biasCorrections,
   update: adamaxUpdate,
 };
 
@@ -61,7 +62,7 @@ export type AdamaxOptions = Options<AdamaxHyper>;
  * @example
  * const opt = new Adamax(model.parameters());
  */
-export class Adamax extends OptimizerBase<AdamaxHyper, AdamaxBuffers> {
+export class Adamax extends OptimizerBase<AdamaxHyper, AdamaxBuffers, BiasCorrections> {
   constructor(params: ParamsInput<AdamaxHyper>, options: AdamaxOptions = {}) {
     super(adamaxDefinition, params, options);
   }

@@ -1,4 +1,5 @@
 import { type AdamBuffers, type AdamHyper, type AdamOptions, adamwDefinition } from './adam.js';
+import type { BiasCorrections } from './moments.js';
 import { OptimizerBase, type ParamsInput } from './optimizer.js';
 
 /**
@@ -10,7 +11,7 @@ import { OptimizerBase, type ParamsInput } from './optimizer.js';
  * @example
  * const opt = new AdamW(excludeFromDecay(model.namedParameters()), { lr: 1e-3, weightDecay: 0.05 });
  */
-export class AdamW extends OptimizerBase<AdamHyper, AdamBuffers> {
+export class AdamW extends OptimizerBase<AdamHyper, AdamBuffers, BiasCorrections> {
   constructor(params: ParamsInput<AdamHyper>, options: AdamOptions = {}) {
     super(adamwDefinition, params, options);
   }

@@ -3,12 +3,23 @@ import type { CommonHyper, HyperTable, Preset } from './hyper.js';
 /** One parameter's buffers: numbers, or `null` for "not made yet" (PyTorch's SGD momentum). */
 export type Buffers = Record<string, number | null>;
 
+/** What every update shares when an optimizer needs only its number: t, 1 on the first update. */
+export interface UpdateNumber {
+  t: number;
+}
+
+/** `into.t = t` (the per-update quantities of optimizers that need only t). */
+export function updateNumber(_h: unknown, t: number, into: UpdateNumber = { t: 0 }): UpdateNumber {
+  into.t = t;
+  return into;
+}
+
 /**
  * What makes one optimizer: its name, its options' rules and defaults, its per-parameter
  * buffers and its per-parameter formula. `OptimizerBase` keeps the books for all of them
  * (groups, schedules, state, validation, accumulation, weight decay, non-finite gradients).
  */
-export interface OptimizerDefinition<H extends CommonHyper, S extends Buffers> {
+export interface OptimizerDefinition<H extends CommonHyper, S extends Buffers, C = UpdateNumber> {
   readonly name: string;
   readonly table: HyperTable<H>;
   /** PyTorch's defaults (the `'torch'` convention). */
@@ -21,11 +32,17 @@ export interface OptimizerDefinition<H extends CommonHyper, S extends Buffers> {
   /** Fresh buffers for one parameter of a group with options `h` (made once, then mutated). */
   readonly buffers: (h: H) => S;
   /**
-   * The formula: one parameter's new value from its value, its gradient `grad` (already
-   * negated for `maximize` and with L2 decay added) and the update number `t` (1 on the first
-   * update); updates `s` in place.
+   * The quantities of update t (1 on the first) that all parameters of a group share, such as
+   * bias corrections: computed once per group and update, not once per parameter. Fills
+   * `into` when given (the base makes one object per group and refills it), else a new object.
    */
-  readonly update: (s: S, data: number, grad: number, h: H, t: number) => number;
+  readonly perUpdate: (h: H, t: number, into?: C) => C;
+  /**
+   * The formula: one parameter's new value from its value, its gradient `grad` (already
+   * negated for `maximize` and with L2 decay added) and the update's shared quantities `c`;
+   * updates `s` in place.
+   */
+  readonly update: (s: S, data: number, grad: number, h: H, c: C) => number;
   /** Rules across options (SGD's nesterov needs momentum); throws in the usual format. */
   readonly check?: (owner: string, h: H, where: string) => void;
 }

@@ -16,9 +16,9 @@ export {
   type Scalar,
 } from './types.js';
 export { type CommonHyper, type HyperOptions } from './hyper.js';
-export { type Buffers, type OptimizerDefinition } from './definition.js';
+export { type Buffers, type OptimizerDefinition, type UpdateNumber, updateNumber } from './definition.js';
 export { OptimizerBase, type Options, type ParamGroup, type ParamsInput } from './optimizer.js';
-export { adamDenominator, ema } from './moments.js';
+export { adamDenominator, type BiasCorrections, biasCorrections, ema } from './moments.js';
 
 export { SGD, type SgdBuffers, type SgdHyper, type SgdOptions, sgdDefinition, sgdUpdate } from './sgd.js';
 export { Adagrad, type AdagradBuffers, type AdagradHyper, type AdagradOptions, adagradDefinition, adagradUpdate } from './adagrad.js';
@@ -26,7 +26,7 @@ export { RMSprop, type RmspropBuffers, type RmspropHyper, type RmspropOptions, r
 export { Adam, type AdamBuffers, type AdamHyper, type AdamOptions, adamDefinition, adamUpdate, adamwDefinition } from './adam.js';
 export { AdamW } from './adamw.js';
 export { Adamax, type AdamaxBuffers, type AdamaxHyper, type AdamaxOptions, adamaxDefinition, adamaxUpdate } from './adamax.js';
-export { NAdam, type NadamBuffers, type NadamHyper, type NadamOptions, nadamDefinition, nadamUpdate } from './nadam.js';
+export { NAdam, type NadamBuffers, type NadamHyper, type NadamOptions, nadamDefinition, type NadamStep, nadamStep, nadamUpdate } from './nadam.js';
 export { RAdam, type RadamBuffers, type RadamHyper, type RadamOptions, radamDefinition, radamUpdate } from './radam.js';
 export { Adadelta, type AdadeltaBuffers, type AdadeltaHyper, type AdadeltaOptions, adadeltaDefinition, adadeltaUpdate } from './adadelta.js';
 export { Lion, type LionBuffers, type LionHyper, type LionOptions, lionDefinition, lionUpdate } from './lion.js';

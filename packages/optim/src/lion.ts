@@ -1,4 +1,4 @@
-import type { OptimizerDefinition } from './definition.js';
+import { type OptimizerDefinition, updateNumber } from './definition.js';
 import { type CommonHyper, commonTable, unitClosedPair } from './hyper.js';
 import { ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
@@ -39,6 +39,7 @@ export const lionDefinition: OptimizerDefinition<LionHyper, LionBuffers> = {
     optax: { lr: undefined, weightDecay: 1e-3 },
   },
   buffers: () => ({ expAvg: 0 }),
+  perUpdate: updateNumber,
   update: lionUpdate,
 };
 

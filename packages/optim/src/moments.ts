@@ -3,6 +3,30 @@
 /** Exponential moving average, `β·average + (1 − β)·x` (PyTorch's `lerp` form, mathematically). */
 export const ema = (average: number, x: number, beta: number): number => beta * average + (1 - beta) * x;
 
+/** What every parameter of a group shares at update t: t and the bias corrections of the betas. */
+export interface BiasCorrections {
+  t: number;
+  /** 1 − β₁ᵗ */
+  bias1: number;
+  /** 1 − β₂ᵗ */
+  bias2: number;
+}
+
+/**
+ * Update t's bias corrections for `h.betas`, into `into` (default a new object): computed once
+ * per group and update, as the powers cost more than the rest of an Adam step.
+ */
+export function biasCorrections(
+  h: { readonly betas: readonly [number, number] },
+  t: number,
+  into: BiasCorrections = { t: 0, bias1: 0, bias2: 0 },
+): BiasCorrections {
+  into.t = t;
+  into.bias1 = 1 - h.betas[0] ** t;
+  into.bias2 = 1 - h.betas[1] ** t;
+  return into;
+}
+
 /**
  * The denominator D of an Adam-type step `γ · m̂ / D`, from the raw second moment v (not bias
  * corrected) and its bias correction `bc2 = 1 − β₂ᵗ`:

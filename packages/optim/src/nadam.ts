@@ -31,6 +31,25 @@ export interface NadamBuffers {
   muProduct: number;
 }
 
+/** What every parameter of a group shares at update t: μ_t, μ_{t+1} and 1 − β₂ᵗ. */
+export interface NadamStep {
+  t: number;
+  mu: number;
+  muNext: number;
+  bias2: number;
+}
+
+/** Update t's momentum coefficients and second-moment bias correction, into `into` (default a new object). */
+export function nadamStep(h: NadamHyper, t: number, into: NadamStep = { t: 0, mu: 0, muNext: 0, bias2: 0 }): NadamStep {
+  const beta1 = h.betas[0];
+  const constant = h.momentumSchedule === 'constant';
+  into.t = t;
+  into.mu = constant ? beta1 : beta1 * (1 - 0.5 * 0.96 ** (t * h.momentumDecay));
+  into.muNext = constant ? beta1 : beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * h.momentumDecay));
+  into.bias2 = 1 - h.betas[1] ** t;
+  return into;
+}
+
 /**
  * PyTorch's NAdam (Dozat, 2016), one parameter, update t:
  *
@@ -38,23 +57,20 @@ export interface NadamBuffers {
  *     m ← β₁·m + (1 − β₁)·g,   v ← β₂·v + (1 − β₂)·g²,   D = √(v/(1 − β₂ᵗ)) + ε
  *     θ ← θ − γ·(1 − μ_t)/(1 − Π) · g/D − γ·μ_{t+1}/(1 − Π·μ_{t+1}) · m/D
  */
-export function nadamUpdate(s: NadamBuffers, data: number, grad: number, h: NadamHyper, t: number): number {
-  const beta1 = h.betas[0];
-  const constant = h.momentumSchedule === 'constant';
-  const mu = constant ? beta1 : beta1 * (1 - 0.5 * 0.96 ** (t * h.momentumDecay));
-  const muNext = constant ? beta1 : beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * h.momentumDecay));
+export function nadamUpdate(s: NadamBuffers, data: number, grad: number, h: NadamHyper, c: NadamStep): number {
+  const { mu, muNext } = c;
   s.muProduct *= mu;
   const muProductNext = s.muProduct * muNext;
-  s.expAvg = ema(s.expAvg, grad, beta1);
+  s.expAvg = ema(s.expAvg, grad, h.betas[0]);
   s.expAvgSq = ema(s.expAvgSq, grad * grad, h.betas[1]);
-  const denominator = adamDenominator(s.expAvgSq, 1 - h.betas[1] ** t, h.eps, h.epsRoot, false);
+  const denominator = adamDenominator(s.expAvgSq, c.bias2, h.eps, h.epsRoot, false);
   const gradStep = ((h.lr * (1 - mu)) / (1 - s.muProduct)) * (grad / denominator);
   const momentumStep = ((h.lr * muNext) / (1 - muProductNext)) * (s.expAvg / denominator);
   return data - gradStep - momentumStep;
 }
 
 /** NAdam's definition: rules, PyTorch's defaults, the Keras and optax presets, the formula. */
-export const nadamDefinition: OptimizerDefinition<NadamHyper, NadamBuffers> = {
+export const nadamDefinition: OptimizerDefinition<NadamHyper, NadamBuffers, NadamStep> = {
   name: 'NAdam',
   table: {
     ...commonTable,
@@ -70,6 +86,7 @@ export const nadamDefinition: OptimizerDefinition<NadamHyper, NadamBuffers> = {
     optax: { lr: undefined, momentumSchedule: 'constant' },
   },
   buffers: () => ({ expAvg: 0, expAvgSq: 0, muProduct: 1 }),
+  perUpdate: nadamStep,
   update: nadamUpdate,
 };
 
@@ -84,7 +101,7 @@ export type NadamOptions = Options<NadamHyper>;
  * @example
  * const opt = new NAdam(model.parameters(), { lr: 0.002 });
  */
-export class NAdam extends OptimizerBase<NadamHyper, NadamBuffers> {
+export class NAdam extends OptimizerBase<NadamHyper, NadamBuffers, NadamStep> {
   constructor(params: ParamsInput<NadamHyper>, options: NadamOptions = {}) {
     super(nadamDefinition, params, options);
   }

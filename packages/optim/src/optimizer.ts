@@ -1,6 +1,6 @@
 import type { Schedule } from '@etagrad/sched';
 import { checkChoice, checkInteger, checkKeys, checkNonNegative, checkObject, show } from './check.js';
-import type { Buffers, OptimizerDefinition } from './definition.js';
+import type { Buffers, OptimizerDefinition, UpdateNumber } from './definition.js';
 import {
   type CommonHyper,
   commonDefaults,
@@ -50,12 +50,14 @@ export interface Slot<S> {
 }
 
 /** One group and its books. */
-export interface Group<H, S> {
+export interface Group<H, S, C = unknown> {
   raw: Raw<H>;
   /** The options as numbers for the current update (refreshed in place). */
   hyper: H;
   scheduled: Scheduled[];
   readonly slots: Slot<S>[];
+  /** The current update's shared quantities (bias corrections, ...), refilled before each update. */
+  readonly constants: C;
 }
 
 /** A group's lr as given (H's lr is a number, so its raw value is a Scalar; the compiler cannot see it through a generic H). */
@@ -64,8 +66,8 @@ const lrOf = <H extends CommonHyper>(group: Group<H, unknown>): Scalar => group.
 const optimizerKeys = ['convention', 'nonFinite', 'accumulate'] as const;
 
 /** The defaults of `definition` under `convention`, or a RangeError if that framework lacks it. */
-function defaultsFor<H extends CommonHyper, S extends Buffers>(
-  definition: OptimizerDefinition<H, S>,
+function defaultsFor<H extends CommonHyper, S extends Buffers, C>(
+  definition: OptimizerDefinition<H, S, C>,
   convention: Convention,
 ): Preset<H> {
   const defaults = { ...commonDefaults, ...definition.defaults } as Preset<H>;
@@ -84,9 +86,9 @@ function defaultsFor<H extends CommonHyper, S extends Buffers>(
  * weight decay (L2 or decoupled), `maximize`, gradient accumulation, the non-finite gradient
  * policy, and the state as plain JSON.
  */
-export class OptimizerBase<H extends CommonHyper, S extends Buffers> implements Optimizer {
-  readonly #definition: OptimizerDefinition<H, S>;
-  readonly #groups: Group<H, S>[];
+export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateNumber> implements Optimizer {
+  readonly #definition: OptimizerDefinition<H, S, C>;
+  readonly #groups: Group<H, S, C>[];
   readonly #named: boolean;
   readonly #nonFinite: NonFinitePolicy;
   readonly #accumulate: number;
@@ -95,7 +97,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers> implements 
   #skippedSteps = 0;
   #lrScale = 1;
 
-  constructor(definition: OptimizerDefinition<H, S>, params: unknown, options: unknown) {
+  constructor(definition: OptimizerDefinition<H, S, C>, params: unknown, options: unknown) {
     const owner = definition.name;
     this.#definition = definition;
     const given = checkObject(owner, 'options', options);
@@ -125,6 +127,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers> implements 
           buffers: definition.buffers(hyper),
           gradSum: 0,
         })),
+        constants: definition.perUpdate(hyper, 1),
       };
     });
   }
@@ -207,10 +210,11 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers> implements 
       resolveInto(owner, group.hyper, lrOf(group), group.scheduled, step, this.#lrScale);
       if (group.scheduled.length > 0) this.#definition.check?.(owner, group.hyper, '');
     }
-    const update = this.#definition.update;
+    const { update, perUpdate } = this.#definition;
     const t = step + 1;
     for (const group of this.#groups) {
       const h = group.hyper;
+      const c = perUpdate(h, t, group.constants);
       const decay = h.weightDecay;
       const decoupled = h.decayMode === 'decoupled';
       for (const slot of group.slots) {
@@ -223,7 +227,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers> implements 
           if (decoupled) data *= 1 - h.lr * decay;
           else grad += decay * data;
         }
-        p.data = update(slot.buffers, data, grad, h, t);
+        p.data = update(slot.buffers, data, grad, h, c);
       }
     }
     this.#accumulated = 0;

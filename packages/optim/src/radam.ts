@@ -1,6 +1,6 @@
 import type { OptimizerDefinition } from './definition.js';
 import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair } from './hyper.js';
-import { adamDenominator, ema } from './moments.js';
+import { adamDenominator, type BiasCorrections, biasCorrections, ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
 /** RAdam's options as numbers at one update. */
@@ -36,14 +36,14 @@ export interface RadamBuffers {
  *
  * PyTorch switches at ρ_t > 5, optax at ρ_t >= 5 (they differ only if ρ_t is exactly 5).
  */
-export function radamUpdate(s: RadamBuffers, data: number, grad: number, h: RadamHyper, t: number): number {
+export function radamUpdate(s: RadamBuffers, data: number, grad: number, h: RadamHyper, c: BiasCorrections): number {
   const beta2 = h.betas[1];
   s.expAvg = ema(s.expAvg, grad, h.betas[0]);
   s.expAvgSq = ema(s.expAvgSq, grad * grad, beta2);
-  const corrected = s.expAvg / (1 - h.betas[0] ** t);
-  const bc2 = 1 - beta2 ** t;
+  const corrected = s.expAvg / c.bias1;
+  const bc2 = c.bias2;
   const rhoInf = 2 / (1 - beta2) - 1;
-  const rho = rhoInf - (2 * t * beta2 ** t) / bc2;
+  const rho = rhoInf - (2 * c.t * (1 - bc2)) / bc2; // β₂ᵗ = 1 − bc2
   if (!(rho > 5)) return data - corrected * h.lr;
   const rect = Math.sqrt(((rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho));
   const adaptive = 1 / adamDenominator(s.expAvgSq, bc2, h.eps, h.epsRoot, h.epsPlacement === 'hat');
@@ -51,7 +51,7 @@ export function radamUpdate(s: RadamBuffers, data: number, grad: number, h: Rada
 }
 
 /** RAdam's definition: rules, PyTorch's defaults, the optax preset (Keras has none), the formula. */
-export const radamDefinition: OptimizerDefinition<RadamHyper, RadamBuffers> = {
+export const radamDefinition: OptimizerDefinition<RadamHyper, RadamBuffers, BiasCorrections> = {
   name: 'RAdam',
   table: { ...commonTable, betas: unitOpenPair, eps: nonNegative, epsRoot: nonNegative, epsPlacement: choice(['hat', 'outside']) },
   defaults: { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8, epsRoot: 0, epsPlacement: 'hat' },
@@ -60,6 +60,7 @@ export const radamDefinition: OptimizerDefinition<RadamHyper, RadamBuffers> = {
     optax: { lr: undefined, epsPlacement: 'outside' },
   },
   buffers: () => ({ expAvg: 0, expAvgSq: 0 }),
+  perUpdate: biasCorrections,
   update: radamUpdate,
 };
 
@@ -74,7 +75,7 @@ export type RadamOptions = Options<RadamHyper>;
  * @example
  * const opt = new RAdam(model.parameters(), { lr: 1e-3 });
  */
-export class RAdam extends OptimizerBase<RadamHyper, RadamBuffers> {
+export class RAdam extends OptimizerBase<RadamHyper, RadamBuffers, BiasCorrections> {
   constructor(params: ParamsInput<RadamHyper>, options: RadamOptions = {}) {
     super(radamDefinition, params, options);
   }

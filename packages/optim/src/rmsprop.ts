@@ -1,4 +1,4 @@
-import type { OptimizerDefinition } from './definition.js';
+import { type OptimizerDefinition, updateNumber } from './definition.js';
 import { choice, type CommonHyper, commonTable, flag, nonNegative, unitClosed } from './hyper.js';
 import { ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
@@ -72,6 +72,7 @@ export const rmspropDefinition: OptimizerDefinition<RmspropHyper, RmspropBuffers
     optax: { lr: undefined, alpha: 0.9, eps: 1e-8, epsPlacement: 'inside' },
   },
   buffers: () => ({ squareAvg: 0, gradAvg: 0, momentumBuffer: 0 }),
+  perUpdate: updateNumber,
   update: rmspropUpdate,
 };
 

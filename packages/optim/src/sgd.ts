@@ -1,4 +1,4 @@
-import type { OptimizerDefinition } from './definition.js';
+import { type OptimizerDefinition, updateNumber } from './definition.js';
 import { type CommonHyper, choice, commonTable, flag, nonNegative, unitClosed } from './hyper.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -59,6 +59,7 @@ export const sgdDefinition: OptimizerDefinition<SgdHyper, SgdBuffers> = {
     optax: {},
   },
   buffers: () => ({ momentumBuffer: null }),
+  perUpdate: updateNumber,
   update: sgdUpdate,
   check(owner, h, where) {
     if (!h.nesterov) return;

@@ -39,9 +39,9 @@ function saveBuffers<S extends Buffers>(buffers: S, gradSum: number, accumulate:
 }
 
 /** The state of an optimizer as plain JSON. */
-export function saveState<H extends CommonHyper, S extends Buffers>(
-  definition: OptimizerDefinition<H, S>,
-  groups: readonly Group<H, S>[],
+export function saveState<H extends CommonHyper, S extends Buffers, C>(
+  definition: OptimizerDefinition<H, S, C>,
+  groups: readonly Group<H, S, C>[],
   counts: Counts,
 ): OptimizerState {
   const slots = groups.flatMap((group) => group.slots);
@@ -140,9 +140,9 @@ function checkNames(owner: string, where: string, i: number, saved: unknown, nam
  * Read `state` for an optimizer with these groups: every field checked (kind, version, counts,
  * group layout, names, options, buffers), errors naming the field and what differs.
  */
-export function readState<H extends CommonHyper, S extends Buffers>(
-  definition: OptimizerDefinition<H, S>,
-  groups: readonly Group<H, S>[],
+export function readState<H extends CommonHyper, S extends Buffers, C>(
+  definition: OptimizerDefinition<H, S, C>,
+  groups: readonly Group<H, S, C>[],
   state: unknown,
   own: { readonly named: boolean; readonly accumulate: number },
 ): LoadedState<H, S> {

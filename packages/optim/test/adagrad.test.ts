@@ -54,7 +54,7 @@ test('adagradUpdate, one step by hand', () => {
   const h = { lr: 0.1, weightDecay: 0, decayMode: 'l2', maximize: false, lrDecay: 0, initialAccumulatorValue: 0, eps: 0, epsPlacement: 'outside' } as const;
   const s = { sum: 0 };
   // s = 0 + 3² = 9; θ = 1 − 0.1·3/√9 = 0.9
-  expect(adagradUpdate(s, 1, 3, h, 1)).toBeCloseTo(0.9, 15);
+  expect(adagradUpdate(s, 1, 3, h, { t: 1 })).toBeCloseTo(0.9, 15);
   // s = 9 + 4² = 25; θ = 0.9 − 0.1·4/5 = 0.82
-  expect(adagradUpdate(s, 0.9, 4, h, 2)).toBeCloseTo(0.82, 15);
+  expect(adagradUpdate(s, 0.9, 4, h, { t: 2 })).toBeCloseTo(0.82, 15);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Adamax, adamaxUpdate } from '@etagrad/optim';
+import { Adamax, adamaxUpdate, biasCorrections } from '@etagrad/optim';
 import { expectTrajectory, prologue, type Reference, run } from './helpers.js';
 
 interface Options {
@@ -48,5 +48,5 @@ test('adamaxUpdate, one step by hand', () => {
   const h = { lr: 0.1, weightDecay: 0, decayMode: 'l2', maximize: false, betas: [0.5, 0.5], eps: 0, epsPlacement: 'max' } as const;
   const s = { expAvg: 0, expInf: 0 };
   // m = 0.5·(−4) = −2; u = max(0, 4) = 4; θ = 1 − 0.1·(−2)/(0.5·4) = 1.1
-  expect(adamaxUpdate(s, 1, -4, h, 1)).toBeCloseTo(1.1, 15);
+  expect(adamaxUpdate(s, 1, -4, h, biasCorrections(h, 1))).toBeCloseTo(1.1, 15);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { NAdam, nadamUpdate } from '@etagrad/optim';
+import { NAdam, nadamStep, nadamUpdate } from '@etagrad/optim';
 import { expectTrajectory, prologue, type Reference, run } from './helpers.js';
 
 interface Options {
@@ -77,9 +77,9 @@ describe('NAdam follows PyTorch over 20 steps', () => {
 test('nadamUpdate keeps the running product of μ', () => {
   const h = { lr: 0.1, weightDecay: 0, decayMode: 'l2', maximize: false, betas: [0.9, 0.999], eps: 1e-8, epsRoot: 0, momentumDecay: 0, momentumSchedule: 'dozat' } as const;
   const s = { expAvg: 0, expAvgSq: 0, muProduct: 1 };
-  nadamUpdate(s, 1, 1, h, 1);
+  nadamUpdate(s, 1, 1, h, nadamStep(h, 1));
   // ψ = 0: μ_t = 0.9·(1 − ½) = 0.45 at every t
   expect(s.muProduct).toBeCloseTo(0.45, 15);
-  nadamUpdate(s, 1, 1, h, 2);
+  nadamUpdate(s, 1, 1, h, nadamStep(h, 2));
   expect(s.muProduct).toBeCloseTo(0.45 * 0.45, 15);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RAdam, radamUpdate } from '@etagrad/optim';
+import { biasCorrections, RAdam, radamUpdate } from '@etagrad/optim';
 import { expectTrajectory, prologue, type Reference, run } from './helpers.js';
 
 interface Options {
@@ -60,5 +60,5 @@ describe('RAdam follows PyTorch over 20 steps (through the switch at ρ_t > 5)',
 test('radamUpdate is plain momentum at t = 1 (ρ₁ = 1)', () => {
   // ρ∞ = 1999, ρ₁ = 1999 − 2·0.999/0.001 = 1 ≤ 5: θ = 1 − 0.1·m̂ = 1 − 0.1·2 = 0.8
   const h = { lr: 0.1, weightDecay: 0, decayMode: 'l2', maximize: false, betas: [0.9, 0.999], eps: 1e-8, epsRoot: 0, epsPlacement: 'hat' } as const;
-  expect(radamUpdate({ expAvg: 0, expAvgSq: 0 }, 1, 2, h, 1)).toBeCloseTo(0.8, 12);
+  expect(radamUpdate({ expAvg: 0, expAvgSq: 0 }, 1, 2, h, biasCorrections(h, 1))).toBeCloseTo(0.8, 12);
 });
