@@ -48,6 +48,7 @@ function buildProgram(context: Context): Command {
     .addCommand(demoCommand(context))
     .addCommand(trainCommand(context))
     .addCommand(plotCommand(context))
+    .helpCommand(false)
     .addHelpText(
       'after',
       `
@@ -57,6 +58,7 @@ Examples:
   $ etagrad plot "warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })"
   $ etagrad help train`,
     );
+  program.addCommand(helpCommand(program));
   for (const command of [program, ...program.commands]) {
     command
       .exitOverride()
@@ -75,11 +77,29 @@ Examples:
   return program;
 }
 
+/**
+ * `etagrad help [command]`: commander's own help command prints the whole help to stderr for an
+ * unknown name; this one reports it on one line, like every other bad input.
+ */
+function helpCommand(program: Command): Command {
+  return new Command('help')
+    .summary('show the help of a command')
+    .argument('[command]', 'demo, train or plot')
+    .action((name: string | undefined) => {
+      if (name === undefined) return program.outputHelp();
+      const command = program.commands.find((candidate) => candidate.name() === name);
+      if (command === undefined) throw new UsageError(`unknown command '${name}' (see 'etagrad --help')`);
+      command.outputHelp();
+    });
+}
+
 /** Writes one line for a failed run and picks its exit code. */
 function report(error: unknown, argv: readonly string[], program: Command, io: Io): number {
   if (error instanceof CommanderError) {
     // Help and version end the parse by throwing too; they are not failures.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
+    // Help shown because a command was missing: it is on stderr already, and is the message.
+    if (error.code === 'commander.help') return ExitCode.Usage;
     const message = oneLine(error.message.replace(/^error: /, '')).replace('(Did you mean', '(did you mean');
     println(io.stderr, `${commandName(argv, program)}: ${message}`);
     return ExitCode.Usage;

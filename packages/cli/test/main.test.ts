@@ -43,6 +43,12 @@ describe('help', () => {
     expect(stdout).toMatch(/lion 0\.003\n/);
   });
 
+  test('etagrad help <command> is the same as <command> --help', () => {
+    const { code, stdout } = run(['help', 'train']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(run(['train', '--help']).stdout);
+  });
+
   test('--version prints the package version', () => {
     const { code, stdout } = run(['--version']);
     expect(code).toBe(0);
@@ -66,6 +72,7 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
     [['plot'], /^etagrad plot: missing required argument 'expr'$/],
     [['plot', 'constant(0.1)', '--steps', '0'], /^etagrad plot: option '--steps <n>' argument '0' is invalid\. Expected a positive integer\.$/],
     [['--colour'], /^etagrad: unknown option '--colour'$/],
+    [['help', 'trian'], /^etagrad help: unknown command 'trian' \(see 'etagrad --help'\)$/],
     [['trian'], /^etagrad: unknown command 'trian' \(did you mean train\?\)$/],
     [['plot', 'cosin({ initial: 0.1, steps: 10 })'], /^etagrad plot: command-argument value .* is invalid for argument 'expr'\. Not a number or schedule expression: .*cosin/],
   ])('etagrad %j', (argv, line) => {
