@@ -226,6 +226,3 @@ export const rules = Object.freeze({
     for (const x of xs) if (typeof x !== 'number') x.grad += grad * Math.exp(x.data - out);
   }),
 } satisfies Record<Op, OpRule>);
-
-/** The rule of `op`; `op` is one of `Op` by construction, so the entry exists. */
-export const ruleOf = (op: Op): OpRule => rules[op];
