@@ -22,8 +22,9 @@ const DEFAULT_SEED = 1;
 const RATES = [0.005, 0.5, 4] as const;
 /** A rate too high to hold from the start... */
 const PEAK = 3;
-/** ...reached by a warmup and then decayed by cosine. */
-const SCHEDULE = warmup(cosine({ initial: PEAK, steps: STEPS - 10 }), { steps: 10 });
+/** ...reached by a warmup over this many steps, and then decayed by cosine. */
+const WARMUP_STEPS = 10;
+const SCHEDULE = warmup(cosine({ initial: PEAK, steps: STEPS - WARMUP_STEPS }), { steps: WARMUP_STEPS });
 const ADAM_LR = 0.05;
 const CHART = { width: 64, height: 12 } as const;
 
@@ -112,7 +113,7 @@ export function runDemo(context: Context, { seed }: DemoOptions): DemoRun[] {
   out();
 
   out(style.bold('2. A schedule: warm up, then decay'));
-  out(style.dim(`   The same peak rate, ${PEAK}: reached gently over 10 steps, then lowered to settle.`));
+  out(style.dim(`   The same peak rate, ${PEAK}: reached gently over ${WARMUP_STEPS} steps, then lowered to settle.`));
   out(plot(SCHEDULE, { steps: STEPS, ...CHART }));
   const constantPeak = train(`SGD lr ${PEAK}`, 'sgd', PEAK);
   const scheduled = train('warmup + cosine', 'sgd', SCHEDULE);
@@ -136,6 +137,7 @@ export function runDemo(context: Context, { seed }: DemoOptions): DemoRun[] {
 
 const NEXT: readonly (readonly [string, string])[] = [
   ['etagrad train --lr 10', 'a rate too high on mini-batches: watch the loss blow up'],
+  ['etagrad train --batch-size 1 --epochs 5', 'stochastic gradient descent: one sample per update, fast and noisy'],
   ['etagrad train --dataset spirals --optimizer adam --epochs 60', 'a harder data set: three spiral arms'],
   [
     `etagrad train --lr "warmup(cosine({ initial: 0.5, steps: 360 }), { steps: 40 })"`,
