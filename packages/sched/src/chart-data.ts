@@ -3,7 +3,10 @@
 
 import { checkNumber, typeName } from './check.js';
 
-/** One line of a chart: its name (for the legend), its y values and, optionally, its x values (default 0, 1, 2, ...). */
+/**
+ * One line of a chart: its name (for the legend), its y values and, optionally, its x values
+ * (default 0, 1, 2, ...).
+ */
 export interface Series {
   readonly name: string;
   readonly values: ArrayLike<number>;
@@ -66,7 +69,8 @@ function checkSeries(owner: string, series: unknown): readonly Series[] {
 
 /** A size option: an integer >= `least`, or its default when left out. */
 export function checkSize(owner: string, name: string, x: number | undefined, fallback: number, least: number): number {
-  return checkNumber(owner, name, x ?? fallback, `an integer >= ${least}`, (n) => Number.isSafeInteger(n) && n >= least);
+  const valid = (n: number) => Number.isSafeInteger(n) && n >= least;
+  return checkNumber(owner, name, x ?? fallback, `an integer >= ${least}`, valid);
 }
 
 /** Check and clean a chart's series. */
@@ -100,7 +104,8 @@ export function chartData(owner: string, series: unknown, logY: boolean | undefi
     return out;
   });
   const empty = x.min > x.max;
-  if (empty) return { names: checked.map((s) => s.name), runs, x: { min: 0, max: 1 }, y: { min: 0, max: 1 }, empty, logY: log };
+  const names = checked.map((s) => s.name);
+  if (empty) return { names, runs, x: { min: 0, max: 1 }, y: { min: 0, max: 1 }, empty, logY: log };
   if (x.min === x.max) {
     x.min -= 0.5;
     x.max += 0.5;
@@ -111,10 +116,13 @@ export function chartData(owner: string, series: unknown, logY: boolean | undefi
     y.min -= pad;
     y.max += pad;
   }
-  return { names: checked.map((s) => s.name), runs, x, y, empty, logY: log };
+  return { names, runs, x, y, empty, logY: log };
 }
 
-/** A number for an axis label: `digits` significant digits, in the shorter of plain and exponent form (0.05, 1000, 1e-6). */
+/**
+ * A number for an axis label: `digits` significant digits, in the shorter of plain and exponent
+ * form (0.05, 1000, 1e-6).
+ */
 export function tickLabel(value: number, digits: number): string {
   const rounded = Number(value.toPrecision(digits));
   if (rounded === 0) return '0';

@@ -75,7 +75,8 @@ export function lineChartSvg(series: readonly Series[], options: ChartOptions = 
         out.push(`<circle cx="${px(x(only.x))}" cy="${px(y(only.y))}" r="2" fill="${colour}"/>`);
       } else {
         const points = run.map((p) => `${px(x(p.x))},${px(y(p.y))}`).join(' ');
-        out.push(`<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="1.5" stroke-linejoin="round"/>`);
+        const stroke = `fill="none" stroke="${colour}" stroke-width="1.5" stroke-linejoin="round"`;
+        out.push(`<polyline points="${points}" ${stroke}/>`);
       }
     }
   });

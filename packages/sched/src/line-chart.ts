@@ -3,6 +3,7 @@ import {
   checkSize,
   xTicks,
   yTicks,
+  type ChartData,
   type ChartOptions,
   type Series,
 } from './chart-data.js';
@@ -11,25 +12,26 @@ import {
 const glyphs = ['*', 'o', '+', 'x', '#', '@', '%', '&'] as const;
 const glyphOf = (i: number): string => glyphs[i % glyphs.length] ?? '*';
 
-/**
- * A line chart as text for a terminal: the series drawn with `*`, `o`, `+`, ... on a
- * `width` x `height` character plot area (defaults 72 x 16), a y axis with 5 labelled ticks, an
- * x axis with labelled ticks, the optional title, axis names and, for several series, a legend.
- * Points that cannot be drawn (NaN, infinities, a diverged loss; values <= 0 with `logY`) are
- * left out and break the line; a flat series is drawn mid-chart. Never prints: returns the text
- * (lines joined by `\n`, no trailing newline).
- *
- * @example
- * console.log(lineChart([{ name: 'loss', values: losses }], { title: 'training loss', xLabel: 'step', logY: true }));
- */
-export function lineChart(series: readonly Series[], options: ChartOptions = {}): string {
-  const owner = 'lineChart';
-  const width = checkSize(owner, 'width', options.width, 72, 8);
-  const height = checkSize(owner, 'height', options.height, 16, 3);
-  const data = chartData(owner, series, options.logY);
-  const grid = Array.from({ length: height }, () => Array.from({ length: width }, () => ' '));
-  const column = (x: number) => ((x - data.x.min) / (data.x.max - data.x.min)) * (width - 1);
-  const row = (y: number) => ((data.y.max - y) / (data.y.max - data.y.min)) * (height - 1);
+/** Where a value lands on a `width` x `height` character grid (fractional columns and rows). */
+interface Frame {
+  readonly width: number;
+  readonly height: number;
+  column(x: number): number;
+  row(y: number): number;
+}
+
+function frameOf(data: ChartData, width: number, height: number): Frame {
+  return {
+    width,
+    height,
+    column: (x) => ((x - data.x.min) / (data.x.max - data.x.min)) * (width - 1),
+    row: (y) => ((data.y.max - y) / (data.y.max - data.y.min)) * (height - 1),
+  };
+}
+
+/** The plot area: every series drawn as connected segments, later series over earlier ones. */
+function drawSeries(data: ChartData, frame: Frame): string[][] {
+  const grid = Array.from({ length: frame.height }, () => Array.from({ length: frame.width }, () => ' '));
 
   // Marks the rows that the span [r0, r1] overlaps in column c (the nearest row for a point).
   const mark = (c: number, r0: number, r1: number, glyph: string): void => {
@@ -40,7 +42,7 @@ export function lineChart(series: readonly Series[], options: ChartOptions = {})
     if (first > last) first = last = Math.round(low);
     for (let r = first; r <= last; r++) {
       const cells = grid[r];
-      if (cells !== undefined && c >= 0 && c < width) cells[c] = glyph;
+      if (cells !== undefined && c >= 0 && c < frame.width) cells[c] = glyph;
     }
   };
 
@@ -58,55 +60,41 @@ export function lineChart(series: readonly Series[], options: ChartOptions = {})
     for (const run of runs) {
       let previous: { c: number; r: number } | undefined;
       for (const point of run) {
-        const here = { c: column(point.x), r: row(point.y) };
+        const here = { c: frame.column(point.x), r: frame.row(point.y) };
         if (previous === undefined) mark(Math.round(here.c), here.r, here.r, glyph);
         else segment(previous.c, previous.r, here.c, here.r, glyph);
         previous = here;
       }
     }
   });
+  return grid;
+}
 
-  // One label per row (the first tick to land there), none when there is nothing to draw.
-  const rowLabels = new Map<number, string>();
+/** The y axis' label of each row that has one: the first tick to land there. */
+function rowLabels(data: ChartData, frame: Frame): Map<number, string> {
+  const labels = new Map<number, string>();
   for (const tick of data.empty ? [] : yTicks(data, 4)) {
-    const r = Math.round(row(tick.at));
-    if (!rowLabels.has(r)) rowLabels.set(r, tick.label);
+    const r = Math.round(frame.row(tick.at));
+    if (!labels.has(r)) labels.set(r, tick.label);
   }
-  const labelWidth = Math.max(1, ...[...rowLabels.values()].map((l) => l.length));
-  const indent = ' '.repeat(labelWidth + 1);
-  const lines: string[] = [];
-  if (options.title !== undefined) lines.push(options.title);
-  if (options.yLabel !== undefined) lines.push(`${' '.repeat(labelWidth)}${options.yLabel}`);
-  grid.forEach((cells, r) => {
-    const label = rowLabels.get(r);
-    const axis = label === undefined ? `${indent}│` : `${label.padStart(labelWidth)} ┤`;
-    lines.push(`${axis}${cells.join('')}`.trimEnd());
-  });
-  if (data.empty) {
-    const note = '(no finite values to draw)';
-    const middle = Math.floor(height / 2) + lines.length - height;
-    lines[middle] = `${indent}│${' '.repeat(Math.max(0, Math.floor((width - note.length) / 2)))}${note}`;
-  }
+  return labels;
+}
 
-  const ticks = (data.empty ? [] : xTicks(data, 4)).map((tick) => ({ ...tick, c: Math.round(column(tick.at)) }));
-  const axis = Array.from({ length: width }, () => '─');
+/** The x axis line with its tick marks, and the tick labels under it (left out where they would touch). */
+function xAxis(data: ChartData, frame: Frame, indent: string): string[] {
+  const ticks = (data.empty ? [] : xTicks(data, 4)).map((tick) => ({ ...tick, c: Math.round(frame.column(tick.at)) }));
+  const axis = Array.from({ length: frame.width }, () => '─');
   for (const { c } of ticks) axis[c] = '┬';
-  lines.push(`${indent}└${axis.join('')}`);
-  const labels = Array.from({ length: indent.length + 1 + width }, () => ' ');
-  let free = 0; // the first plot column a label may start at, so labels never touch
+  if (ticks.length === 0) return [`${indent}└${axis.join('')}`];
+  const labels = Array.from({ length: frame.width }, () => ' ');
+  let free = 0; // the first column a label may start at
   for (const { c, label } of ticks) {
-    const start = Math.max(0, Math.min(c - Math.floor(label.length / 2), width - label.length));
+    const start = Math.max(0, Math.min(c - Math.floor(label.length / 2), frame.width - label.length));
     if (start < free) continue;
-    labels.splice(indent.length + 1 + start, label.length, ...label);
+    labels.splice(start, label.length, ...label);
     free = start + label.length + 1;
   }
-  if (ticks.length > 0) lines.push(labels.join('').trimEnd());
-  if (options.xLabel !== undefined) {
-    const pad = Math.max(0, Math.floor((width - options.xLabel.length) / 2));
-    lines.push(`${indent} ${' '.repeat(pad)}${options.xLabel}`);
-  }
-  if (data.names.length > 1) lines.push(...legend(data.names, width + indent.length + 1));
-  return lines.join('\n');
+  return [`${indent}└${axis.join('')}`, `${indent} ${labels.join('')}`.trimEnd()];
 }
 
 /** `* first   o second`, one line if it fits in `width`, else one entry per line. */
@@ -114,4 +102,47 @@ function legend(names: readonly string[], width: number): string[] {
   const entries = names.map((name, i) => `${glyphOf(i)} ${name}`);
   const oneLine = entries.join('   ');
   return oneLine.length <= width ? [oneLine] : entries;
+}
+
+/**
+ * A line chart as text for a terminal: the series drawn with `*`, `o`, `+`, ... on a
+ * `width` x `height` character plot area (defaults 72 x 16), a y axis with about 5 labelled
+ * round values, an x axis likewise, the optional title and axis names and, for several series, a
+ * legend. Points that cannot be drawn (NaN, infinities, a diverged loss; values <= 0 with
+ * `logY`) are left out and break the line; a flat series is drawn mid-chart. Never prints:
+ * returns the text (lines joined by `\n`, no trailing newline).
+ *
+ * @example
+ * const chart = lineChart([{ name: 'loss', values: losses }], { xLabel: 'step', yLabel: 'loss', logY: true });
+ * console.log(chart);
+ */
+export function lineChart(series: readonly Series[], options: ChartOptions = {}): string {
+  const owner = 'lineChart';
+  const width = checkSize(owner, 'width', options.width, 72, 8);
+  const height = checkSize(owner, 'height', options.height, 16, 3);
+  const data = chartData(owner, series, options.logY);
+  const frame = frameOf(data, width, height);
+  const grid = drawSeries(data, frame);
+  const labels = rowLabels(data, frame);
+  const labelWidth = Math.max(1, ...[...labels.values()].map((l) => l.length));
+  const indent = ' '.repeat(labelWidth + 1);
+
+  const rows = grid.map((cells, r) => {
+    const label = labels.get(r);
+    const axis = label === undefined ? `${indent}│` : `${label.padStart(labelWidth)} ┤`;
+    return `${axis}${cells.join('')}`.trimEnd();
+  });
+  if (data.empty) {
+    const note = '(no finite values to draw)';
+    rows[Math.floor(height / 2)] = `${indent}│${' '.repeat(Math.max(0, Math.floor((width - note.length) / 2)))}${note}`;
+  }
+  const lines: string[] = [];
+  if (options.title !== undefined) lines.push(options.title);
+  if (options.yLabel !== undefined) lines.push(`${' '.repeat(labelWidth)}${options.yLabel}`);
+  lines.push(...rows, ...xAxis(data, frame, indent));
+  if (options.xLabel !== undefined) {
+    lines.push(`${indent} ${' '.repeat(Math.max(0, Math.floor((width - options.xLabel.length) / 2)))}${options.xLabel}`);
+  }
+  if (data.names.length > 1) lines.push(...legend(data.names, width + indent.length + 1));
+  return lines.join('\n');
 }

@@ -28,5 +28,7 @@ export function linear(options: LinearOptions): Schedule {
   const from = nonNegative('linear', 'from', options.from);
   const to = nonNegative('linear', 'to', options.to);
   const steps = positiveInteger('linear', 'steps', options.steps);
-  return defineSchedule({ kind: 'linear', from, to, steps }, (t) => (t >= steps ? to : from + ((to - from) * t) / steps));
+  return defineSchedule({ kind: 'linear', from, to, steps }, (t) =>
+    t >= steps ? to : from + ((to - from) * t) / steps,
+  );
 }

@@ -142,7 +142,8 @@ class Parser {
       case 'string':
         return { type: 'value', value: token.value, at };
       case 'name':
-        if (token.value === 'true' || token.value === 'false') return { type: 'value', value: token.value === 'true', at };
+        if (token.value === 'true') return { type: 'value', value: true, at };
+        if (token.value === 'false') return { type: 'value', value: false, at };
         if (token.value === 'null') return { type: 'value', value: null, at };
         this.#expect('(');
         return { type: 'call', name: token.value, args: this.#list(')', () => this.#value()), at };
@@ -198,7 +199,8 @@ class Parser {
     const most = positional.length + (hasOptions ? 1 : 0);
     if (call.args.length < positional.length || call.args.length > most) {
       const count = positional.length === most ? `${most}` : `${positional.length} or ${most}`;
-      throw errorAt(TypeError, this.#text, call.at, `${call.name} takes ${count} argument${most === 1 ? '' : 's'}, got ${call.args.length}`);
+      const takes = `${call.name} takes ${count} argument${most === 1 ? '' : 's'}`;
+      throw errorAt(TypeError, this.#text, call.at, `${takes}, got ${call.args.length}`);
     }
     const spec: Record<string, Json> = { kind: call.name };
     for (const [i, name] of positional.entries()) {
@@ -212,7 +214,8 @@ class Parser {
       }
       for (const [key, value] of this.#entries(options.entries)) {
         if (positional.includes(key)) {
-          throw errorAt(TypeError, this.#text, options.at, `${call.name}'s ${key} is given as an argument, not an option`);
+          const message = `${call.name}'s ${key} is given as an argument, not an option`;
+          throw errorAt(TypeError, this.#text, options.at, message);
         }
         spec[key] = value;
       }

@@ -52,7 +52,8 @@ function schedulesChart(owner: string, schedules: Schedule | readonly Schedule[]
  *
  * @example
  * console.log(plot(warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 }), { steps: 1000 }));
- * console.log(plot([stepDecay({ initial: 0.1, every: 20 }), exponential({ initial: 0.1, rate: 0.97 })], { steps: 100 }));
+ * const decays = [stepDecay({ initial: 0.1, every: 20 }), exponential({ initial: 0.1, rate: 0.97 })];
+ * console.log(plot(decays, { steps: 100 }));
  */
 export function plot(schedules: Schedule | readonly Schedule[], options: PlotOptions): string {
   const { series, chart } = schedulesChart('plot', schedules, options);

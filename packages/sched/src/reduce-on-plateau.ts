@@ -182,7 +182,9 @@ export function reduceOnPlateauFromState(state: unknown): Plateau {
   if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${String(s['version'])}`);
   const options = settingsOf(owner, 'state.options.', checkKeys(owner, 'state.options', s['options'], settingKeys));
   const bounds = `in [minScale (${options.minScale}), 1]`;
-  const multiplier = checkNumber(owner, 'state.multiplier', s['multiplier'], bounds, (m) => m >= options.minScale && m <= 1);
+  const multiplier = checkNumber(owner, 'state.multiplier', s['multiplier'], bounds, (m) =>
+    m >= options.minScale && m <= 1,
+  );
   const best =
     s['best'] === null
       ? null

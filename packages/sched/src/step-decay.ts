@@ -27,5 +27,7 @@ export function stepDecay(options: StepDecayOptions): Schedule {
   const initial = nonNegative('stepDecay', 'initial', options.initial);
   const every = positiveInteger('stepDecay', 'every', options.every);
   const factor = inRange('stepDecay', 'factor', options.factor ?? 0.5, 'in (0, 1]', (f) => f > 0 && f <= 1);
-  return defineSchedule({ kind: 'stepDecay', initial, every, factor }, (t) => initial * factor ** Math.floor(t / every));
+  return defineSchedule({ kind: 'stepDecay', initial, every, factor }, (t) =>
+    initial * factor ** Math.floor(t / every),
+  );
 }
