@@ -30,9 +30,18 @@ const numberPattern = /(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const namePattern = /[A-Za-z_$][\w$]*/y;
 const punctuation = '()[]{},:-';
 
-/** An error pointing at a place in the text: message, then the text and a caret under it. */
+/**
+ * An error pointing at a place in the text: the message with the column (and the line, when the
+ * text has several), then that line of the text with a caret under the place.
+ */
 function errorAt(make: new (message: string) => Error, text: string, at: number, message: string): Error {
-  return new make(`parse: ${message} at column ${at + 1}\n  ${text}\n  ${' '.repeat(at)}^`);
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  const column = at - start + 1;
+  const lineNumber = text.slice(0, start).split('\n').length;
+  const where = text.includes('\n') ? `line ${lineNumber}, column ${column}` : `column ${column}`;
+  return new make(`parse: ${message} at ${where}\n  ${line}\n  ${' '.repeat(column - 1)}^`);
 }
 
 function tokenize(text: string): Token[] {

@@ -1,17 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  clamp,
-  constant,
-  cosine,
-  cyclic,
-  exponential,
-  fromSpec,
-  join,
-  multiStep,
-  parse,
-  scale,
-  warmup,
-} from '@etagrad/sched';
+import { constant, cosine, fromSpec, join, warmup } from '@etagrad/sched';
 
 describe('spec', () => {
   test('a combinator nests its operands under their option names, defaults included', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { constant, cosine, cyclic, exponential, join, parse, scale, warmup } from '@etagrad/sched';
+import { format, parse } from '@etagrad/sched';
 
 describe('parse', () => {
   test('reads the call syntax: strings in either quotes, trailing commas, negative and exponent numbers', () => {
@@ -33,6 +33,14 @@ describe('parse', () => {
   ])('refuses %s, pointing at the column', (text, kind, message) => {
     const column = Number(/column (\d+)$/.exec(message)?.[1]);
     expect(() => parse(text)).toThrow(new kind(message + caret(text, column)));
+  });
+
+  test('reads an expression over several lines, and points at the line of an error', () => {
+    const text = 'warmup(\n  cosine({ initial: 0.1, steps: 900 }),\n  { steps: 100 },\n)';
+    expect(format(parse(text))).toBe('warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })');
+    expect(() => parse('warmup(\n  cosine({ initial: 0.1 steps: 900 }),\n  { steps: 100 })')).toThrow(
+      new SyntaxError(`parse: expected ',' or '}', got 'steps' at line 2, column 25\n    cosine({ initial: 0.1 steps: 900 }),\n  ${' '.repeat(24)}^`),
+    );
   });
 
   test('refuses bad options with the path in the expression', () => {

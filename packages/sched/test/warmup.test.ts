@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { constant, cosine, exponential, linear, warmup, type Schedule } from '@etagrad/sched';
+import { constant, cosine, warmup, type Schedule } from '@etagrad/sched';
 import { close } from './close.js';
 
 const notASchedule = 0.1 as unknown as Schedule;
