@@ -2,13 +2,11 @@ import { Mark } from './mark.js';
 import { Op, rules, type Operand, type Partials } from './op.js';
 import type { Value } from './value.js';
 
-
 // Buffers shared by every pass (JavaScript runs one at a time), emptied at its end so that
 // they keep no graph alive.
 const order: Value[] = [];
 const stack: Value[] = [];
 const partials: Partials = { a: 0, b: 0 };
-
 
 /**
  * The reverse pass from `root` (see `Value#backward`): an iterative depth-first walk lists the

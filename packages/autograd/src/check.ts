@@ -21,12 +21,12 @@ export const checkData = (owner: string, name: string, x: unknown): number => {
 
 /** `x` when it is a Value or a number other than NaN; a TypeError naming `owner` and `name` otherwise. */
 export const checkOperand = (owner: string, name: string, x: unknown): Operand => {
-  if (x instanceof Value) return x;
-  if (typeof x !== 'number') {
-    throw new TypeError(`${owner}: ${name} must be a Value or a number, got ${describe(x)}`);
-  }
-  if (Number.isNaN(x)) throw new TypeError(`${owner}: ${name} must be a Value or a number, not NaN, got NaN`);
-  return x;
+  if (isOperand(x)) return x as Operand;
+  throw new TypeError(
+    typeof x === 'number'
+      ? `${owner}: ${name} must be a Value or a number, not NaN, got NaN`
+      : `${owner}: ${name} must be a Value or a number, got ${describe(x)}`,
+  );
 };
 
 /** An op's numeric parameter (leakyRelu's slope, elu's alpha): a finite number. */
