@@ -126,7 +126,10 @@ function controller(start: PlateauState): Plateau {
  *
  * An improvement is `metric < best * (1 - threshold)` ('min', 'rel'), `metric < best - threshold`
  * ('min', 'abs'), `metric > best * (1 + threshold)` ('max', 'rel') or `metric > best + threshold`
- * ('max', 'abs'). A non-finite metric is refused (RangeError), not counted as bad.
+ * ('max', 'abs'). A non-finite metric is refused (RangeError), not counted as bad (PyTorch
+ * counts a NaN as bad; here a diverged run should stop, not be nursed). PyTorch's `eps` (skip a
+ * reduction smaller than 1e-8 of the rate) has no counterpart: a multiplier at `minScale` just
+ * stays there, and the cooldown restarts as in PyTorch.
  *
  * @example
  * const lr = cosine({ initial: 0.1, steps: 10_000 });
