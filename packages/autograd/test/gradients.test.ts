@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { dot, logSumExp, mean, softmax, sum, Value } from '@etagrad/autograd';
+import { dot, logSumExp, mean, noGrad, Op, softmax, sum, Value } from '@etagrad/autograd';
 
 /** ∂f/∂x_i by central differences, step h scaled to x_i. */
 const central = (f: (xs: number[]) => number, xs: readonly number[], i: number): number => {
@@ -130,6 +130,40 @@ describe('random expressions', () => {
         checkGradients((vs) => run(steps, vs), xs, 1e-4);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('laws over random expressions', () => {
+  const inputs = fc.tuple(real(-2, 2), real(-2, 2), real(-2, 2));
+
+  test('a second backward pass adds the same leaf gradients again', () => {
+    fc.assert(
+      fc.property(program, inputs, (steps, xs) => {
+        const vs = xs.map((x) => new Value(x));
+        const out = run(steps, vs);
+        out.backward();
+        const once = vs.map((v) => v.grad);
+        out.backward();
+        // the same contributions added again, one by one: 2g up to rounding
+        vs.forEach((v, i) => {
+          const twice = 2 * (once[i] as number);
+          expect(Math.abs(v.grad - twice)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(twice)));
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('noGrad computes the same numbers, as a leaf', () => {
+    fc.assert(
+      fc.property(program, inputs, (steps, xs) => {
+        const recorded = run(steps, xs.map((x) => new Value(x)));
+        const unrecorded = noGrad(() => run(steps, xs.map((x) => new Value(x))));
+        expect(unrecorded.data).toBe(recorded.data);
+        expect(unrecorded.op).toBe(Op.Leaf);
+      }),
+      { numRuns: 100 },
     );
   });
 });
