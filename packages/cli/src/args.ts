@@ -37,15 +37,22 @@ export function positiveNumber(text: string): number {
  */
 export function learningRate(text: string): number | Schedule {
   if (NUMBER.test(text.trim())) return positiveNumber(text.trim());
-  return scheduleExpression(text);
+  return parseSchedule(text, 'Not a number or schedule expression');
 }
 
 /** A schedule expression, parsed by sched's `parse` (no eval); its error message is kept. */
 export function scheduleExpression(text: string): Schedule {
+  return parseSchedule(text, 'Not a schedule expression');
+}
+
+function parseSchedule(text: string, problem: string): Schedule {
   try {
     return parse(text);
   } catch (error) {
-    throw new InvalidArgumentError(`Not a number or schedule expression: ${oneLine(messageOf(error))}`);
+    // sched may add lines that point at the column (the expression and a caret): the first line
+    // says what is wrong, and an error here is one line.
+    const [first = ''] = messageOf(error).split('\n');
+    throw new InvalidArgumentError(`${problem}: ${first.trim()}`);
   }
 }
 

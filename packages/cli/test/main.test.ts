@@ -74,7 +74,8 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
     [['--colour'], /^etagrad: unknown option '--colour'$/],
     [['help', 'trian'], /^etagrad help: unknown command 'trian' \(see 'etagrad --help'\)$/],
     [['trian'], /^etagrad: unknown command 'trian' \(did you mean train\?\)$/],
-    [['plot', 'cosin({ initial: 0.1, steps: 10 })'], /^etagrad plot: command-argument value .* is invalid for argument 'expr'\. Not a number or schedule expression: .*cosin/],
+    [['plot', 'cosin({ initial: 0.1, steps: 10 })'], /^etagrad plot: command-argument value .* is invalid for argument 'expr'\. Not a schedule expression: .*cosin/],
+    [['plot', 'cosine({ initial: 0.1, steps: 5 }'], /^etagrad plot: .* Not a schedule expression: parse: expected ',' or '\)', got the end at column \d+$/],
   ])('etagrad %j', (argv, line) => {
     const { code, stdout, stderr } = run(argv);
     expect(code).toBe(2);
