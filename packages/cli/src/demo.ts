@@ -131,7 +131,9 @@ export function runDemo(context: Context, { seed }: DemoOptions): DemoRun[] {
   out();
 
   out(style.bold('Where to go next'));
-  for (const [command, what] of NEXT) out(`  ${style.cyan(command)}\n      ${what}`);
+  // `npx` finds the command both in this repository (after `npm ci`, which builds it) and in a
+  // project that installed @etagrad/cli
+  for (const [command, what] of NEXT) out(`  ${style.cyan(`npx ${command}`)}\n      ${what}`);
   return [...sgdRuns, constantPeak, scheduled, adam];
 }
 

@@ -54,7 +54,7 @@ describe('etagrad demo', () => {
   test('Adam for contrast, then where to go next; no colour off a terminal', async () => {
     const { stdout } = await runs.demo;
     expect(stdout).toMatch(/Adam lr 0\.05 +well chosen: 100% accuracy/);
-    expect(stdout).toMatch(/Where to go next\n {2}etagrad train/);
+    expect(stdout).toMatch(/Where to go next\n {2}npx etagrad train/);
     expect(stdout).toContain('training loss (log scale)');
     expect(stdout).not.toContain('\u001b[');
   });
