@@ -15,6 +15,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** One export per package that a consumer uses, to prove both the runtime and the types. */
 export const probes = {
+  check: 'checkNumber',
   autograd: 'Value',
   sched: 'cosine',
   nn: 'MLP',

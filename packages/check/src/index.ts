@@ -1,0 +1,17 @@
+// @etagrad/check: boundary validation in etagrad's one error format,
+// `<Owner>: <option> must be <rule>, got <value>`; TypeError for a wrong type, RangeError for a
+// value out of range. Each check returns the value it checked.
+
+export { show } from './show.js';
+export { checkNumber } from './check-number.js';
+export {
+  checkFinite,
+  checkInteger,
+  checkNonNegative,
+  checkNonNegativeInteger,
+  checkPositive,
+  checkPositiveInteger,
+} from './number-rules.js';
+export { checkBoolean } from './check-boolean.js';
+export { checkChoice } from './check-choice.js';
+export { checkKeys, checkObject, isRecord } from './check-object.js';

@@ -1,0 +1,47 @@
+import { expect, test } from 'vitest';
+import { checkBoolean, checkChoice, checkKeys, checkObject, isRecord } from '@etagrad/check';
+
+test('checkBoolean passes booleans and refuses anything else with a TypeError', () => {
+  expect(checkBoolean('exponential', 'staircase', false)).toBe(false);
+  expect(() => checkBoolean('exponential', 'staircase', 'yes')).toThrow(
+    new TypeError("exponential: staircase must be a boolean, got 'yes'"),
+  );
+  expect(() => checkBoolean('exponential', 'staircase', 1)).toThrow(new TypeError('exponential: staircase must be a boolean, got 1'));
+});
+
+test('checkChoice returns the choice, refusing another string with a RangeError', () => {
+  expect(checkChoice('oneCycle', 'anneal', 'cos', ['cos', 'linear'])).toBe('cos');
+  expect(() => checkChoice('oneCycle', 'anneal', 'sine', ['cos', 'linear'])).toThrow(
+    new RangeError("oneCycle: anneal must be one of 'cos', 'linear', got 'sine'"),
+  );
+});
+
+test('checkChoice refuses a non-string with a TypeError', () => {
+  expect(() => checkChoice('oneCycle', 'anneal', 3, ['cos', 'linear'])).toThrow(
+    new TypeError("oneCycle: anneal must be one of 'cos', 'linear', got 3"),
+  );
+});
+
+test('isRecord accepts plain objects only', () => {
+  expect(isRecord({})).toBe(true);
+  expect(isRecord([])).toBe(false);
+  expect(isRecord(null)).toBe(false);
+  expect(isRecord(() => 1)).toBe(false);
+});
+
+test('checkObject returns an object and refuses null, arrays and primitives', () => {
+  const options = { steps: 3 };
+  expect(checkObject('cosine', 'options', options)).toBe(options);
+  expect(() => checkObject('cosine', 'options', null)).toThrow(new TypeError('cosine: options must be an object, got null'));
+  expect(() => checkObject('cosine', 'options', [1])).toThrow(
+    new TypeError('cosine: options must be an object, got an array of length 1'),
+  );
+  expect(() => checkObject('cosine', 'options', 5)).toThrow(new TypeError('cosine: options must be an object, got 5'));
+});
+
+test('checkKeys passes known keys and names the first unknown one', () => {
+  expect(() => checkKeys('Adagrad', 'options', { lr: 0.1 }, ['lr', 'lrDecay'])).not.toThrow();
+  expect(() => checkKeys('Adagrad', 'options', { lr: 0.1, lr_decay: 0.1 }, ['lr', 'lrDecay'])).toThrow(
+    new TypeError("Adagrad: options must hold only lr, lrDecay, got 'lr_decay'"),
+  );
+});
