@@ -1,7 +1,7 @@
 // What the text and SVG charts share: checking the series, dropping the points a chart cannot
 // show (non-finite values, and values <= 0 on a log scale), the data ranges, ticks and labels.
 
-import { checkNumber, typeName } from './check.js';
+import { checkNumber, show } from './check.js';
 
 /**
  * One line of a chart: its name (for the legend), its y values and, optionally, its x values
@@ -46,17 +46,17 @@ export interface ChartData {
 }
 
 function checkSeries(owner: string, series: unknown): readonly Series[] {
-  if (!Array.isArray(series)) throw new TypeError(`${owner}: series must be an array, got ${typeName(series)}`);
+  if (!Array.isArray(series)) throw new TypeError(`${owner}: series must be an array, got ${show(series)}`);
   for (const [i, s] of (series as unknown[]).entries()) {
     const one = s as Partial<Series> | null;
     if (typeof one !== 'object' || one === null) {
-      throw new TypeError(`${owner}: series[${i}] must be an object, got ${typeName(s)}`);
+      throw new TypeError(`${owner}: series[${i}] must be an object, got ${show(s)}`);
     }
     if (typeof one.name !== 'string') {
-      throw new TypeError(`${owner}: series[${i}].name must be a string, got ${typeName(one.name)}`);
+      throw new TypeError(`${owner}: series[${i}].name must be a string, got ${show(one.name)}`);
     }
     if (typeof one.values?.length !== 'number') {
-      throw new TypeError(`${owner}: series[${i}].values must be an array of numbers, got ${typeName(one.values)}`);
+      throw new TypeError(`${owner}: series[${i}].values must be an array of numbers, got ${show(one.values)}`);
     }
     if (one.xs !== undefined && one.xs.length !== one.values.length) {
       throw new RangeError(
@@ -77,7 +77,7 @@ export function checkSize(owner: string, name: string, x: number | undefined, fa
 export function chartData(owner: string, series: unknown, logY: boolean | undefined): ChartData {
   const checked = checkSeries(owner, series);
   if (logY !== undefined && typeof logY !== 'boolean') {
-    throw new TypeError(`${owner}: logY must be a boolean, got ${typeName(logY)}`);
+    throw new TypeError(`${owner}: logY must be a boolean, got ${show(logY)}`);
   }
   const log = logY ?? false;
   const x = { min: Infinity, max: -Infinity };

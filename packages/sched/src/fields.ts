@@ -2,7 +2,7 @@
 // Only the type is checked here, with the option's path in the message; ranges are the
 // constructors' job, so a rule lives in one place.
 
-import { typeName } from './check.js';
+import { show } from './check.js';
 import type { Json, Schedule } from './types.js';
 
 /** Reads a nested schedule spec at a path (fromSpec, passed in to keep the import one-way). */
@@ -15,7 +15,7 @@ export interface Field<T> {
 }
 
 function wrongType(path: string, expected: string, x: unknown): TypeError {
-  return new TypeError(`${path}: must be ${expected}, got ${typeName(x)}`);
+  return new TypeError(`${path}: must be ${expected}, got ${show(x)}`);
 }
 
 function readNumber(x: unknown, path: string): number {

@@ -1,4 +1,4 @@
-import { typeName } from './check.js';
+import { show } from './check.js';
 import { kindNames, ruleOf } from './registry.js';
 import type { Schedule } from './types.js';
 
@@ -9,11 +9,11 @@ import type { Schedule } from './types.js';
  */
 export function readSpec(x: unknown, path: string): Schedule {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) {
-    throw new TypeError(`${path}: must be a schedule spec (an object with a kind), got ${typeName(x)}`);
+    throw new TypeError(`${path}: must be a schedule spec (an object with a kind), got ${show(x)}`);
   }
   const spec = x as Record<string, unknown>;
   const kind = spec['kind'];
-  if (typeof kind !== 'string') throw new TypeError(`${path}.kind: must be a string, got ${typeName(kind)}`);
+  if (typeof kind !== 'string') throw new TypeError(`${path}.kind: must be a string, got ${show(kind)}`);
   const rule = ruleOf(kind);
   if (rule === undefined) {
     throw new RangeError(`${path}.kind: unknown kind '${kind}' (kinds: ${kindNames.join(', ')})`);

@@ -3,7 +3,6 @@
 export { type Json, type Kind, type Schedule, type ScheduleSpec, scheduleKinds } from './types.js';
 export { defineSchedule, type KindSpec } from './define-schedule.js';
 export { isSchedule } from './is-schedule.js';
-export { checkNumber } from './check.js';
 
 // Schedules
 export { constant } from './constant.js';

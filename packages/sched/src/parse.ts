@@ -8,6 +8,7 @@
 //   array      := '[' [value {',' value} [',']] ']'
 //   object     := '{' [key ':' value {',' key ':' value} [',']] '}'     key := name | string
 
+import { show } from './check.js';
 import { prefixed, readSpec } from './from-spec.js';
 import { ruleOf } from './registry.js';
 import type { Json, Schedule } from './types.js';
@@ -248,7 +249,7 @@ class Parser {
  * lr(100); // 0.1
  */
 export function parse(text: string): Schedule {
-  if (typeof text !== 'string') throw new TypeError(`parse: text must be a string, got ${typeof text}`);
+  if (typeof text !== 'string') throw new TypeError(`parse: text must be a string, got ${show(text)}`);
   const parser = new Parser(text);
   const spec = parser.toJson(parser.expression());
   try {

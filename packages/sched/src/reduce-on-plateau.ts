@@ -1,4 +1,4 @@
-import { checkChoice, checkNumber, checkOptions, inRange, nonNegative, nonNegativeInteger, typeName } from './check.js';
+import { checkChoice, checkNumber, checkOptions, inRange, nonNegative, nonNegativeInteger, show } from './check.js';
 
 /** Whether a lower (`'min'`, a loss) or a higher (`'max'`, an accuracy) metric is better. */
 export const plateauModes = ['min', 'max'] as const;
@@ -159,7 +159,7 @@ const settingKeys = ['factor', 'patience', 'threshold', 'thresholdMode', 'mode',
 
 function checkKeys(owner: string, path: string, x: unknown, keys: readonly string[]): Record<string, unknown> {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) {
-    throw new TypeError(`${owner}: ${path} must be an object, got ${typeName(x)}`);
+    throw new TypeError(`${owner}: ${path} must be an object, got ${show(x)}`);
   }
   for (const key of keys) {
     if (!Object.hasOwn(x, key)) throw new TypeError(`${owner}: ${path}.${key} is missing`);

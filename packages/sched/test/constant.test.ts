@@ -15,7 +15,7 @@ describe('constant', () => {
       new RangeError('constant: value must be a finite number >= 0, got Infinity'),
     );
     expect(() => constant('0.1' as unknown as number)).toThrow(
-      new TypeError('constant: value must be a number, got string'),
+      new TypeError("constant: value must be a number, got '0.1'"),
     );
   });
 

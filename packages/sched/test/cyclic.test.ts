@@ -49,7 +49,7 @@ describe('cyclic', () => {
     );
     expect(() => cyclic({ min: 0, max: 1, stepSize: 5, shape: 3 as unknown as 'sine' })).toThrow(
       new TypeError(
-        "cyclic: shape must be one of 'triangular', 'triangular2', 'expRange', 'cosine', 'sine', 'parabolic', got number",
+        "cyclic: shape must be one of 'triangular', 'triangular2', 'expRange', 'cosine', 'sine', 'parabolic', got 3",
       ),
     );
   });

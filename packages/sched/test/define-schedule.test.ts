@@ -28,7 +28,7 @@ describe('defineSchedule', () => {
 
   test('refuses a step that is not a number', () => {
     expect(() => constant(0.1)('3' as unknown as number)).toThrow(
-      new TypeError('constant: step must be a number, got string'),
+      new TypeError("constant: step must be a number, got '3'"),
     );
   });
 

@@ -40,7 +40,7 @@ describe('fromSpec', () => {
 
   test.each([
     [null, TypeError, 'spec: must be a schedule spec (an object with a kind), got null'],
-    [[1], TypeError, 'spec: must be a schedule spec (an object with a kind), got array'],
+    [[1], TypeError, 'spec: must be a schedule spec (an object with a kind), got an array of length 1'],
     [{ value: 1 }, TypeError, 'spec.kind: must be a string, got undefined'],
     [
       { kind: 'warmup', inner: { kind: 'cosin', initial: 0.1, steps: 9 }, steps: 1 },
@@ -53,7 +53,7 @@ describe('fromSpec', () => {
       TypeError,
       'spec.step: unknown field of cosine (fields: initial, steps, final)',
     ],
-    [{ kind: 'cosine', initial: 0.1, steps: '10' }, TypeError, 'spec.steps: must be a number, got string'],
+    [{ kind: 'cosine', initial: 0.1, steps: '10' }, TypeError, "spec.steps: must be a number, got '10'"],
     [
       { kind: 'warmup', inner: { kind: 'cosine', initial: 0.1, steps: 0 }, steps: 1 },
       RangeError,
@@ -64,16 +64,16 @@ describe('fromSpec', () => {
       TypeError,
       'spec.schedules[1].value: missing, constant requires it',
     ],
-    [{ kind: 'multiStep', initial: 1, milestones: [1, 'x'] }, TypeError, 'spec.milestones[1]: must be a number, got string'],
-    [{ kind: 'timeDecay', initial: 1, rate: 1, staircase: 'yes' }, TypeError, 'spec.staircase: must be a boolean, got string'],
-    [{ kind: 'cyclic', min: 0, max: 1, stepSize: 1, shape: 2 }, TypeError, 'spec.shape: must be a string, got number'],
+    [{ kind: 'multiStep', initial: 1, milestones: [1, 'x'] }, TypeError, "spec.milestones[1]: must be a number, got 'x'"],
+    [{ kind: 'timeDecay', initial: 1, rate: 1, staircase: 'yes' }, TypeError, "spec.staircase: must be a boolean, got 'yes'"],
+    [{ kind: 'cyclic', min: 0, max: 1, stepSize: 1, shape: 2 }, TypeError, 'spec.shape: must be a string, got 2'],
     [
       { kind: 'cyclic', min: 0, max: 1, stepSize: 1, shape: 'square' },
       RangeError,
       "spec: cyclic: shape must be one of 'triangular', 'triangular2', 'expRange', 'cosine', 'sine', 'parabolic', got 'square'",
     ],
-    [{ kind: 'scale', inner: 3, factor: 1 }, TypeError, 'spec.inner: must be a schedule spec (an object with a kind), got number'],
-    [{ kind: 'join', schedules: {}, boundaries: [] }, TypeError, 'spec.schedules: must be an array, got object'],
+    [{ kind: 'scale', inner: 3, factor: 1 }, TypeError, 'spec.inner: must be a schedule spec (an object with a kind), got 3'],
+    [{ kind: 'join', schedules: {}, boundaries: [] }, TypeError, 'spec.schedules: must be an array, got an object'],
     [{ kind: 'toString' }, RangeError, "spec.kind: unknown kind 'toString' (kinds: constant, linear, timeDecay, stepDecay, multiStep, piecewise, exponential, polynomial, cosine, cosineRestarts, cyclic, oneCycle, warmup, join, scale, clamp, shift, repeat, perEpoch)"],
   ])('refuses %j, naming the path', (spec, kind, message) => {
     expect(() => fromSpec(spec)).toThrow(new kind(message));

@@ -85,20 +85,20 @@ describe('lineChart', () => {
 
   test('refuses bad series and options', () => {
     const s: Series[] = [{ name: 'x', values: [1] }];
-    expect(() => lineChart({} as Series[])).toThrow(new TypeError('lineChart: series must be an array, got object'));
+    expect(() => lineChart({} as Series[])).toThrow(new TypeError('lineChart: series must be an array, got an object'));
     expect(() => lineChart([null as unknown as Series])).toThrow(new TypeError('lineChart: series[0] must be an object, got null'));
     expect(() => lineChart([{ values: [1] } as unknown as Series])).toThrow(
       new TypeError('lineChart: series[0].name must be a string, got undefined'),
     );
     expect(() => lineChart([{ name: 'x', values: 3 as unknown as number[] }])).toThrow(
-      new TypeError('lineChart: series[0].values must be an array of numbers, got number'),
+      new TypeError('lineChart: series[0].values must be an array of numbers, got 3'),
     );
     expect(() => lineChart([{ name: 'x', values: [1, 2], xs: [1] }])).toThrow(
       new RangeError('lineChart: series[0].xs must have as many entries as values (2), got 1'),
     );
     expect(() => lineChart(s, { width: 4 })).toThrow(new RangeError('lineChart: width must be an integer >= 8, got 4'));
     expect(() => lineChart(s, { height: 2 })).toThrow(new RangeError('lineChart: height must be an integer >= 3, got 2'));
-    expect(() => lineChart(s, { logY: 1 as unknown as boolean })).toThrow(new TypeError('lineChart: logY must be a boolean, got number'));
+    expect(() => lineChart(s, { logY: 1 as unknown as boolean })).toThrow(new TypeError('lineChart: logY must be a boolean, got 1'));
     expect(() => lineChartSvg(s, { width: 10 })).toThrow(new RangeError('lineChartSvg: width must be an integer >= 32, got 10'));
   });
 });

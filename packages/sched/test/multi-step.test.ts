@@ -19,7 +19,7 @@ describe('multiStep', () => {
       new RangeError('multiStep: milestones[0] must be a positive integer, got 0'),
     );
     expect(() => multiStep({ initial: 0.1, milestones: 30 as unknown as number[] })).toThrow(
-      new TypeError('multiStep: milestones must be an array, got number'),
+      new TypeError('multiStep: milestones must be an array, got 30'),
     );
     expect(() => multiStep({ initial: 0.1, milestones: [10], factor: 2 })).toThrow(
       new RangeError('multiStep: factor must be in (0, 1], got 2'),

@@ -48,7 +48,7 @@ describe('parse', () => {
       new RangeError('parse: expression.inner: cosine: steps must be a positive integer, got 0'),
     );
     expect(() => parse("cosine({ initial: 0.1, steps: '9' })")).toThrow(
-      new TypeError('parse: expression.steps: must be a number, got string'),
+      new TypeError("parse: expression.steps: must be a number, got '9'"),
     );
     expect(() => parse('cosine({ initial: 0.1, step: 9 })')).toThrow(
       new TypeError('parse: expression.step: unknown field of cosine (fields: initial, steps, final)'),
@@ -56,6 +56,6 @@ describe('parse', () => {
     expect(() => parse('warmup(constant(1))')).toThrow(
       new TypeError('parse: expression.steps: missing, warmup requires it'),
     );
-    expect(() => parse(3 as unknown as string)).toThrow(new TypeError('parse: text must be a string, got number'));
+    expect(() => parse(3 as unknown as string)).toThrow(new TypeError('parse: text must be a string, got 3'));
   });
 });

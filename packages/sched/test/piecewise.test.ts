@@ -14,7 +14,7 @@ describe('piecewise', () => {
       new RangeError('piecewise: values[1] must be a finite number >= 0, got -1'),
     );
     expect(() => piecewise({ boundaries: [100], values: 'a' as unknown as number[] })).toThrow(
-      new TypeError('piecewise: values must be an array, got string'),
+      new TypeError("piecewise: values must be an array, got 'a'"),
     );
   });
 });

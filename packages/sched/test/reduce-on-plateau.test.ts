@@ -86,7 +86,7 @@ describe('reduceOnPlateau', () => {
     );
     expect(() => reduceOnPlateau({ minScale: 2 })).toThrow(new RangeError('reduceOnPlateau: minScale must be in [0, 1], got 2'));
     expect(() => reduceOnPlateau(3 as unknown as PlateauOptions)).toThrow(
-      new TypeError('reduceOnPlateau: options must be an object, got number'),
+      new TypeError('reduceOnPlateau: options must be an object, got 3'),
     );
     expect(() => reduceOnPlateau().observe(Number.NaN)).toThrow(
       new RangeError('reduceOnPlateau: metric must be a finite number, got NaN'),
@@ -124,7 +124,7 @@ describe('reduceOnPlateauFromState', () => {
     [null, TypeError, 'reduceOnPlateauFromState: state must be an object, got null'],
     [{ ...good(), version: 2 }, RangeError, 'reduceOnPlateauFromState: state.version must be 1, got 2'],
     [{ ...good(), multiplier: 2 }, RangeError, 'reduceOnPlateauFromState: state.multiplier must be in [minScale (0), 1], got 2'],
-    [{ ...good(), best: 'x' }, TypeError, 'reduceOnPlateauFromState: state.best must be a number, got string'],
+    [{ ...good(), best: 'x' }, TypeError, "reduceOnPlateauFromState: state.best must be a number, got 'x'"],
     [{ ...good(), best: Infinity }, RangeError, 'reduceOnPlateauFromState: state.best must be a finite number or null, got Infinity'],
     [{ ...good(), cooldownLeft: 3 }, RangeError, 'reduceOnPlateauFromState: state.cooldownLeft must be an integer in [0, cooldown (2)], got 3'],
     [{ ...good(), badObservations: -1 }, RangeError, 'reduceOnPlateauFromState: state.badObservations must be an integer >= 0, got -1'],

@@ -28,7 +28,7 @@ describe('timeDecay', () => {
       new RangeError('timeDecay: every must be a positive integer, got 0'),
     );
     expect(() => timeDecay({ initial: 0.1, rate: 1, staircase: 1 as unknown as boolean })).toThrow(
-      new TypeError('timeDecay: staircase must be a boolean, got number'),
+      new TypeError('timeDecay: staircase must be a boolean, got 1'),
     );
   });
 });
