@@ -3,7 +3,7 @@
 // that follow a schedule to numbers at each update without allocating.
 
 import { isSchedule, type Schedule } from '@etagrad/sched';
-import { checkBoolean, checkChoice, checkNumber, typeName } from './check.js';
+import { checkBoolean, checkChoice, checkNumber, show } from './check.js';
 import type { Scalar } from './types.js';
 
 /** The hyperparameters every optimizer has. */
@@ -128,7 +128,7 @@ function readScalar(owner: string, name: string, x: unknown, rule: NumberRule | 
   }
   if (typeof x !== 'number') {
     const what = rule.kind === 'number' && rule.fixed ? 'a number' : 'a number or a schedule';
-    throw new TypeError(`${owner}: ${name} must be ${what}, got ${typeName(x)}`);
+    throw new TypeError(`${owner}: ${name} must be ${what}, got ${show(x)}`);
   }
   return checkValue(owner, name, x, rule);
 }
@@ -140,7 +140,7 @@ function readOne(owner: string, name: string, x: unknown, rule: AnyRule): unknow
       return readScalar(owner, name, x, rule);
     case 'pair': {
       if (!Array.isArray(x) || x.length !== 2) {
-        throw new TypeError(`${owner}: ${name} must be a pair [a, b], got ${Array.isArray(x) ? `${x.length} values` : typeName(x)}`);
+        throw new TypeError(`${owner}: ${name} must be a pair [a, b], got ${show(x)}`);
       }
       return [readScalar(owner, `${name}[0]`, x[0], rule), readScalar(owner, `${name}[1]`, x[1], rule)] as const;
     }

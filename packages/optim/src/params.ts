@@ -1,7 +1,7 @@
 // Reading the `params` argument: plain parameters, named parameters (as `namedParameters()`
 // gives them), or groups of either with per-group options (PyTorch's param_groups).
 
-import { checkKeys, show, typeName } from './check.js';
+import { checkKeys, show } from './check.js';
 import type { Param } from './types.js';
 
 /** One group as read: its parameters, their names (null when unnamed), and its own options. */
@@ -22,7 +22,7 @@ const isGroup = (x: unknown): x is { params: unknown } =>
 
 function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, 'params' | 'names'> {
   if (!Array.isArray(list) || list.length === 0) {
-    const got = Array.isArray(list) ? 'an empty array' : typeName(list);
+    const got = Array.isArray(list) ? 'an empty array' : show(list);
     throw new TypeError(`${owner}: ${name} must be a non-empty array of parameters, got ${got}`);
   }
   const named = Array.isArray(list[0]);
@@ -32,13 +32,13 @@ function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, '
     if (named) {
       const [key, param] = Array.isArray(item) ? (item as unknown[]) : [undefined, item];
       if (!Array.isArray(item) || item.length !== 2 || typeof key !== 'string' || !isParam(param)) {
-        throw new TypeError(`${owner}: ${name}[${i}] must be a [name, { data: number, grad: number }] pair like ${name}[0], got ${typeName(item)}`);
+        throw new TypeError(`${owner}: ${name}[${i}] must be a [name, { data: number, grad: number }] pair like ${name}[0], got ${show(item)}`);
       }
       names.push(key);
       params.push(param);
     } else {
       if (!isParam(item)) {
-        throw new TypeError(`${owner}: ${name}[${i}] must be a parameter { data: number, grad: number }, got ${typeName(item)}`);
+        throw new TypeError(`${owner}: ${name}[${i}] must be a parameter { data: number, grad: number }, got ${show(item)}`);
       }
       params.push(item);
     }
@@ -53,13 +53,13 @@ function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, '
  */
 export function readParams(owner: string, input: unknown, groupKeys: readonly string[]): ReadGroup[] {
   if (!Array.isArray(input) || input.length === 0) {
-    const got = Array.isArray(input) ? 'an empty array' : typeName(input);
+    const got = Array.isArray(input) ? 'an empty array' : show(input);
     throw new TypeError(`${owner}: params must be a non-empty array of parameters or groups, got ${got}`);
   }
   const groups: ReadGroup[] = [];
   if (isGroup(input[0])) {
     for (const [i, group] of (input as unknown[]).entries()) {
-      if (!isGroup(group)) throw new TypeError(`${owner}: params[${i}] must be a group { params, ...options } like params[0], got ${typeName(group)}`);
+      if (!isGroup(group)) throw new TypeError(`${owner}: params[${i}] must be a group { params, ...options } like params[0], got ${show(group)}`);
       const { params, ...options } = group as Record<string, unknown>;
       checkKeys(owner, `params[${i}]`, options, ['params', ...groupKeys]);
       groups.push({ ...readList(owner, `params[${i}].params`, params), options });

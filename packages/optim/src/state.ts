@@ -2,7 +2,7 @@
 // returned, so a refused state leaves the optimizer as it was.
 
 import { fromSpec, isSchedule, type ScheduleSpec } from '@etagrad/sched';
-import { checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, prefixed, typeName } from './check.js';
+import { checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, prefixed, show } from './check.js';
 import type { Buffers, OptimizerDefinition } from './definition.js';
 import { type CommonHyper, type Raw, readHyper, resolve } from './hyper.js';
 import type { Group } from './optimizer.js';
@@ -123,7 +123,7 @@ function loadBuffers<S extends Buffers>(owner: string, name: string, x: unknown,
 /** The saved names of group `i`, checked to be exactly its parameters' names (in any order). */
 function checkNames(owner: string, where: string, i: number, saved: unknown, names: readonly string[]): void {
   if (!Array.isArray(saved) || !saved.every((n) => typeof n === 'string')) {
-    throw new TypeError(`${owner}: ${where} must be a list of parameter names (this optimizer's are named), got ${typeName(saved)}`);
+    throw new TypeError(`${owner}: ${where} must be a list of parameter names (this optimizer's are named), got ${show(saved)}`);
   }
   if (saved.length !== names.length) {
     throw new RangeError(`${owner}: ${where} must list ${names.length} parameters (as this optimizer's group ${i}), got ${saved.length}`);
@@ -150,7 +150,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
   const s = checkObject(owner, 'state', state);
   if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${String(s['version'])}`);
   if (s['optimizer'] !== owner) {
-    throw new RangeError(`${owner}: state.optimizer must be '${owner}', got ${typeof s['optimizer'] === 'string' ? `'${s['optimizer']}'` : typeName(s['optimizer'])}`);
+    throw new RangeError(`${owner}: state.optimizer must be '${owner}', got ${show(s['optimizer'])}`);
   }
   const stepCount = checkInteger(owner, 'state.stepCount', s['stepCount'], 0);
   const skippedSteps = checkInteger(owner, 'state.skippedSteps', s['skippedSteps'], 0);
@@ -161,7 +161,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
   const accumulated = checkNumber(owner, 'state.accumulated', s['accumulated'], `an integer in [0, ${own.accumulate})`,
     (n) => Number.isSafeInteger(n) && n >= 0 && n < own.accumulate);
   const saved = s['groups'];
-  if (!Array.isArray(saved)) throw new TypeError(`${owner}: state.groups must be an array, got ${typeName(saved)}`);
+  if (!Array.isArray(saved)) throw new TypeError(`${owner}: state.groups must be an array, got ${show(saved)}`);
   if (saved.length !== groups.length) {
     throw new RangeError(`${owner}: state.groups must have ${groups.length} groups (as this optimizer), got ${saved.length}`);
   }
@@ -171,7 +171,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
     const names = groups.flatMap((group) => group.slots.map((slot) => slot.name ?? ''));
     checkKeys(owner, 'state.buffers', checkObject(owner, 'state.buffers', buffers), names);
   } else if (!Array.isArray(buffers)) {
-    throw new TypeError(`${owner}: state.buffers must be an array (this optimizer's parameters are unnamed), got ${typeName(buffers)}`);
+    throw new TypeError(`${owner}: state.buffers must be an array (this optimizer's parameters are unnamed), got ${show(buffers)}`);
   } else if (buffers.length !== total) {
     throw new RangeError(`${owner}: state.buffers must have ${total} entries (one per parameter), got ${buffers.length}`);
   }
@@ -185,7 +185,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
       checkNames(owner, `${where}.params`, i, params, group.slots.map((slot) => slot.name ?? ''));
     } else if (params !== group.slots.length) {
       if (typeof params !== 'number') {
-        throw new TypeError(`${owner}: ${where}.params must be a count of parameters (this optimizer's are unnamed), got ${typeName(params)}`);
+        throw new TypeError(`${owner}: ${where}.params must be a count of parameters (this optimizer's are unnamed), got ${show(params)}`);
       }
       throw new RangeError(`${owner}: ${where}.params must be ${group.slots.length} parameters (as this optimizer's group ${i}), got ${params}`);
     }

@@ -72,9 +72,9 @@ describe('options are validated at construction', () => {
   const cases: [string, () => unknown, Error][] = [
     ['betas[0] out of range', () => new Adam(p(), { betas: [1.2, 0.999] }), new RangeError('Adam: betas[0] must be in [0, 1), got 1.2')],
     ['betas[1] NaN', () => new Adam(p(), { betas: [0.9, NaN] }), new RangeError('Adam: betas[1] must be in [0, 1), got NaN')],
-    ['betas not a pair', () => new Adam(p(), { betas: [0.9] as never }), new TypeError('Adam: betas must be a pair [a, b], got 1 values')],
+    ['betas not a pair', () => new Adam(p(), { betas: [0.9] as never }), new TypeError('Adam: betas must be a pair [a, b], got an array of length 1')],
     ['negative lr', () => new Adam(p(), { lr: -0.1 }), new RangeError('Adam: lr must be a finite number >= 0, got -0.1')],
-    ['lr a string', () => new Adam(p(), { lr: '0.1' as never }), new TypeError('Adam: lr must be a number or a schedule, got string')],
+    ['lr a string', () => new Adam(p(), { lr: '0.1' as never }), new TypeError("Adam: lr must be a number or a schedule, got '0.1'")],
     ['negative eps', () => new Adam(p(), { eps: -1 }), new RangeError('Adam: eps must be a finite number >= 0, got -1')],
     ['negative weight decay', () => new Adam(p(), { weightDecay: -1 }), new RangeError('Adam: weightDecay must be a finite number >= 0, got -1')],
     [
@@ -82,7 +82,7 @@ describe('options are validated at construction', () => {
       () => new Adam(p(), { decayMode: 'l1' as never }),
       new RangeError("Adam: decayMode must be one of 'l2', 'decoupled', got 'l1'"),
     ],
-    ['amsgrad not a boolean', () => new Adam(p(), { amsgrad: 1 as never }), new TypeError('Adam: amsgrad must be a boolean, got number')],
+    ['amsgrad not a boolean', () => new Adam(p(), { amsgrad: 1 as never }), new TypeError('Adam: amsgrad must be a boolean, got 1')],
     ['momentum above 1', () => new SGD(p(), { lr: 0.1, momentum: 1.5 }), new RangeError('SGD: momentum must be in [0, 1], got 1.5')],
     [
       'an unknown option',
@@ -91,7 +91,7 @@ describe('options are validated at construction', () => {
         "Adam: options must hold only lr, weightDecay, decayMode, maximize, betas, eps, amsgrad, epsPlacement, epsRoot, amsgradMax, convention, nonFinite, accumulate, got 'momentum'",
       ),
     ],
-    ['options not an object', () => new Adam(p(), 3 as never), new TypeError('Adam: options must be an object, got number')],
+    ['options not an object', () => new Adam(p(), 3 as never), new TypeError('Adam: options must be an object, got 3')],
     [
       'an unknown convention',
       () => new Adam(p(), { convention: 'jax' as never }),
@@ -123,8 +123,8 @@ describe('params are validated at construction', () => {
   const x = { data: 1, grad: 0 };
   const cases: [string, unknown, Error][] = [
     ['an empty list', [], new TypeError('Adam: params must be a non-empty array of parameters or groups, got an empty array')],
-    ['not a list', x, new TypeError('Adam: params must be a non-empty array of parameters or groups, got object')],
-    ['not a parameter', [x, { data: 1 }], new TypeError('Adam: params[1] must be a parameter { data: number, grad: number }, got object')],
+    ['not a list', x, new TypeError('Adam: params must be a non-empty array of parameters or groups, got an object')],
+    ['not a parameter', [x, { data: 1 }], new TypeError('Adam: params[1] must be a parameter { data: number, grad: number }, got an object')],
     ['a parameter twice', [x, x], new RangeError('Adam: params[1] must appear once, got a parameter given twice')],
     [
       'a name twice',
@@ -134,9 +134,9 @@ describe('params are validated at construction', () => {
     [
       'a bad named pair',
       [['w', x], ['v']],
-      new TypeError('Adam: params[1] must be a [name, { data: number, grad: number }] pair like params[0], got array'),
+      new TypeError('Adam: params[1] must be a [name, { data: number, grad: number }] pair like params[0], got an array of length 1'),
     ],
-    ['a group after a group that is not one', [{ params: [x] }, x], new TypeError('Adam: params[1] must be a group { params, ...options } like params[0], got object')],
+    ['a group after a group that is not one', [{ params: [x] }, x], new TypeError('Adam: params[1] must be a group { params, ...options } like params[0], got an object')],
     ['an empty group', [{ params: [] }], new TypeError('Adam: params[0].params must be a non-empty array of parameters, got an empty array')],
     [
       'a group option that is not an option',

@@ -134,7 +134,7 @@ describe('a state that does not match is refused, naming what differs, and nothi
   const valid = () => JSON.parse(JSON.stringify(named().stateDict())) as Record<string, any>;
 
   const cases: [string, (s: Record<string, any>) => unknown, Error][] = [
-    ['not an object', () => 'state', new TypeError('Adam: state must be an object, got string')],
+    ['not an object', () => 'state', new TypeError("Adam: state must be an object, got 'state'")],
     ['another version', (s) => ({ ...s, version: 2 }), new RangeError('Adam: state.version must be 1, got 2')],
     ['another optimizer', (s) => ({ ...s, optimizer: 'SGD' }), new RangeError("Adam: state.optimizer must be 'Adam', got 'SGD'")],
     ['a negative step count', (s) => ({ ...s, stepCount: -1 }), new RangeError('Adam: state.stepCount must be an integer >= 0, got -1')],
@@ -157,7 +157,7 @@ describe('a state that does not match is refused, naming what differs, and nothi
     [
       'positional buffers for named parameters',
       (s) => ({ ...s, groups: [{ ...s.groups[0], params: 3 }] }),
-      new TypeError("Adam: state.groups[0].params must be a list of parameter names (this optimizer's are named), got number"),
+      new TypeError("Adam: state.groups[0].params must be a list of parameter names (this optimizer's are named), got 3"),
     ],
     [
       'a missing buffer',
@@ -167,7 +167,7 @@ describe('a state that does not match is refused, naming what differs, and nothi
     [
       'a buffer that is not a number',
       (s) => ({ ...s, buffers: { ...s.buffers, '0.bias': { expAvg: 'x', expAvgSq: 0, maxExpAvgSq: 0 } } }),
-      new TypeError("Adam: state.buffers['0.bias'].expAvg must be a number, got string"),
+      new TypeError("Adam: state.buffers['0.bias'].expAvg must be a number, got 'x'"),
     ],
     [
       'an unknown buffer',
@@ -205,12 +205,12 @@ describe('a state that does not match is refused, naming what differs, and nothi
       [(s) => ({ ...s, accumulated: 2 }), new RangeError('Adam: state.accumulated must be an integer in [0, 2), got 2')],
       [(s) => ({ ...s, lrScale: -1 }), new RangeError('Adam: state.lrScale must be a finite number >= 0, got -1')],
       [(s) => ({ ...s, skippedSteps: 0.5 }), new RangeError('Adam: state.skippedSteps must be an integer >= 0, got 0.5')],
-      [(s) => ({ ...s, groups: {} }), new TypeError('Adam: state.groups must be an array, got object')],
-      [(s) => ({ ...s, groups: [7] }), new TypeError('Adam: state.groups[0] must be an object, got number')],
+      [(s) => ({ ...s, groups: {} }), new TypeError('Adam: state.groups must be an array, got an object')],
+      [(s) => ({ ...s, groups: [7] }), new TypeError('Adam: state.groups[0] must be an object, got 7')],
       [(s) => ({ ...s, groups: [{ ...s.groups[0], params: 3 }] }), new RangeError("Adam: state.groups[0].params must be 2 parameters (as this optimizer's group 0), got 3")],
       [
         (s) => ({ ...s, groups: [{ ...s.groups[0], params: ['a', 'b'] }] }),
-        new TypeError("Adam: state.groups[0].params must be a count of parameters (this optimizer's are unnamed), got array"),
+        new TypeError("Adam: state.groups[0].params must be a count of parameters (this optimizer's are unnamed), got an array of length 2"),
       ],
       [(s) => ({ ...s, groups: [{ ...s.groups[0], extra: 1 }] }), new TypeError("Adam: state.groups[0] must hold only params, hyper, got 'extra'")],
       [
@@ -243,7 +243,7 @@ describe('a state that does not match is refused, naming what differs, and nothi
   test('named buffers for positional parameters', () => {
     const opt = new Adam(paramsAt([1, 2, 3]), { lr: 0.1 });
     expect(() => opt.loadStateDict(valid())).toThrow(
-      new TypeError("Adam: state.buffers must be an array (this optimizer's parameters are unnamed), got object"),
+      new TypeError("Adam: state.buffers must be an array (this optimizer's parameters are unnamed), got an object"),
     );
   });
 
