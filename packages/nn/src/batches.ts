@@ -1,4 +1,4 @@
-import { checkBoolean, checkInteger, describe } from './check.js';
+import { checkBoolean, checkPositiveInteger, show } from './check.js';
 import { checkDataset, type Dataset } from './dataset.js';
 import { resolveRng, type Rng } from './rng.js';
 import { pick } from './train-test-split.js';
@@ -39,10 +39,10 @@ export function batches(data: Dataset, options: BatchesOptions): Generator<Datas
   const owner = 'batches';
   const n = checkDataset(owner, data);
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${owner}: options must be an object with batchSize, got ${describe(options)}`);
+    throw new TypeError(`${owner}: options must be an object with batchSize, got ${show(options)}`);
   }
   const { batchSize, shuffle = true, seed, rng, dropLast = false } = options;
-  checkInteger(owner, 'batchSize', batchSize, 1);
+  checkPositiveInteger(owner, 'batchSize', batchSize);
   checkBoolean(owner, 'shuffle', shuffle);
   checkBoolean(owner, 'dropLast', dropLast);
   if (n === 0) throw new RangeError(`${owner}: data must have at least one sample, got 0`);

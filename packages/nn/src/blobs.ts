@@ -1,4 +1,4 @@
-import { checkFinite, checkInteger, checkNonNegative, checkNumber, describe } from './check.js';
+import { checkFinite, checkNonNegative, checkNumber, checkPositiveInteger, show } from './check.js';
 import { shuffleSamples, type Dataset } from './dataset.js';
 import { resolveRng, type Rng } from './rng.js';
 
@@ -30,14 +30,14 @@ export interface BlobsOptions {
  * const data = blobs({ n: 150, centers: [[0, 0], [4, 4], [0, 4]], std: 0.5 });
  */
 export function blobs({ n = 100, centers = 3, std = 1, features = 2, box = [-10, 10], seed, rng }: BlobsOptions = {}): Dataset {
-  checkInteger('blobs', 'n', n, 1);
+  checkPositiveInteger('blobs', 'n', n);
   checkNonNegative('blobs', 'std', std);
   const generator = resolveRng('blobs', { rng, seed });
   let points: readonly (readonly number[])[];
   if (typeof centers === 'number') {
-    checkInteger('blobs', 'centers', centers, 1);
-    checkInteger('blobs', 'features', features, 1);
-    if (!Array.isArray(box) || box.length !== 2) throw new TypeError(`blobs: box must be [low, high], got ${describe(box)}`);
+    checkPositiveInteger('blobs', 'centers', centers);
+    checkPositiveInteger('blobs', 'features', features);
+    if (!Array.isArray(box) || box.length !== 2) throw new TypeError(`blobs: box must be [low, high], got ${show(box)}`);
     const low = checkFinite('blobs', 'box[0]', box[0]);
     checkNumber('blobs', 'box[1]', box[1], `finite and > box[0] (${low})`, (h) => Number.isFinite(h) && h > low);
     points = Array.from({ length: centers }, () => Array.from({ length: features }, () => generator.uniform(box[0], box[1])));
@@ -59,12 +59,12 @@ export function blobs({ n = 100, centers = 3, std = 1, features = 2, box = [-10,
 
 function checkCenters(centers: unknown): readonly (readonly number[])[] {
   if (!Array.isArray(centers) || centers.length === 0) {
-    throw new TypeError(`blobs: centers must be a positive integer or a non-empty array of points, got ${describe(centers)}`);
+    throw new TypeError(`blobs: centers must be a positive integer or a non-empty array of points, got ${show(centers)}`);
   }
   const dims = Array.isArray(centers[0]) ? centers[0].length : 0;
   centers.forEach((c: unknown, i) => {
     if (!Array.isArray(c) || c.length !== dims || dims === 0) {
-      throw new TypeError(`blobs: centers[${i}] must be an array of ${Math.max(dims, 1)}+ numbers like centers[0], got ${describe(c)}`);
+      throw new TypeError(`blobs: centers[${i}] must be an array of ${Math.max(dims, 1)}+ numbers like centers[0], got ${show(c)}`);
     }
     c.forEach((v: unknown, j) => checkFinite('blobs', `centers[${i}][${j}]`, v));
   });

@@ -1,4 +1,4 @@
-import { describe } from './check.js';
+import { show } from './check.js';
 
 /**
  * Checks a class-index target for a row of `k` scores: an integer in [0, k). The message names
@@ -7,7 +7,7 @@ import { describe } from './check.js';
  */
 export function checkClassIndex(owner: string, target: unknown, row: number, k: number): number {
   if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target >= k) {
-    throw new RangeError(`${owner}: target ${describe(target)} at row ${row} must be a class index in [0, ${k})`);
+    throw new RangeError(`${owner}: target ${show(target)} at row ${row} must be a class index in [0, ${k})`);
   }
   return target;
 }

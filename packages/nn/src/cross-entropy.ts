@@ -1,5 +1,5 @@
 import { dot, logSumExp, type Value } from '@etagrad/autograd';
-import { describe } from './check.js';
+import { show } from './check.js';
 import { checkClassIndex } from './class-index.js';
 import { rowwise, type Loss } from './loss.js';
 
@@ -29,7 +29,7 @@ export function checkRowWidth(owner: string, row: readonly unknown[], i: number)
 function checkDistribution(owner: string, target: readonly unknown[], k: number, i: number): readonly number[] {
   const rule = `a class index or ${k} probabilities summing to 1`;
   if (target.length !== k || target.some((p) => typeof p !== 'number' || !(p >= 0 && p <= 1))) {
-    throw new RangeError(`${owner}: target ${describe(target)} at row ${i} must be ${rule}`);
+    throw new RangeError(`${owner}: target ${show(target)} at row ${i} must be ${rule}`);
   }
   const total = (target as number[]).reduce((a, b) => a + b, 0);
   if (Math.abs(total - 1) > 1e-6) throw new RangeError(`${owner}: target at row ${i} must be ${rule}, got a sum of ${total}`);

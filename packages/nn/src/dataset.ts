@@ -1,4 +1,4 @@
-import { describe } from './check.js';
+import { show } from './check.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -52,11 +52,11 @@ export function addNoise(data: Dataset, noise: number, rng: Rng): Dataset {
 /** Checks that `data` is a {@link Dataset} with as many targets as rows; returns the sample count. */
 export function checkDataset(owner: string, data: unknown): number {
   if (typeof data !== 'object' || data === null) {
-    throw new TypeError(`${owner}: data must be a dataset { x, y }, got ${describe(data)}`);
+    throw new TypeError(`${owner}: data must be a dataset { x, y }, got ${show(data)}`);
   }
   const { x, y } = data as Partial<Dataset>;
-  if (!Array.isArray(x)) throw new TypeError(`${owner}: data.x must be an array, got ${describe(x)}`);
-  if (!Array.isArray(y)) throw new TypeError(`${owner}: data.y must be an array, got ${describe(y)}`);
+  if (!Array.isArray(x)) throw new TypeError(`${owner}: data.x must be an array, got ${show(x)}`);
+  if (!Array.isArray(y)) throw new TypeError(`${owner}: data.y must be an array, got ${show(y)}`);
   if (x.length !== y.length) {
     throw new RangeError(`${owner}: data.y must have one target per row of data.x (${x.length}), got ${y.length}`);
   }

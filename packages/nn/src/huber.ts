@@ -1,4 +1,4 @@
-import { checkPositive, describe } from './check.js';
+import { checkPositive, show } from './check.js';
 import { elementwise, finiteTarget, type LossOptions, type Outputs } from './loss.js';
 import type { Value } from '@etagrad/autograd';
 
@@ -18,7 +18,7 @@ export interface HuberOptions extends LossOptions {
  * huber([[a]], [0], { delta: 1 }); // a = 3: 1 * (3 - 0.5) = 2.5
  */
 export function huber(outputs: Outputs, targets: readonly (number | readonly number[])[], options?: HuberOptions): Value {
-  if (typeof options !== 'object' && options !== undefined) throw new TypeError(`huber: options must be an object, got ${describe(options)}`);
+  if (typeof options !== 'object' && options !== undefined) throw new TypeError(`huber: options must be an object, got ${show(options)}`);
   const delta = checkPositive('huber', 'delta', options?.delta ?? 1);
   return elementwise('huber', outputs, targets, options, finiteTarget, (o, t) => {
     const d = o.sub(t);

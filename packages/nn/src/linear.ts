@@ -1,5 +1,5 @@
 import { dot, Value } from '@etagrad/autograd';
-import { checkBoolean, checkInteger, checkNumber } from './check.js';
+import { checkBoolean, checkNumber, checkPositiveInteger } from './check.js';
 import { uniform, zeros, type Initializer } from './initializers.js';
 import { checkInput, Module, type Input } from './module.js';
 import { resolveRng, type Rng } from './rng.js';
@@ -42,8 +42,8 @@ export class Linear extends Module {
 
   constructor(nIn: number, nOut: number, { bias = true, init = uniform(), biasInit = zeros(), rng, seed }: LinearOptions = {}) {
     super();
-    this.nIn = checkInteger('Linear', 'nIn', nIn, 1);
-    this.nOut = checkInteger('Linear', 'nOut', nOut, 1);
+    this.nIn = checkPositiveInteger('Linear', 'nIn', nIn);
+    this.nOut = checkPositiveInteger('Linear', 'nOut', nOut);
     checkBoolean('Linear', 'bias', bias);
     checkFunction('Linear', 'init', init);
     checkFunction('Linear', 'biasInit', biasInit);

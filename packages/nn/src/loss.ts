@@ -1,5 +1,5 @@
 import { mean, sum, Value } from '@etagrad/autograd';
-import { checkOneOf, describe } from './check.js';
+import { checkChoice, show } from './check.js';
 
 /** How a loss combines its per-sample terms: their mean (default) or their sum. */
 export type Reduction = 'mean' | 'sum';
@@ -24,25 +24,25 @@ export type Loss = (outputs: Outputs, targets: readonly (number | readonly numbe
 /** The reduction in `options`, checked. */
 export function reductionOf(owner: string, options: unknown): Reduction {
   if (options === undefined) return 'mean';
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${owner}: options must be an object, got ${describe(options)}`);
+  if (typeof options !== 'object' || options === null) throw new TypeError(`${owner}: options must be an object, got ${show(options)}`);
   const { reduction = 'mean' } = options as LossOptions;
-  return checkOneOf(owner, 'reduction', reduction, ['mean', 'sum'] as const);
+  return checkChoice(owner, 'reduction', reduction, ['mean', 'sum'] as const);
 }
 
 /** Checks a batch: `outputs` rows of Values, one target per row; returns the rows. */
 export function checkBatch(owner: string, outputs: unknown, targets: unknown): readonly (readonly Value[])[] {
-  if (!Array.isArray(outputs)) throw new TypeError(`${owner}: outputs must be an array of rows (one per sample), got ${describe(outputs)}`);
-  if (!Array.isArray(targets)) throw new TypeError(`${owner}: targets must be an array (one per sample), got ${describe(targets)}`);
+  if (!Array.isArray(outputs)) throw new TypeError(`${owner}: outputs must be an array of rows (one per sample), got ${show(outputs)}`);
+  if (!Array.isArray(targets)) throw new TypeError(`${owner}: targets must be an array (one per sample), got ${show(targets)}`);
   if (outputs.length === 0) throw new RangeError(`${owner}: outputs must have at least one row, got 0`);
   if (targets.length !== outputs.length) {
     throw new RangeError(`${owner}: targets must have one entry per row of outputs (${outputs.length}), got ${targets.length}`);
   }
   outputs.forEach((row: unknown, i) => {
     if (!Array.isArray(row) || row.length === 0) {
-      throw new TypeError(`${owner}: outputs[${i}] must be a non-empty array of Values (one row per sample), got ${describe(row)}`);
+      throw new TypeError(`${owner}: outputs[${i}] must be a non-empty array of Values (one row per sample), got ${show(row)}`);
     }
     row.forEach((v: unknown, j) => {
-      if (!(v instanceof Value)) throw new TypeError(`${owner}: outputs[${i}][${j}] must be a Value, got ${describe(v)}`);
+      if (!(v instanceof Value)) throw new TypeError(`${owner}: outputs[${i}][${j}] must be a Value, got ${show(v)}`);
     });
   });
   return outputs as readonly (readonly Value[])[];
@@ -64,7 +64,7 @@ export function targetsOfRow(owner: string, target: unknown, row: readonly Value
     return [target];
   }
   if (!Array.isArray(target) || target.length !== row.length) {
-    throw new TypeError(`${owner}: target at row ${i} must be ${row.length === 1 ? 'a number or ' : ''}an array of ${row.length} numbers (one per output), got ${describe(target)}`);
+    throw new TypeError(`${owner}: target at row ${i} must be ${row.length === 1 ? 'a number or ' : ''}an array of ${row.length} numbers (one per output), got ${show(target)}`);
   }
   return target as readonly number[];
 }
@@ -88,7 +88,7 @@ export function elementwise(
     const ts = targetsOfRow(owner, (targets as unknown[])[i], row, i);
     for (const t of ts) {
       const rule = typeof t === 'number' ? checkTarget(t) : 'a number';
-      if (rule !== null) throw new RangeError(`${owner}: target ${describe(t)} at row ${i} must be ${rule}`);
+      if (rule !== null) throw new RangeError(`${owner}: target ${show(t)} at row ${i} must be ${rule}`);
     }
     return ts;
   });

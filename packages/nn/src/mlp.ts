@@ -1,4 +1,4 @@
-import { checkInteger, checkOneOf, describe } from './check.js';
+import { checkChoice, checkPositiveInteger, show } from './check.js';
 import { ELU, GELU, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from './activations.js';
 import { Linear, type LinearOptions } from './linear.js';
 import type { Module } from './module.js';
@@ -51,15 +51,15 @@ export class MLP extends Sequential {
 }
 
 function buildLayers(nIn: number, sizes: readonly number[], options: MLPOptions): Module[] {
-  checkInteger('MLP', 'nIn', nIn, 1);
+  checkPositiveInteger('MLP', 'nIn', nIn);
   if (!Array.isArray(sizes) || sizes.length === 0) {
-    throw new TypeError(`MLP: sizes must be a non-empty array of layer sizes, got ${describe(sizes)}`);
+    throw new TypeError(`MLP: sizes must be a non-empty array of layer sizes, got ${show(sizes)}`);
   }
-  sizes.forEach((size: unknown, i) => checkInteger('MLP', `sizes[${i}]`, size, 1));
+  sizes.forEach((size: unknown, i) => checkPositiveInteger('MLP', `sizes[${i}]`, size));
   const { activation = 'relu', outputActivation = 'none', rng, seed, ...linear } = options;
   const names = Object.keys(activations) as ActivationName[];
-  const hidden = activations[checkOneOf('MLP', 'activation', activation, names)];
-  const output = activations[checkOneOf('MLP', 'outputActivation', outputActivation, names)];
+  const hidden = activations[checkChoice('MLP', 'activation', activation, names)];
+  const output = activations[checkChoice('MLP', 'outputActivation', outputActivation, names)];
   const generator = resolveRng('MLP', { rng, seed });
   const layers: Module[] = [];
   let fanIn = nIn;

@@ -1,5 +1,5 @@
 import { Value } from '@etagrad/autograd';
-import { describe } from './check.js';
+import { show } from './check.js';
 
 /** What `forward` takes: one sample, as plain numbers (data) or `Value`s (another layer's output). */
 export type Input = readonly (number | Value)[];
@@ -136,12 +136,12 @@ export abstract class Module {
   loadStateDict(state: unknown): void {
     const owner = `${this.constructor.name}.loadStateDict`;
     if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-      throw new TypeError(`${owner}: state must be a state dict { version, parameters }, got ${describe(state)}`);
+      throw new TypeError(`${owner}: state must be a state dict { version, parameters }, got ${show(state)}`);
     }
     const { version, parameters } = state as { version?: unknown; parameters?: unknown };
-    if (version !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${describe(version)}`);
+    if (version !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${show(version)}`);
     if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
-      throw new TypeError(`${owner}: state.parameters must be an object, got ${describe(parameters)}`);
+      throw new TypeError(`${owner}: state.parameters must be an object, got ${show(parameters)}`);
     }
     const given = parameters as Record<string, unknown>;
     const mine = new Map(this.#namedTensors(''));
@@ -197,22 +197,22 @@ function unflatten(flat: number, shape: readonly number[]): number[] {
 function checkTensor(name: string, tensor: unknown, shape: readonly number[], problems: string[]): readonly number[] | null {
   const expected = `[${shape.join(', ')}]`;
   if (typeof tensor !== 'object' || tensor === null) {
-    problems.push(`${name}: must be { shape, data }, got ${describe(tensor)}`);
+    problems.push(`${name}: must be { shape, data }, got ${show(tensor)}`);
     return null;
   }
   const { shape: theirs, data } = tensor as { shape?: unknown; data?: unknown };
   if (!Array.isArray(theirs) || theirs.length !== shape.length || theirs.some((d, i) => d !== shape[i])) {
-    problems.push(`${name}: shape must be ${expected}, got ${Array.isArray(theirs) ? `[${theirs.join(', ')}]` : describe(theirs)}`);
+    problems.push(`${name}: shape must be ${expected}, got ${Array.isArray(theirs) ? `[${theirs.join(', ')}]` : show(theirs)}`);
     return null;
   }
   const size = shape.reduce((a, b) => a * b, 1);
   if (!Array.isArray(data) || data.length !== size) {
-    problems.push(`${name}: data must be ${size} numbers, got ${describe(data)}`);
+    problems.push(`${name}: data must be ${size} numbers, got ${show(data)}`);
     return null;
   }
   const bad = data.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
   if (bad >= 0) {
-    problems.push(`${name}: data[${bad}] must be a finite number, got ${describe(data[bad])}`);
+    problems.push(`${name}: data[${bad}] must be a finite number, got ${show(data[bad])}`);
     return null;
   }
   return data as number[];
@@ -224,14 +224,14 @@ function checkTensor(name: string, tensor: unknown, shape: readonly number[], pr
  * `length` is checked when given.
  */
 export function checkInput(owner: string, x: unknown, length?: number): (number | Value)[] {
-  if (!Array.isArray(x)) throw new TypeError(`${owner}: input must be an array of numbers or Values, got ${describe(x)}`);
+  if (!Array.isArray(x)) throw new TypeError(`${owner}: input must be an array of numbers or Values, got ${show(x)}`);
   if (length !== undefined && x.length !== length) throw new RangeError(`${owner}: input must have length ${length}, got ${x.length}`);
   const out = new Array<number | Value>(x.length);
   for (let i = 0; i < x.length; i++) {
     const v: unknown = x[i];
     if (v instanceof Value) out[i] = v;
     else if (typeof v === 'number' && Number.isFinite(v)) out[i] = v;
-    else throw new TypeError(`${owner}: input[${i}] must be a finite number or a Value, got ${describe(v)}`);
+    else throw new TypeError(`${owner}: input[${i}] must be a finite number or a Value, got ${show(v)}`);
   }
   return out;
 }

@@ -1,13 +1,13 @@
 import { sum, Value } from '@etagrad/autograd';
-import { describe } from './check.js';
+import { show } from './check.js';
 
 function checkParams(owner: string, params: unknown): Value[] {
   if (params === null || typeof params !== 'object' || !(Symbol.iterator in params)) {
-    throw new TypeError(`${owner}: params must be an iterable of Values, got ${describe(params)}`);
+    throw new TypeError(`${owner}: params must be an iterable of Values, got ${show(params)}`);
   }
   const list = [...(params as Iterable<unknown>)];
   list.forEach((p, i) => {
-    if (!(p instanceof Value)) throw new TypeError(`${owner}: params[${i}] must be a Value, got ${describe(p)}`);
+    if (!(p instanceof Value)) throw new TypeError(`${owner}: params[${i}] must be a Value, got ${show(p)}`);
   });
   return list as Value[];
 }

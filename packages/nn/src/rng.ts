@@ -1,4 +1,4 @@
-import { checkFinite, checkNumber, checkSeed, describe } from './check.js';
+import { checkFinite, checkNumber, checkSeed, show } from './check.js';
 
 /**
  * A seeded pseudo-random generator. Every random choice in `@etagrad/nn` (initial weights,
@@ -120,7 +120,7 @@ class Sfc32 implements Rng {
   }
 
   shuffle<T>(array: T[]): T[] {
-    if (!Array.isArray(array)) throw new TypeError(`rng.shuffle: array must be an array, got ${describe(array)}`);
+    if (!Array.isArray(array)) throw new TypeError(`rng.shuffle: array must be an array, got ${show(array)}`);
     for (let i = array.length - 1; i > 0; i--) {
       const j = this.below(i + 1);
       const tmp = array[i] as T;
@@ -163,16 +163,16 @@ export function rng(seed: number = defaultSeed): Rng {
 export function rngFromState(state: unknown): Rng {
   const owner = 'rngFromState';
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw new TypeError(`${owner}: state must be an object, got ${describe(state)}`);
+    throw new TypeError(`${owner}: state must be an object, got ${show(state)}`);
   }
   const s = state as Record<string, unknown>;
-  if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${describe(s['version'])}`);
+  if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${show(s['version'])}`);
   if (s['algorithm'] !== 'sfc32') {
-    throw new RangeError(`${owner}: state.algorithm must be 'sfc32', got ${describe(s['algorithm'])}`);
+    throw new RangeError(`${owner}: state.algorithm must be 'sfc32', got ${show(s['algorithm'])}`);
   }
   const words = s['words'];
   if (!Array.isArray(words) || words.length !== 4) {
-    throw new TypeError(`${owner}: state.words must be an array of 4 numbers, got ${describe(words)}`);
+    throw new TypeError(`${owner}: state.words must be an array of 4 numbers, got ${show(words)}`);
   }
   words.forEach((w: unknown, i) =>
     checkNumber(owner, `state.words[${i}]`, w, 'an integer in [0, 2^32)', (n) => Number.isInteger(n) && n >= 0 && n < TWO_POW_32),
@@ -185,7 +185,7 @@ export function resolveRng(owner: string, options: { readonly rng?: Rng | undefi
   if (options.rng !== undefined) {
     const r = options.rng as unknown;
     if (typeof r !== 'object' || r === null || typeof (r as Rng).uniform !== 'function') {
-      throw new TypeError(`${owner}: rng must be a generator from rng(seed), got ${describe(r)}`);
+      throw new TypeError(`${owner}: rng must be a generator from rng(seed), got ${show(r)}`);
     }
     return options.rng;
   }

@@ -1,5 +1,5 @@
 import type { Value } from '@etagrad/autograd';
-import { describe } from './check.js';
+import { show } from './check.js';
 import { checkInput, Module, toValue, type Input } from './module.js';
 
 /**
@@ -17,7 +17,7 @@ export class Sequential extends Module {
     super();
     layers.forEach((layer: unknown, i) => {
       if (!(layer instanceof Module)) {
-        throw new TypeError(`${new.target.name}: layers[${i}] must be a Module, got ${describe(layer)}`);
+        throw new TypeError(`${new.target.name}: layers[${i}] must be a Module, got ${show(layer)}`);
       }
     });
     this.layers = layers;

@@ -1,4 +1,4 @@
-import { checkInteger, checkNonNegative } from './check.js';
+import { checkNonNegative, checkPositiveInteger } from './check.js';
 import { addNoise, type DatasetOptions, type Dataset } from './dataset.js';
 import { resolveRng } from './rng.js';
 
@@ -14,7 +14,7 @@ export type XorOptions = DatasetOptions;
  * const data = xor({ n: 200 });
  */
 export function xor({ n = 100, noise = 0, seed, rng }: XorOptions = {}): Dataset {
-  checkInteger('xor', 'n', n, 1);
+  checkPositiveInteger('xor', 'n', n);
   checkNonNegative('xor', 'noise', noise);
   const generator = resolveRng('xor', { rng, seed });
   const x: number[][] = [];

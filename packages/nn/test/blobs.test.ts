@@ -31,17 +31,17 @@ describe('blobs', () => {
   });
 
   test('bad options are refused', () => {
-    expect(() => blobs({ centers: 0 })).toThrow(new RangeError('blobs: centers must be an integer >= 1, got 0'));
+    expect(() => blobs({ centers: 0 })).toThrow(new RangeError('blobs: centers must be a positive integer, got 0'));
     expect(() => blobs({ centers: [] })).toThrow(
       new TypeError('blobs: centers must be a positive integer or a non-empty array of points, got an array of length 0'),
     );
     expect(() => blobs({ centers: [[0, 0], [1]] })).toThrow(
       new TypeError('blobs: centers[1] must be an array of 2+ numbers like centers[0], got an array of length 1'),
     );
-    expect(() => blobs({ centers: [[0, Number.NaN]] })).toThrow(new RangeError('blobs: centers[0][1] must be finite, got NaN'));
+    expect(() => blobs({ centers: [[0, Number.NaN]] })).toThrow(new RangeError('blobs: centers[0][1] must be a finite number, got NaN'));
     expect(() => blobs({ std: -1 })).toThrow(new RangeError('blobs: std must be a finite number >= 0, got -1'));
     expect(() => blobs({ box: [1, 1] })).toThrow(new RangeError('blobs: box[1] must be finite and > box[0] (1), got 1'));
     expect(() => blobs({ box: [1] as never })).toThrow(new TypeError('blobs: box must be [low, high], got an array of length 1'));
-    expect(() => blobs({ features: 0 })).toThrow(new RangeError('blobs: features must be an integer >= 1, got 0'));
+    expect(() => blobs({ features: 0 })).toThrow(new RangeError('blobs: features must be a positive integer, got 0'));
   });
 });

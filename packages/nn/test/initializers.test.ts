@@ -70,6 +70,6 @@ describe('initializers', () => {
     expect(() => xavierNormal({ gain: -1 })).toThrow(new RangeError('xavierNormal: gain must be a finite number > 0, got -1'));
     expect(() => heUniform({ gain: Number.NaN })).toThrow(new RangeError('heUniform: gain must be a finite number > 0, got NaN'));
     expect(() => heNormal({ gain: Infinity })).toThrow(new RangeError('heNormal: gain must be a finite number > 0, got Infinity'));
-    expect(() => constant(Number.NaN)).toThrow(new RangeError('constant: value must be finite, got NaN'));
+    expect(() => constant(Number.NaN)).toThrow(new RangeError('constant: value must be a finite number, got NaN'));
   });
 });

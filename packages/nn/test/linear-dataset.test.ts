@@ -25,7 +25,7 @@ describe('linear', () => {
 
   test('bad options are refused', () => {
     expect(() => linear({ weights: [] })).toThrow(new TypeError('linear: weights must be a non-empty array of numbers, got an array of length 0'));
-    expect(() => linear({ weights: [1, Infinity] })).toThrow(new RangeError('linear: weights[1] must be finite, got Infinity'));
-    expect(() => linear({ bias: Number.NaN })).toThrow(new RangeError('linear: bias must be finite, got NaN'));
+    expect(() => linear({ weights: [1, Infinity] })).toThrow(new RangeError('linear: weights[1] must be a finite number, got Infinity'));
+    expect(() => linear({ bias: Number.NaN })).toThrow(new RangeError('linear: bias must be a finite number, got NaN'));
   });
 });

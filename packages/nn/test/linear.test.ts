@@ -70,9 +70,9 @@ describe('Linear', () => {
   });
 
   test('bad sizes and inputs are refused, naming the layer', () => {
-    expect(() => new Linear(-1, 2)).toThrow(new RangeError('Linear: nIn must be an integer >= 1, got -1'));
-    expect(() => new Linear(2, 0)).toThrow(new RangeError('Linear: nOut must be an integer >= 1, got 0'));
-    expect(() => new Linear(2, 1.5)).toThrow(new RangeError('Linear: nOut must be an integer >= 1, got 1.5'));
+    expect(() => new Linear(-1, 2)).toThrow(new RangeError('Linear: nIn must be a positive integer, got -1'));
+    expect(() => new Linear(2, 0)).toThrow(new RangeError('Linear: nOut must be a positive integer, got 0'));
+    expect(() => new Linear(2, 1.5)).toThrow(new RangeError('Linear: nOut must be a positive integer, got 1.5'));
     expect(() => new Linear(2, 1, { bias: 1 as never })).toThrow(new TypeError('Linear: bias must be a boolean, got 1'));
     expect(() => new Linear(2, 1, { init: 'he' as never })).toThrow(new TypeError('Linear: init must be an initializer function, got string'));
     expect(() => new Linear(2, 1, { init: () => Number.NaN })).toThrow(new RangeError('Linear: init result must be finite, got NaN'));

@@ -36,6 +36,6 @@ describe('binaryAccuracy', () => {
   test('bad rows, labels and thresholds are refused', () => {
     expect(() => binaryAccuracy(leaves([[0.1, 0.2]]), [1])).toThrow(new RangeError('binaryAccuracy: outputs[0] must have 1 score, got 2'));
     expect(() => binaryAccuracy(leaves([[0.1]]), [2])).toThrow(new RangeError('binaryAccuracy: target 2 at row 0 must be a label -1, 0 or 1'));
-    expect(() => binaryAccuracyAt(Number.NaN)).toThrow(new RangeError('binaryAccuracyAt: threshold must be finite, got NaN'));
+    expect(() => binaryAccuracyAt(Number.NaN)).toThrow(new RangeError('binaryAccuracyAt: threshold must be a finite number, got NaN'));
   });
 });

@@ -47,9 +47,9 @@ describe('MLP', () => {
   });
 
   test('bad sizes and options are refused', () => {
-    expect(() => new MLP(0, [1])).toThrow(new RangeError('MLP: nIn must be an integer >= 1, got 0'));
+    expect(() => new MLP(0, [1])).toThrow(new RangeError('MLP: nIn must be a positive integer, got 0'));
     expect(() => new MLP(2, [])).toThrow(new TypeError('MLP: sizes must be a non-empty array of layer sizes, got an array of length 0'));
-    expect(() => new MLP(2, [4, -1])).toThrow(new RangeError('MLP: sizes[1] must be an integer >= 1, got -1'));
+    expect(() => new MLP(2, [4, -1])).toThrow(new RangeError('MLP: sizes[1] must be a positive integer, got -1'));
     expect(() => new MLP(2, [4, 1], { activation: 'swish' as never })).toThrow(
       new RangeError("MLP: activation must be one of 'relu', 'tanh', 'sigmoid', 'leakyRelu', 'gelu', 'softplus', 'elu', 'none', got 'swish'"),
     );

@@ -138,9 +138,9 @@ describe('errors', () => {
     expect(() => rng('1' as unknown as number)).toThrow(new TypeError("rng: seed must be a number, got '1'"));
     const r = rng(1);
     expect(() => r.uniform(1, 1)).toThrow(new RangeError('rng.uniform: high must be finite and > low (1), got 1'));
-    expect(() => r.uniform(Number.NaN, 1)).toThrow(new RangeError('rng.uniform: low must be finite, got NaN'));
+    expect(() => r.uniform(Number.NaN, 1)).toThrow(new RangeError('rng.uniform: low must be a finite number, got NaN'));
     expect(() => r.normal(0, -1)).toThrow(new RangeError('rng.normal: std must be a finite number >= 0, got -1'));
-    expect(() => r.normal(Infinity, 1)).toThrow(new RangeError('rng.normal: mean must be finite, got Infinity'));
+    expect(() => r.normal(Infinity, 1)).toThrow(new RangeError('rng.normal: mean must be a finite number, got Infinity'));
     expect(() => r.int(0.5, 3)).toThrow(new RangeError('rng.int: lo must be a safe integer, got 0.5'));
     expect(() => r.int(3, 3)).toThrow(new RangeError('rng.int: hi must be an integer in (lo, lo + 2^32] (lo = 3), got 3'));
     expect(() => r.shuffle('abc' as unknown as string[])).toThrow(new TypeError("rng.shuffle: array must be an array, got 'abc'"));

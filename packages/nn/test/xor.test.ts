@@ -21,6 +21,6 @@ describe('xor', () => {
   });
 
   test('bad options are refused', () => {
-    expect(() => xor({ n: 0 })).toThrow(new RangeError('xor: n must be an integer >= 1, got 0'));
+    expect(() => xor({ n: 0 })).toThrow(new RangeError('xor: n must be a positive integer, got 0'));
   });
 });
