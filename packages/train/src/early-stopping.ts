@@ -1,4 +1,4 @@
-import { checkBoolean, checkNumber, checkOneOf, checkString, isNonNegativeFinite, isNonNegativeInteger } from './check.js';
+import { checkBoolean, checkChoice, checkNonNegative, checkNonNegativeInteger, checkString } from './check.js';
 
 /** Options of {@link earlyStopping}. */
 export interface EarlyStoppingOptions {
@@ -57,10 +57,10 @@ export type EarlyStoppingVerdict = 'improved' | 'waiting' | 'stop';
 export function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStopping {
   const owner = 'earlyStopping';
   const monitor = checkString(owner, 'monitor', options.monitor ?? 'valLoss');
-  const patience = checkNumber(owner, 'patience', options.patience ?? 3, 'an integer >= 0', isNonNegativeInteger);
-  const minDelta = checkNumber(owner, 'minDelta', options.minDelta ?? 0, 'finite and >= 0', isNonNegativeFinite);
+  const patience = checkNonNegativeInteger(owner, 'patience', options.patience ?? 3);
+  const minDelta = checkNonNegative(owner, 'minDelta', options.minDelta ?? 0);
   const restoreBest = checkBoolean(owner, 'restoreBest', options.restoreBest ?? true);
-  const modeOption = checkOneOf(owner, 'mode', options.mode ?? 'auto', ['min', 'max', 'auto']);
+  const modeOption = checkChoice(owner, 'mode', options.mode ?? 'auto', ['min', 'max', 'auto']);
   const mode = modeOption === 'auto' ? (monitor.endsWith('oss') ? 'min' : 'max') : modeOption;
   return Object.freeze({ kind: 'earlyStopping', monitor, patience, minDelta, restoreBest, mode });
 }

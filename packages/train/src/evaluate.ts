@@ -1,6 +1,6 @@
 import { noGrad } from '@etagrad/autograd';
 import type { Dataset, Loss, Module } from '@etagrad/nn';
-import { checkFunction, checkRecord } from './check.js';
+import { checkFunction, checkObject, show } from './check.js';
 import { forwardBatch } from './forward-batch.js';
 import { checkMetrics, type Metrics } from './metrics.js';
 
@@ -23,7 +23,7 @@ export interface EvaluateOptions {
 export function evaluate(model: Module, data: Dataset, options: EvaluateOptions = {}): Record<string, number> {
   const owner = 'evaluate';
   checkDatasetShape(owner, 'data', data);
-  checkRecord(owner, 'options', options);
+  checkObject(owner, 'options', options);
   const metrics = checkMetrics(owner, options.metrics ?? {});
   if (options.loss !== undefined) checkFunction(owner, 'loss', options.loss);
   return measure(model, data, metrics, options.loss);
@@ -53,10 +53,10 @@ export function measure(
 
 /** A data set `{ x, y }` with one target per row and at least one sample. */
 export function checkDatasetShape(owner: string, name: string, data: unknown): Dataset {
-  const record = checkRecord(owner, name, data);
+  const record = checkObject(owner, name, data);
   const { x, y } = record;
-  if (!Array.isArray(x)) throw new TypeError(`${owner}: ${name}.x must be an array of rows, got ${typeof x}`);
-  if (!Array.isArray(y)) throw new TypeError(`${owner}: ${name}.y must be an array of targets, got ${typeof y}`);
+  if (!Array.isArray(x)) throw new TypeError(`${owner}: ${name}.x must be an array of rows, got ${show(x)}`);
+  if (!Array.isArray(y)) throw new TypeError(`${owner}: ${name}.y must be an array of targets, got ${show(y)}`);
   if (x.length !== y.length) {
     throw new RangeError(`${owner}: ${name}.y must have one target per row of ${name}.x (${x.length}), got ${y.length}`);
   }

@@ -5,10 +5,10 @@ import {
   checkBoolean,
   checkFunction,
   checkNumber,
-  checkRecord,
+  checkObject,
+  checkPositiveInteger,
   checkString,
   isRecord,
-  positiveInteger,
   show,
 } from './check.js';
 import type { EarlyStopping } from './early-stopping.js';
@@ -102,12 +102,12 @@ export function planFit(model: Module, options: FitOptions): FitPlan {
   if (typeof model !== 'object' || model === null || typeof (model as Partial<Module>).forward !== 'function') {
     throw new TypeError(`${owner}: model must be a Module from @etagrad/nn, got ${show(model)}`);
   }
-  checkRecord(owner, 'options', options);
+  checkObject(owner, 'options', options);
   const data = checkDatasetShape(owner, 'data', options.data);
   checkFunction(owner, 'loss', options.loss);
   const optimizer = checkOptimizer(options.optimizer);
-  const epochs = positiveInteger(owner, 'epochs', options.epochs);
-  const batchSize = positiveInteger(owner, 'batchSize', options.batchSize ?? 32);
+  const epochs = checkPositiveInteger(owner, 'epochs', options.epochs);
+  const batchSize = checkPositiveInteger(owner, 'batchSize', options.batchSize ?? 32);
   const shuffle = checkBoolean(owner, 'shuffle', options.shuffle ?? true);
   const seed = checkNumber(owner, 'seed', options.seed ?? defaultSeed, 'a safe integer', Number.isSafeInteger);
   const validation = options.validation === undefined ? null : checkDatasetShape(owner, 'validation', options.validation);
@@ -163,7 +163,7 @@ function checkCallbacks(callbacks: FitOptions['callbacks']): readonly Callbacks[
   const list: readonly unknown[] = Array.isArray(callbacks) ? callbacks : [callbacks];
   list.forEach((entry, i) => {
     const name = Array.isArray(callbacks) ? `callbacks[${i}]` : 'callbacks';
-    const record = checkRecord(owner, name, entry);
+    const record = checkObject(owner, name, entry);
     for (const hook of ['onStepEnd', 'onEpochEnd'] as const) {
       if (record[hook] !== undefined) checkFunction(owner, `${name}.${hook}`, record[hook]);
     }
@@ -185,8 +185,8 @@ function checkMonitor(early: EarlyStopping, metricNames: readonly string[], hasV
 
 function checkCheckpoint(checkpoint: CheckpointOptions | undefined): FitPlan['checkpoint'] {
   if (checkpoint === undefined) return null;
-  checkRecord(owner, 'checkpoint', checkpoint);
+  checkObject(owner, 'checkpoint', checkpoint);
   const path = checkString(owner, 'checkpoint.path', checkpoint.path);
   if (path === '') throw new RangeError(`${owner}: checkpoint.path must be a file path, got ''`);
-  return { path, every: positiveInteger(owner, 'checkpoint.every', checkpoint.every ?? 1) };
+  return { path, every: checkPositiveInteger(owner, 'checkpoint.every', checkpoint.every ?? 1) };
 }

@@ -1,5 +1,5 @@
 import type { Metric } from '@etagrad/nn';
-import { checkFunction, checkRecord } from './check.js';
+import { checkFunction, checkObject } from './check.js';
 
 /** Metrics by the name they are reported under, e.g. `{ accuracy }` from `@etagrad/nn`. */
 export type Metrics = Readonly<Record<string, Metric>>;
@@ -9,7 +9,7 @@ export type Metrics = Readonly<Record<string, Metric>>;
  * under that name). Returns its entries in order.
  */
 export function checkMetrics(owner: string, metrics: unknown): [string, Metric][] {
-  const record = checkRecord(owner, 'metrics', metrics);
+  const record = checkObject(owner, 'metrics', metrics);
   for (const [name, metric] of Object.entries(record)) {
     checkFunction(owner, `metrics.${name}`, metric);
     if (name === 'loss') throw new RangeError(`${owner}: metrics must not have a metric named 'loss' (reserved for the loss), got 'loss'`);

@@ -28,11 +28,11 @@ describe('earlyStopping', () => {
   test('refuses bad options with the option named', () => {
     expect(() => earlyStopping({ patience: -1 })).toThrow(new RangeError('earlyStopping: patience must be an integer >= 0, got -1'));
     expect(() => earlyStopping({ patience: 1.5 })).toThrow('earlyStopping: patience must be an integer >= 0, got 1.5');
-    expect(() => earlyStopping({ minDelta: Number.NaN })).toThrow('earlyStopping: minDelta must be finite and >= 0, got NaN');
-    expect(() => earlyStopping({ minDelta: '0.1' as never })).toThrow(new TypeError('earlyStopping: minDelta must be a number, got string'));
-    expect(() => earlyStopping({ monitor: 3 as never })).toThrow('earlyStopping: monitor must be a string, got number');
-    expect(() => earlyStopping({ restoreBest: 1 as never })).toThrow('earlyStopping: restoreBest must be a boolean, got number');
-    expect(() => earlyStopping({ mode: 'up' as never })).toThrow("earlyStopping: mode must be one of min, max, auto, got 'up'");
+    expect(() => earlyStopping({ minDelta: Number.NaN })).toThrow('earlyStopping: minDelta must be a finite number >= 0, got NaN');
+    expect(() => earlyStopping({ minDelta: '0.1' as never })).toThrow(new TypeError("earlyStopping: minDelta must be a number, got '0.1'"));
+    expect(() => earlyStopping({ monitor: 3 as never })).toThrow('earlyStopping: monitor must be a string, got 3');
+    expect(() => earlyStopping({ restoreBest: 1 as never })).toThrow('earlyStopping: restoreBest must be a boolean, got 1');
+    expect(() => earlyStopping({ mode: 'up' as never })).toThrow("earlyStopping: mode must be one of 'min', 'max', 'auto', got 'up'");
   });
 });
 

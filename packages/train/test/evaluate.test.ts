@@ -42,8 +42,8 @@ describe('evaluate', () => {
     );
     expect(() => evaluate(model, { x: [], y: [] })).toThrow('evaluate: data must have at least one sample, got 0');
     expect(() => evaluate(model, null as never)).toThrow(new TypeError('evaluate: data must be an object, got null'));
-    expect(() => evaluate(model, line, { loss: 'mse' as never })).toThrow('evaluate: loss must be a function, got string');
-    expect(() => evaluate(model, line, { metrics: { acc: 1 as never } })).toThrow('evaluate: metrics.acc must be a function, got number');
+    expect(() => evaluate(model, line, { loss: 'mse' as never })).toThrow("evaluate: loss must be a function, got 'mse'");
+    expect(() => evaluate(model, line, { metrics: { acc: 1 as never } })).toThrow('evaluate: metrics.acc must be a function, got 1');
     expect(() => evaluate(model, line, { metrics: { loss: () => 1 } })).toThrow(
       "evaluate: metrics must not have a metric named 'loss' (reserved for the loss), got 'loss'",
     );

@@ -189,18 +189,18 @@ describe('fit refuses bad options, naming them', () => {
   const base: FitOptions = { data: line, loss: mse, optimizer, epochs: 1, progress: false };
   const cases: [Partial<Record<keyof FitOptions, unknown>>, Error][] = [
     [{ epochs: 0 }, new RangeError('fit: epochs must be a positive integer, got 0')],
-    [{ epochs: '3' }, new TypeError('fit: epochs must be a number, got string')],
+    [{ epochs: '3' }, new TypeError("fit: epochs must be a number, got '3'")],
     [{ batchSize: 2.5 }, new RangeError('fit: batchSize must be a positive integer, got 2.5')],
-    [{ shuffle: 'yes' }, new TypeError('fit: shuffle must be a boolean, got string')],
+    [{ shuffle: 'yes' }, new TypeError("fit: shuffle must be a boolean, got 'yes'")],
     [{ seed: 0.5 }, new RangeError('fit: seed must be a safe integer, got 0.5')],
     [{ data: { x: [[1]], y: [1, 2] } }, new RangeError('fit: data.y must have one target per row of data.x (1), got 2')],
     [{ validation: { x: [], y: [] } }, new RangeError('fit: validation must have at least one sample, got 0')],
     [{ loss: undefined }, new TypeError('fit: loss must be a function, got undefined')],
     [{ optimizer: {} }, new TypeError('fit: optimizer must be an optimizer from @etagrad/optim, got an object')],
-    [{ callbacks: [{ onStepEnd: 1 }] }, new TypeError('fit: callbacks[0].onStepEnd must be a function, got number')],
+    [{ callbacks: [{ onStepEnd: 1 }] }, new TypeError('fit: callbacks[0].onStepEnd must be a function, got 1')],
     [{ checkpoint: { path: '' } }, new RangeError("fit: checkpoint.path must be a file path, got ''")],
     [{ checkpoint: { path: 'a', every: 0 } }, new RangeError('fit: checkpoint.every must be a positive integer, got 0')],
-    [{ resumeFrom: 3 }, new TypeError('fit: resumeFrom must be a string, got number')],
+    [{ resumeFrom: 3 }, new TypeError('fit: resumeFrom must be a string, got 3')],
     [
       { earlyStopping: earlyStopping() },
       new RangeError("fit: earlyStopping.monitor must be one of loss (no validation data given), got 'valLoss'"),
@@ -212,7 +212,7 @@ describe('fit refuses bad options, naming them', () => {
     [{ progress: 'bar' }, new TypeError("fit: progress must be a boolean or { stream }, got 'bar'")],
     [{ progress: { stream: 2 } }, new TypeError('fit: progress.stream must be a writable stream, got 2')],
     [{ callbacks: 'log' }, new TypeError("fit: callbacks must be an object, got 'log'")],
-    [{ metrics: { accuracy: 0.9 } }, new TypeError('fit: metrics.accuracy must be a function, got number')],
+    [{ metrics: { accuracy: 0.9 } }, new TypeError('fit: metrics.accuracy must be a function, got 0.9')],
     [
       { earlyStopping: { monitor: 'loss' } },
       new TypeError('fit: earlyStopping must be made by earlyStopping({ ... }), got an object'),
