@@ -1,5 +1,5 @@
 import { dot, Value } from '@etagrad/autograd';
-import { checkBoolean, checkNumber, checkPositiveInteger } from './check.js';
+import { checkBoolean, checkNumber, checkPositiveInteger, show } from './check.js';
 import { uniform, zeros, type Initializer } from './initializers.js';
 import { checkInput, Module, type Input } from './module.js';
 import { resolveRng, type Rng } from './rng.js';
@@ -69,5 +69,5 @@ export class Linear extends Module {
 }
 
 export function checkFunction(owner: string, name: string, f: unknown): void {
-  if (typeof f !== 'function') throw new TypeError(`${owner}: ${name} must be an initializer function, got ${typeof f}`);
+  if (typeof f !== 'function') throw new TypeError(`${owner}: ${name} must be an initializer function, got ${show(f)}`);
 }

@@ -1,3 +1,4 @@
+import { show } from './check.js';
 import { isSchedule } from './is-schedule.js';
 import { ruleOf } from './registry.js';
 import type { Json, Schedule, ScheduleSpec } from './types.js';
@@ -38,6 +39,6 @@ function formatSpec(spec: ScheduleSpec): string {
  * // "warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })"
  */
 export function format(schedule: Schedule): string {
-  if (!isSchedule(schedule)) throw new TypeError(`format: schedule must be a schedule, got ${typeof schedule}`);
+  if (!isSchedule(schedule)) throw new TypeError(`format: schedule must be a schedule, got ${show(schedule)}`);
   return formatSpec(schedule.spec);
 }

@@ -34,7 +34,7 @@ describe('format', () => {
   });
 
   test('refuses what is not a schedule', () => {
-    expect(() => format(0.1 as unknown as Schedule)).toThrow(new TypeError('format: schedule must be a schedule, got number'));
+    expect(() => format(0.1 as unknown as Schedule)).toThrow(new TypeError('format: schedule must be a schedule, got 0.1'));
     const foreign = Object.assign(() => 1, { spec: { kind: 'mine' } });
     expect(() => format(foreign)).toThrow(new RangeError("format: unknown kind 'mine'"));
   });
