@@ -1,13 +1,11 @@
+import { show } from '@etagrad/check';
 import type { Operand } from './op.js';
 import { isOperand, Value } from './value.js';
 
-/** How a bad argument is shown in an error: its type, or the value itself for a number. */
-export const describe = (x: unknown): string => {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'an array';
-  if (x instanceof Value) return String(x);
-  return typeof x === 'number' ? String(x) : typeof x;
-};
+export { checkBoolean, checkFinite, checkObject } from '@etagrad/check';
+
+/** How a bad argument is shown in an error: @etagrad/check's `show`, and a Value as it prints. */
+export const describe = (x: unknown): string => (x instanceof Value ? String(x) : show(x));
 
 /**
  * `x` when it is a number other than NaN; a TypeError `<owner>: <name> must be a number, ...`
@@ -27,13 +25,6 @@ export const checkOperand = (owner: string, name: string, x: unknown): Operand =
       ? `${owner}: ${name} must be a Value or a number, not NaN, got NaN`
       : `${owner}: ${name} must be a Value or a number, got ${describe(x)}`,
   );
-};
-
-/** An op's numeric parameter (leakyRelu's slope, elu's alpha): a finite number. */
-export const checkParameter = (owner: string, name: string, x: unknown): number => {
-  if (typeof x !== 'number') throw new TypeError(`${owner}: ${name} must be a number, got ${describe(x)}`);
-  if (!Number.isFinite(x)) throw new RangeError(`${owner}: ${name} must be finite, got ${x}`);
-  return x;
 };
 
 /** `xs` when it is an array of operands (see {@link checkOperand}), checked element by element. */

@@ -1,5 +1,5 @@
 import { backward } from './backward.js';
-import { checkData, checkOperand, checkParameter, describe } from './check.js';
+import { checkBoolean, checkData, checkFinite, checkObject, checkOperand } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
 import { Mark } from './mark.js';
 import { Op, rules, type Operand, type ScalarOp } from './op.js';
@@ -133,7 +133,7 @@ export class Value {
    * @throws TypeError / RangeError when `slope` is not a finite number.
    */
   leakyRelu(slope = 0.01): Value {
-    return record(Op.LeakyRelu, this, checkParameter('Value.leakyRelu', 'slope', slope));
+    return record(Op.LeakyRelu, this, checkFinite('Value.leakyRelu', 'slope', slope));
   }
 
   /** `ln(1 + e^x)`, exact and overflow-free for any `x` (no linear cut-off as in PyTorch's threshold). */
@@ -147,7 +147,7 @@ export class Value {
    * @throws TypeError / RangeError when `alpha` is not a finite number.
    */
   elu(alpha = 1): Value {
-    return record(Op.Elu, this, checkParameter('Value.elu', 'alpha', alpha));
+    return record(Op.Elu, this, checkFinite('Value.elu', 'alpha', alpha));
   }
 
   /**
@@ -183,14 +183,8 @@ export class Value {
    * loss.backward({ checkFinite: true });
    */
   backward(options: { readonly checkFinite?: boolean } = {}): void {
-    if (typeof options !== 'object' || options === null) {
-      throw new TypeError(`backward: options must be an object, got ${describe(options)}`);
-    }
-    const { checkFinite = false } = options;
-    if (typeof checkFinite !== 'boolean') {
-      throw new TypeError(`backward: checkFinite must be a boolean, got ${describe(checkFinite)}`);
-    }
-    backward(this, checkFinite);
+    checkObject('backward', 'options', options);
+    backward(this, checkBoolean('backward', 'checkFinite', options.checkFinite ?? false));
   }
 
   /** A new leaf holding this value's number: it carries no graph (PyTorch's `detach()`). */

@@ -44,10 +44,10 @@ describe('values and gradients', () => {
 
 describe('bad input', () => {
   test.each([
-    ['sum', () => sum('abc' as unknown as number[]), new TypeError('sum: values must be an array, got string')],
-    ['mean', () => mean([1, '2' as unknown as number]), new TypeError('mean: values[1] must be a Value or a number, got string')],
+    ['sum', () => sum('abc' as unknown as number[]), new TypeError("sum: values must be an array, got 'abc'")],
+    ['mean', () => mean([1, '2' as unknown as number]), new TypeError("mean: values[1] must be a Value or a number, got '2'")],
     ['logSumExp', () => logSumExp([Number.NaN]), new TypeError('logSumExp: values[0] must be a Value or a number, not NaN, got NaN')],
-    ['softmax', () => softmax([{ data: 1 } as unknown as Value]), new TypeError('softmax: values[0] must be a Value or a number, got object')],
+    ['softmax', () => softmax([{ data: 1 } as unknown as Value]), new TypeError('softmax: values[0] must be a Value or a number, got an object')],
     ['dot ws', () => dot(null as unknown as number[], []), new TypeError('dot: ws must be an array, got null')],
     ['dot xs', () => dot([1], [undefined as unknown as number]), new TypeError('dot: xs[0] must be a Value or a number, got undefined')],
   ])('%s refuses what is not an array of Values and numbers', (_name, call, error) => {
@@ -63,6 +63,6 @@ describe('bad input', () => {
     ['logSumExp', () => logSumExp([])],
     ['softmax', () => softmax([])],
   ])('%s refuses an empty array', (name, call) => {
-    expect(call).toThrow(new RangeError(`${name}: values must not be empty, got an array`));
+    expect(call).toThrow(new RangeError(`${name}: values must not be empty, got an array of length 0`));
   });
 });

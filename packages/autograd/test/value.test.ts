@@ -40,10 +40,10 @@ describe('construction', () => {
   });
 
   test.each([
-    ['a string', '1', 'Value: data must be a number, got string'],
+    ['a string', '1', "Value: data must be a number, got '1'"],
     ['undefined', undefined, 'Value: data must be a number, got undefined'],
     ['null', null, 'Value: data must be a number, got null'],
-    ['an object', {}, 'Value: data must be a number, got object'],
+    ['an object', {}, 'Value: data must be a number, got an object'],
     ['NaN', Number.NaN, 'Value: data must be a number, not NaN, got NaN'],
   ])('refuses %s with a TypeError naming it', (_name, x, message) => {
     expect(() => new Value(x as number)).toThrow(new TypeError(message));
@@ -142,7 +142,7 @@ describe('bad operands', () => {
   test.each(methods)('%s refuses a non-operand and NaN with a TypeError naming it', (method) => {
     const a = new Value(1);
     expect(() => a[method]('2' as unknown as number)).toThrow(
-      new TypeError(`Value.${method}: other must be a Value or a number, got string`),
+      new TypeError(`Value.${method}: other must be a Value or a number, got '2'`),
     );
     expect(() => a[method](Number.NaN)).toThrow(
       new TypeError(`Value.${method}: other must be a Value or a number, not NaN, got NaN`),
@@ -157,10 +157,10 @@ describe('bad operands', () => {
 
   test('leakyRelu and elu refuse a parameter that is not a finite number', () => {
     expect(() => new Value(1).leakyRelu(Infinity)).toThrow(
-      new RangeError('Value.leakyRelu: slope must be finite, got Infinity'),
+      new RangeError('Value.leakyRelu: slope must be a finite number, got Infinity'),
     );
     expect(() => new Value(1).elu('1' as unknown as number)).toThrow(
-      new TypeError('Value.elu: alpha must be a number, got string'),
+      new TypeError("Value.elu: alpha must be a number, got '1'"),
     );
   });
 });
