@@ -1,9 +1,9 @@
 import { Argument, Command, Option } from 'commander';
 import { plot, toSvg, type Schedule } from '@etagrad/sched';
+import { writeFileAtomic } from '@etagrad/train';
 import { positiveInteger, scheduleExpression } from './args.js';
 import { asUsage, println, type Context } from './command.js';
 import { scheduleLength } from './schedule-length.js';
-import { writeFileAtomic } from './write-atomic.js';
 
 /** Steps shown when no schedule names its own length and `--steps` is not given. */
 const DEFAULT_STEPS = 100;
@@ -63,9 +63,24 @@ export function runPlot(context: Context, schedules: readonly Schedule[], option
   println(context.io.stdout, chart);
   if (options.svg !== undefined) {
     const svg = asUsage(() => toSvg(target, { steps }));
-    writeFileAtomic(options.svg, svg);
+    writeSvg(options.svg, svg);
     const what = schedules.length === 1 ? '1 schedule' : `${schedules.length} schedules`;
     println(context.io.stdout, context.style.dim(`wrote ${options.svg} (${what}, ${steps} steps)`));
+  }
+}
+
+/**
+ * Writes the chart atomically (train's writeFileAtomic: a crash leaves the old file or the new one
+ * whole). The error names the file the user asked for and the reason
+ * (`cannot write out/lr.svg: ENOENT: no such file or directory`), not the temporary file that
+ * Node's message names.
+ */
+function writeSvg(path: string, svg: string): void {
+  try {
+    writeFileAtomic(path, svg);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split(', ')[0] ?? error.message) : String(error);
+    throw new Error(`cannot write ${path}: ${reason}`, { cause: error });
   }
 }
 

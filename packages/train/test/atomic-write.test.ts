@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeFileAtomic } from '../src/atomic-write.js';
@@ -30,6 +30,15 @@ describe('writeFileAtomic', () => {
     expect(seen).toEqual({ target: 'old', temp: 'new', sameDir: true });
     expect(readFileSync(path, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['state.json']); // the failed write cleaned up its temporary file
+  });
+
+  test('a failed rename leaves the target as it was and removes the temporary file', () => {
+    const dir = tempDir();
+    const path = join(dir, 'chart.svg');
+    mkdirSync(join(path, 'inside'), { recursive: true }); // a non-empty directory cannot be renamed over
+    expect(() => writeFileAtomic(path, '<svg/>')).toThrow(/^E[A-Z]+: /);
+    expect(readdirSync(dir)).toEqual(['chart.svg']);
+    expect(readdirSync(path)).toEqual(['inside']);
   });
 
   test('a write into a missing directory fails with the system error and creates nothing', () => {
