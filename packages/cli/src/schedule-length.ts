@@ -1,3 +1,4 @@
+import { isRecord } from '@etagrad/check';
 import type { Json, Schedule } from '@etagrad/sched';
 
 /**
@@ -12,9 +13,7 @@ export function scheduleLength(schedule: Schedule): number | undefined {
 
 type Spec = { readonly [field: string]: Json };
 
-function isSpec(x: Json | undefined): x is Spec {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+const isSpec = (x: Json | undefined): x is Spec => isRecord(x);
 
 const numberField = (spec: Spec, name: string): number | undefined => {
   const x = spec[name];
