@@ -10,6 +10,7 @@ export {
   checkInteger,
   checkNonNegative,
   checkNumber,
+  checkObject,
   checkPositive,
   checkPositiveInteger,
   show,

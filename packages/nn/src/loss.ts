@@ -1,5 +1,5 @@
 import { mean, sum, Value } from '@etagrad/autograd';
-import { checkChoice, show } from './check.js';
+import { checkChoice, checkObject, show } from './check.js';
 
 /** How a loss combines its per-sample terms: their mean (default) or their sum. */
 export type Reduction = 'mean' | 'sum';
@@ -24,8 +24,7 @@ export type Loss = (outputs: Outputs, targets: readonly (number | readonly numbe
 /** The reduction in `options`, checked. */
 export function reductionOf(owner: string, options: unknown): Reduction {
   if (options === undefined) return 'mean';
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${owner}: options must be an object, got ${show(options)}`);
-  const { reduction = 'mean' } = options as LossOptions;
+  const { reduction = 'mean' } = checkObject(owner, 'options', options) as LossOptions;
   return checkChoice(owner, 'reduction', reduction, ['mean', 'sum'] as const);
 }
 

@@ -1,5 +1,5 @@
 import { Value } from '@etagrad/autograd';
-import { show } from './check.js';
+import { checkObject, show } from './check.js';
 
 /** What `forward` takes: one sample, as plain numbers (data) or `Value`s (another layer's output). */
 export type Input = readonly (number | Value)[];
@@ -140,10 +140,7 @@ export abstract class Module {
     }
     const { version, parameters } = state as { version?: unknown; parameters?: unknown };
     if (version !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${show(version)}`);
-    if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
-      throw new TypeError(`${owner}: state.parameters must be an object, got ${show(parameters)}`);
-    }
-    const given = parameters as Record<string, unknown>;
+    const given = checkObject(owner, 'state.parameters', parameters);
     const mine = new Map(this.#namedTensors(''));
     const problems: string[] = [];
     for (const name of mine.keys()) if (!Object.hasOwn(given, name)) problems.push(`missing ${name}`);

@@ -1,4 +1,4 @@
-import { checkFinite, checkNumber, checkSeed, show } from './check.js';
+import { checkFinite, checkNumber, checkObject, checkSeed, show } from './check.js';
 
 /**
  * A seeded pseudo-random generator. Every random choice in `@etagrad/nn` (initial weights,
@@ -162,10 +162,7 @@ export function rng(seed: number = defaultSeed): Rng {
  */
 export function rngFromState(state: unknown): Rng {
   const owner = 'rngFromState';
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw new TypeError(`${owner}: state must be an object, got ${show(state)}`);
-  }
-  const s = state as Record<string, unknown>;
+  const s = checkObject(owner, 'state', state);
   if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${show(s['version'])}`);
   if (s['algorithm'] !== 'sfc32') {
     throw new RangeError(`${owner}: state.algorithm must be 'sfc32', got ${show(s['algorithm'])}`);

@@ -7,7 +7,7 @@ import { checkObject, show } from '@etagrad/check';
 import { isSchedule } from './is-schedule.js';
 import type { Schedule } from './types.js';
 
-export { checkBoolean, checkChoice, show } from '@etagrad/check';
+export { checkBoolean, checkChoice, checkObject, show } from '@etagrad/check';
 
 /**
  * `x` if it is a number for which `valid` holds (see `checkNumber` in @etagrad/check), with -0

@@ -1,4 +1,4 @@
-import { checkChoice, checkNumber, checkOptions, inRange, nonNegative, nonNegativeInteger, show } from './check.js';
+import { checkChoice, checkNumber, checkObject, checkOptions, inRange, nonNegative, nonNegativeInteger } from './check.js';
 
 /** Whether a lower (`'min'`, a loss) or a higher (`'max'`, an accuracy) metric is better. */
 export const plateauModes = ['min', 'max'] as const;
@@ -158,16 +158,14 @@ const stateKeys = ['version', 'options', 'multiplier', 'best', 'badObservations'
 const settingKeys = ['factor', 'patience', 'threshold', 'thresholdMode', 'mode', 'cooldown', 'minScale'];
 
 function checkKeys(owner: string, path: string, x: unknown, keys: readonly string[]): Record<string, unknown> {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) {
-    throw new TypeError(`${owner}: ${path} must be an object, got ${show(x)}`);
-  }
+  const record = checkObject(owner, path, x);
   for (const key of keys) {
-    if (!Object.hasOwn(x, key)) throw new TypeError(`${owner}: ${path}.${key} is missing`);
+    if (!Object.hasOwn(record, key)) throw new TypeError(`${owner}: ${path}.${key} is missing`);
   }
-  for (const key of Object.keys(x)) {
+  for (const key of Object.keys(record)) {
     if (!keys.includes(key)) throw new TypeError(`${owner}: ${path}.${key} is not a field of a plateau state`);
   }
-  return x as Record<string, unknown>;
+  return record;
 }
 
 /**
