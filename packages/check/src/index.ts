@@ -14,4 +14,5 @@ export {
 } from './number-rules.js';
 export { checkBoolean } from './check-boolean.js';
 export { checkChoice } from './check-choice.js';
+export { checkFunction, checkString } from './check-type.js';
 export { checkKeys, checkObject, isRecord } from './check-object.js';

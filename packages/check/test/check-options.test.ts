@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { checkBoolean, checkChoice, checkKeys, checkObject, isRecord } from '@etagrad/check';
+import { checkBoolean, checkChoice, checkFunction, checkKeys, checkObject, checkString, isRecord } from '@etagrad/check';
 
 test('checkBoolean passes booleans and refuses anything else with a TypeError', () => {
   expect(checkBoolean('exponential', 'staircase', false)).toBe(false);
@@ -43,5 +43,19 @@ test('checkKeys passes known keys and names the first unknown one', () => {
   expect(() => checkKeys('Adagrad', 'options', { lr: 0.1 }, ['lr', 'lrDecay'])).not.toThrow();
   expect(() => checkKeys('Adagrad', 'options', { lr: 0.1, lr_decay: 0.1 }, ['lr', 'lrDecay'])).toThrow(
     new TypeError("Adagrad: options must hold only lr, lrDecay, got 'lr_decay'"),
+  );
+});
+
+test('checkString passes strings and refuses anything else with a TypeError', () => {
+  expect(checkString('earlyStopping', 'monitor', 'valLoss')).toBe('valLoss');
+  expect(() => checkString('earlyStopping', 'monitor', 3)).toThrow(new TypeError('earlyStopping: monitor must be a string, got 3'));
+});
+
+test('checkFunction passes functions and names what it expected otherwise', () => {
+  const init = (): number => 0;
+  expect(checkFunction('Linear', 'init', init)).toBe(init);
+  expect(() => checkFunction('fit', 'loss', null)).toThrow(new TypeError('fit: loss must be a function, got null'));
+  expect(() => checkFunction('Linear', 'init', 0.5, 'an initializer function')).toThrow(
+    new TypeError('Linear: init must be an initializer function, got 0.5'),
   );
 });

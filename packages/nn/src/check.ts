@@ -7,6 +7,7 @@ export {
   checkBoolean,
   checkChoice,
   checkFinite,
+  checkFunction,
   checkInteger,
   checkNonNegative,
   checkNumber,

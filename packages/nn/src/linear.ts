@@ -1,5 +1,5 @@
 import { dot, Value } from '@etagrad/autograd';
-import { checkBoolean, checkNumber, checkPositiveInteger, show } from './check.js';
+import { checkBoolean, checkFunction, checkNumber, checkPositiveInteger, show } from './check.js';
 import { uniform, zeros, type Initializer } from './initializers.js';
 import { checkInput, Module, type Input } from './module.js';
 import { resolveRng, type Rng } from './rng.js';
@@ -45,8 +45,8 @@ export class Linear extends Module {
     this.nIn = checkPositiveInteger('Linear', 'nIn', nIn);
     this.nOut = checkPositiveInteger('Linear', 'nOut', nOut);
     checkBoolean('Linear', 'bias', bias);
-    checkFunction('Linear', 'init', init);
-    checkFunction('Linear', 'biasInit', biasInit);
+    checkFunction('Linear', 'init', init, 'an initializer function');
+    checkFunction('Linear', 'biasInit', biasInit, 'an initializer function');
     const generator = resolveRng('Linear', { rng, seed });
     const fan = { fanIn: nIn, fanOut: nOut };
     const draw = (initializer: Initializer, name: string) =>
@@ -66,8 +66,4 @@ export class Linear extends Module {
     const { bias } = this;
     return this.weight.map((row, j) => (bias === null ? dot(row, input) : dot(row, input).add(bias[j] as Value)));
   }
-}
-
-export function checkFunction(owner: string, name: string, f: unknown): void {
-  if (typeof f !== 'function') throw new TypeError(`${owner}: ${name} must be an initializer function, got ${show(f)}`);
 }

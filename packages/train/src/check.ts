@@ -1,27 +1,18 @@
 /**
  * Boundary validation is @etagrad/check's (one format, `<Owner>: <option> must be <rule>, got
- * <value>`); the checks only train needs are here. Internal: not re-exported from the index.
+ * <value>`); train re-exports the ones it uses. Internal: not re-exported from the index.
  */
-
-import { show } from '@etagrad/check';
 
 export {
   checkBoolean,
   checkChoice,
+  checkFunction,
   checkNonNegative,
   checkNonNegativeInteger,
   checkNumber,
   checkObject,
   checkPositiveInteger,
+  checkString,
   isRecord,
   show,
 } from '@etagrad/check';
-
-export function checkString(owner: string, name: string, x: unknown): string {
-  if (typeof x !== 'string') throw new TypeError(`${owner}: ${name} must be a string, got ${show(x)}`);
-  return x;
-}
-
-export function checkFunction(owner: string, name: string, x: unknown): void {
-  if (typeof x !== 'function') throw new TypeError(`${owner}: ${name} must be a function, got ${show(x)}`);
-}
