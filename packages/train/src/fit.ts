@@ -1,3 +1,4 @@
+import type { Value } from '@etagrad/autograd';
 import { batches, type Module } from '@etagrad/nn';
 import { saveCheckpoint } from './checkpoint-file.js';
 import { observeEarlyStopping } from './early-stopping.js';
@@ -85,15 +86,13 @@ function trainEpoch(model: Module, plan: FitPlan, state: RunState, progress: Pro
     model.zeroGrad();
     optimizer.zeroGrad();
     lossValue.backward();
-    if (!parameters.every((p) => Number.isFinite(p.grad))) return diverge(state, 'gradient', epoch, step, lr);
-    parameters.forEach((p, i) => {
-      lastFinite[i] = p.data;
-    });
+    if (!allFinite(parameters, 'grad')) return diverge(state, 'gradient', epoch, step, lr);
+    let saved = 0;
+    for (const p of parameters) lastFinite[saved++] = p.data;
     optimizer.step();
-    if (!parameters.every((p) => Number.isFinite(p.data))) {
-      parameters.forEach((p, i) => {
-        p.data = lastFinite[i] ?? p.data;
-      });
+    if (!allFinite(parameters, 'data')) {
+      let restored = 0;
+      for (const p of parameters) p.data = lastFinite[restored++] ?? p.data;
       return diverge(state, 'parameters', epoch, step, lr);
     }
     const size = batch.x.length;
@@ -186,6 +185,12 @@ function monitored(record: EpochRecord, monitor: string): number {
   if (train !== undefined) return train;
   const name = Object.keys(record.valMetrics ?? {}).find((m) => validationName(m) === monitor);
   return name === undefined ? Number.NaN : (record.valMetrics?.[name] ?? Number.NaN);
+}
+
+/** Whether every parameter's `data` (or `grad`) is finite; a plain loop, as it runs every step. */
+function allFinite(parameters: readonly Value[], field: 'data' | 'grad'): boolean {
+  for (const p of parameters) if (!Number.isFinite(p[field])) return false;
+  return true;
 }
 
 /** Calls one hook of every callback set in order; true if any asked to stop. */

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { EpochRecord, History } from '../src/history.js';
 import { formatDuration, formatNumber } from '../src/format.js';
 import { formatEpochNumbers, progressReporter } from '../src/progress.js';
@@ -39,10 +39,20 @@ describe('formatting', () => {
 
 describe('progressReporter', () => {
   test('writes nothing with progress: false', () => {
-    const reporter = progressReporter(false);
-    reporter.start({ epochs: 2, startEpoch: 0, stepsPerEpoch: 2 });
-    reporter.epoch(epoch0);
-    reporter.end(running); // nothing to write to, nothing thrown
+    // the default stream is stderr (stdout never): silence means neither is written to
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const stdout = vi.spyOn(process.stdout, 'write');
+    try {
+      const reporter = progressReporter(false);
+      reporter.start({ epochs: 2, startEpoch: 0, stepsPerEpoch: 2 });
+      reporter.epoch(epoch0);
+      reporter.end(running);
+      expect(stderr).not.toHaveBeenCalled();
+      expect(stdout).not.toHaveBeenCalled();
+    } finally {
+      stderr.mockRestore();
+      stdout.mockRestore();
+    }
   });
 
   test('writes one plain line per epoch when the stream is not a terminal', () => {
