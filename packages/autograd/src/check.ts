@@ -1,11 +1,11 @@
 import { show } from '@etagrad/check';
 import type { Operand } from './op.js';
-import { isOperand, Value } from './value.js';
+import { isOperand, isValue, type Value } from './value.js';
 
-export { checkBoolean, checkFinite, checkObject } from '@etagrad/check';
+export { checkBoolean, checkFinite, checkFunction, checkKeys, checkObject } from '@etagrad/check';
 
 /** How a bad argument is shown in an error: @etagrad/check's `show`, and a Value as it prints. */
-export const describe = (x: unknown): string => (x instanceof Value ? String(x) : show(x));
+export const describe = (x: unknown): string => (isValue(x) ? String(x) : show(x));
 
 /**
  * `x` when it is a number other than NaN; a TypeError `<owner>: <name> must be a number, ...`
@@ -36,4 +36,10 @@ export const checkOperands = (owner: string, name: string, xs: unknown): readonl
     if (!isOperand(x)) checkOperand(owner, `${name}[${i}]`, x);
   }
   return xs as readonly Operand[];
+};
+
+/** `x` when it is a {@link Value}; a TypeError `<owner>: <name> must be a Value, got <x>` otherwise. */
+export const checkValue = (owner: string, name: string, x: unknown): Value => {
+  if (!isValue(x)) throw new TypeError(`${owner}: ${name} must be a Value, got ${describe(x)}`);
+  return x;
 };

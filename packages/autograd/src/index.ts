@@ -1,4 +1,4 @@
-export { Value, value } from './value.js';
+export { Value, value, isValue } from './value.js';
 export { sum, mean, dot, logSumExp, softmax } from './n-ary.js';
 export { zeroGrad } from './zero-grad.js';
 export { noGrad, isGradEnabled } from './grad-mode.js';

@@ -1,5 +1,5 @@
 import { backward } from './backward.js';
-import { checkBoolean, checkData, checkFinite, checkObject, checkOperand } from './check.js';
+import { checkBoolean, checkData, checkFinite, checkKeys, checkObject, checkOperand } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
 import { Mark } from './mark.js';
 import { Op, rules, type Operand, type ScalarOp } from './op.js';
@@ -158,12 +158,12 @@ export class Value {
     return record(Op.Gelu, this, 0);
   }
 
-  /** `min(this, other)`; on a tie the gradient goes to `this`, the first argument. */
+  /** `min(this, other)`; on a tie the gradient goes to `this`, the first argument (`torch.clamp`'s rule). */
   min(other: Operand): Value {
     return record(Op.Min, this, checkOperand('Value.min', 'other', other));
   }
 
-  /** `max(this, other)`; on a tie the gradient goes to `this`, the first argument. */
+  /** `max(this, other)`; on a tie the gradient goes to `this`, the first argument (`torch.clamp`'s rule). */
   max(other: Operand): Value {
     return record(Op.Max, this, checkOperand('Value.max', 'other', other));
   }
@@ -183,7 +183,7 @@ export class Value {
    * loss.backward({ checkFinite: true });
    */
   backward(options: { readonly checkFinite?: boolean } = {}): void {
-    checkObject('backward', 'options', options);
+    checkKeys('backward', 'options', checkObject('backward', 'options', options), ['checkFinite']);
     backward(this, checkBoolean('backward', 'checkFinite', options.checkFinite ?? false));
   }
 
@@ -207,11 +207,23 @@ function record(op: ScalarOp, a: Value, b: Operand): Value {
   return isGradEnabled() ? new Value(data, op, a, b) : new Value(data, Op.Leaf, null, 0);
 }
 
-// A mark on Value.prototype: reading it is one cached property load, several times cheaper than
-// `instanceof`, and n-ary ops check every element of their arrays.
-const brand = Symbol('Value');
+// The brand every Value carries, on Value.prototype: a registered symbol, so that two copies of
+// this package in one tree (version drift) recognise each other's Values; reading it is one cached
+// property load, several times cheaper than `instanceof`.
+const brand = Symbol.for('etagrad.Value');
 Object.defineProperty(Value.prototype, brand, { value: true });
 
+/**
+ * Whether `x` is a {@link Value}, from this copy of `@etagrad/autograd` or any other: Values carry
+ * the brand `Symbol.for('etagrad.Value')`, so a check holds across duplicate installs where
+ * `instanceof` would fail. Use it wherever a Value is recognised.
+ * @param x anything
+ * @example
+ * isValue(new Value(1)); // true
+ * isValue(1);            // false
+ */
+export const isValue = (x: unknown): x is Value =>
+  typeof x === 'object' && x !== null && (x as { [brand]?: true })[brand] === true;
+
 /** @internal Whether `x` may be an operand: a Value, or a number other than NaN. */
-export const isOperand = (x: unknown): boolean =>
-  typeof x === 'number' ? x === x : typeof x === 'object' && x !== null && (x as { [brand]?: true })[brand] === true;
+export const isOperand = (x: unknown): boolean => (typeof x === 'number' ? x === x : isValue(x));
