@@ -134,10 +134,11 @@ export const rules = Object.freeze({
   [Op.Div]: scalar('div', (a, b) => a / b, (d, out, _a, b) => { d.a = 1 / b; d.b = -out / b; }),
   // out = -a         ∂a = -1
   [Op.Neg]: scalar('neg', (a) => -a, (d) => { d.a = -1; d.b = 0; }),
-  // out = a^b        ∂a = b a^(b-1), ∂b = out ln a; ∂b = 0 where a = 0 and b >= 0, as in PyTorch
-  // (only used when b is a Value: for a constant exponent it is computed and dropped)
+  // out = a^b        ∂a = b a^(b-1), ∂b = out ln a; as in PyTorch, ∂a = 0 where b = 0 (not
+  // 0 · 0^-1 = NaN at a = 0) and ∂b = 0 where a = 0 and b >= 0
+  // (∂b is only used when b is a Value: for a constant exponent it is computed and dropped)
   [Op.Pow]: scalar('pow', (a, b) => Math.pow(a, b), (d, out, a, b) => {
-    d.a = b * Math.pow(a, b - 1);
+    d.a = b === 0 ? 0 : b * Math.pow(a, b - 1);
     d.b = a === 0 && b >= 0 ? 0 : out * Math.log(a);
   }),
   // out = e^a        ∂a = out
@@ -175,12 +176,14 @@ export const rules = Object.freeze({
     d.a = 0.5 * (1 + t) + 0.5 * a * (1 - t * t) * GELU_C * (1 + 3 * GELU_K * a * a);
     d.b = 0;
   }),
-  // out = min(a, b)  a tie goes to the first argument (∂a = 1, ∂b = 0); a NaN operand gives NaN
+  // out = min(a, b)  a tie goes to the first argument (∂a = 1, ∂b = 0; torch.clamp's rule,
+  // torch.minimum splits it ½/½); a NaN operand gives NaN
   [Op.Min]: scalar('min', (a, b) => (a <= b || a !== a ? a : b), (d, _out, a, b) => {
     d.a = a <= b || a !== a ? 1 : 0;
     d.b = 1 - d.a;
   }),
-  // out = max(a, b)  a tie goes to the first argument (∂a = 1, ∂b = 0); a NaN operand gives NaN
+  // out = max(a, b)  a tie goes to the first argument (∂a = 1, ∂b = 0; torch.clamp's rule,
+  // torch.maximum splits it ½/½); a NaN operand gives NaN
   [Op.Max]: scalar('max', (a, b) => (a >= b || a !== a ? a : b), (d, _out, a, b) => {
     d.a = a >= b || a !== a ? 1 : 0;
     d.b = 1 - d.a;

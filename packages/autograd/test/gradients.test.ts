@@ -167,3 +167,27 @@ describe('laws over random expressions', () => {
     );
   });
 });
+
+describe('pow at 0⁰ (PyTorch: both gradients 0, never NaN)', () => {
+  test('a constant exponent 0 at a = 0', () => {
+    const a = new Value(0);
+    const out = a.pow(0);
+    out.backward();
+    expect([out.data, a.grad]).toEqual([1, 0]);
+  });
+
+  test('a Value exponent 0 at a = 0', () => {
+    const a = new Value(0);
+    const b = new Value(0);
+    a.pow(b).mul(3).backward();
+    // ∂a: PyTorch masks b · a^(b-1) to 0 where b = 0; ∂b: out · ln a taken as 0 at a = 0, b >= 0
+    expect([a.grad, b.grad]).toEqual([0, 0]);
+  });
+
+  test('exponent 0 elsewhere still gives ∂a = 0, and the upstream graph stays finite', () => {
+    const x = new Value(2);
+    const a = x.sub(2); // 0
+    a.pow(0).add(x.mul(x)).backward();
+    expect(x.grad).toBe(4);
+  });
+});
