@@ -1,3 +1,4 @@
+import { checkValue } from './check.js';
 import { Op, rules, type Operand } from './op.js';
 import type { Value } from './value.js';
 
@@ -7,10 +8,13 @@ const show = (x: number): string => (Number.isFinite(x) && Math.abs(x) < 1e9 ? x
  * The graph under `root` as Graphviz DOT text (micrograd's `draw_dot`, without a Graphviz
  * dependency): a record `{ data | grad }` per value, an ellipse per op, plain text per constant.
  * Render it with `dot -Tsvg graph.dot > graph.svg`.
+ * @param root the Value whose graph is drawn
+ * @throws TypeError when `root` is not a Value.
  * @example
  * writeFileSync('graph.dot', toDot(loss));
  */
 export function toDot(root: Value): string {
+  checkValue('toDot', 'root', root);
   const ids = new Map<Value, string>();
   const lines = ['digraph {', '  rankdir=LR;', '  node [shape=record];'];
   let constants = 0;
