@@ -1,3 +1,4 @@
+import { closest } from './closest.js';
 import { show } from './show.js';
 
 /**
@@ -24,16 +25,40 @@ export function checkObject(owner: string, name: string, x: unknown): Record<str
 }
 
 /**
- * Refuses a key of `x` outside `known`, so a typo (`lr_decay` for `lrDecay`) is an error rather
- * than an option silently left at its default: a `TypeError`
- * `<owner>: <name> must hold only <known, ...>, got '<key>'`.
+ * Refuses a key of `x` outside `known`, so a typo (`fianl` for `final`) is an error rather than an
+ * option silently left at its default. The `TypeError` names the key, the known key nearest to it
+ * when one is near (see {@link closest}), and every known key:
+ * `<owner>: unknown option '<key>' (did you mean '<known>'?); options are <known, ...>` when `name`
+ * is `'options'`, `<owner>: unknown key '<key>' in <name> (...); keys are <known, ...>` otherwise.
+ * A `__proto__` key (which JSON.parse makes an own key) and keys inherited from a prototype other
+ * than Object's (`{ __proto__: { final: 1 } }`) are refused too, so nothing reaches a prototype
+ * and every key read is one that was checked.
  *
+ * @param owner - the function or class the options belong to, first in the message
+ * @param name - what `x` is, e.g. `'options'`, `'state.hyper'`
+ * @param x - the object whose keys are checked
+ * @param known - every key `x` may hold, in the order the message lists them
  * @example
- * checkKeys('Adagrad', 'options', { lr_decay: 0.1 }, ['lr', 'lrDecay']);
- * // TypeError: Adagrad: options must hold only lr, lrDecay, got 'lr_decay'
+ * checkKeys('cosine', 'options', { initial: 0.1, steps: 10, fianl: 0 }, ['initial', 'steps', 'final']);
+ * // TypeError: cosine: unknown option 'fianl' (did you mean 'final'?); options are initial, steps, final
  */
 export function checkKeys(owner: string, name: string, x: Record<string, unknown>, known: readonly string[]): void {
-  for (const key of Object.keys(x)) {
-    if (!known.includes(key)) throw new TypeError(`${owner}: ${name} must hold only ${known.join(', ')}, got '${key}'`);
+  if (Object.hasOwn(x, '__proto__')) {
+    throw new TypeError(`${owner}: ${name} must not hold a '__proto__' key, got '__proto__'`);
   }
+  for (const key in x) {
+    if (!Object.hasOwn(x, key)) {
+      throw new TypeError(`${owner}: ${name} must hold its keys itself, not inherit them, got '${key}'`);
+    }
+    if (!known.includes(key)) throw unknownKey(owner, name, key, known);
+  }
+}
+
+function unknownKey(owner: string, name: string, key: string, known: readonly string[]): TypeError {
+  const options = name === 'options';
+  const guess = closest(key, known);
+  const hint = guess === undefined ? '' : ` (did you mean '${guess}'?)`;
+  const what = options ? `unknown option '${key}'` : `unknown key '${key}' in ${name}`;
+  const list = known.length === 0 ? `there are none` : `${options ? 'options' : 'keys'} are ${known.join(', ')}`;
+  return new TypeError(`${owner}: ${what}${hint}; ${list}`);
 }

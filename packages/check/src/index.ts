@@ -16,3 +16,4 @@ export { checkBoolean } from './check-boolean.js';
 export { checkChoice } from './check-choice.js';
 export { checkFunction, checkString } from './check-type.js';
 export { checkKeys, checkObject, isRecord } from './check-object.js';
+export { closest, editDistance } from './closest.js';

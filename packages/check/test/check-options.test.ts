@@ -39,10 +39,43 @@ test('checkObject returns an object and refuses null, arrays and primitives', ()
   expect(() => checkObject('cosine', 'options', 5)).toThrow(new TypeError('cosine: options must be an object, got 5'));
 });
 
-test('checkKeys passes known keys and names the first unknown one', () => {
+test('checkKeys passes known keys and names an unknown one with the nearest known key', () => {
   expect(() => checkKeys('Adagrad', 'options', { lr: 0.1 }, ['lr', 'lrDecay'])).not.toThrow();
+  expect(() => checkKeys('cosine', 'options', { initial: 0.1, steps: 100, fianl: 0.01 }, ['initial', 'steps', 'final'])).toThrow(
+    new TypeError("cosine: unknown option 'fianl' (did you mean 'final'?); options are initial, steps, final"),
+  );
   expect(() => checkKeys('Adagrad', 'options', { lr: 0.1, lr_decay: 0.1 }, ['lr', 'lrDecay'])).toThrow(
-    new TypeError("Adagrad: options must hold only lr, lrDecay, got 'lr_decay'"),
+    new TypeError("Adagrad: unknown option 'lr_decay' (did you mean 'lrDecay'?); options are lr, lrDecay"),
+  );
+});
+
+test('checkKeys suggests nothing when no known key is near', () => {
+  expect(() => checkKeys('cosine', 'options', { speed: 1 }, ['initial', 'steps', 'final'])).toThrow(
+    new TypeError("cosine: unknown option 'speed'; options are initial, steps, final"),
+  );
+  expect(() => checkKeys('constant', 'options', { value: 1 }, [])).toThrow(
+    new TypeError("constant: unknown option 'value'; there are none"),
+  );
+});
+
+test('checkKeys names the object when it is not the options', () => {
+  expect(() => checkKeys('Adam', 'state.hyper', { betaz: 1 }, ['lr', 'betas'])).toThrow(
+    new TypeError("Adam: unknown key 'betaz' in state.hyper (did you mean 'betas'?); keys are lr, betas"),
+  );
+});
+
+test('checkKeys refuses a __proto__ key so nothing reaches a prototype', () => {
+  const parsed = JSON.parse('{"lr": 0.1, "__proto__": {"polluted": true}}') as Record<string, unknown>;
+  expect(() => checkKeys('SGD', 'options', parsed, ['lr', '__proto__'])).toThrow(
+    new TypeError("SGD: options must not hold a '__proto__' key, got '__proto__'"),
+  );
+  expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+});
+
+test('checkKeys refuses keys inherited from a replaced prototype', () => {
+  const options = { initial: 0.1, __proto__: { final: 5 } } as Record<string, unknown>;
+  expect(() => checkKeys('cosine', 'options', options, ['initial', 'final'])).toThrow(
+    new TypeError("cosine: options must hold its keys itself, not inherit them, got 'final'"),
   );
 });
 

@@ -88,7 +88,7 @@ describe('options are validated at construction', () => {
       'an unknown option',
       () => new Adam(p(), { momentum: 0.9 } as never),
       new TypeError(
-        "Adam: options must hold only lr, weightDecay, decayMode, maximize, betas, eps, amsgrad, epsPlacement, epsRoot, amsgradMax, convention, nonFinite, accumulate, got 'momentum'",
+        "Adam: unknown option 'momentum'; options are lr, weightDecay, decayMode, maximize, betas, eps, amsgrad, epsPlacement, epsRoot, amsgradMax, convention, nonFinite, accumulate",
       ),
     ],
     ['options not an object', () => new Adam(p(), 3 as never), new TypeError('Adam: options must be an object, got 3')],
@@ -142,7 +142,7 @@ describe('params are validated at construction', () => {
       'a group option that is not an option',
       [{ params: [x], momentum: 0.9 }],
       new TypeError(
-        "Adam: params[0] must hold only params, lr, weightDecay, decayMode, maximize, betas, eps, amsgrad, epsPlacement, epsRoot, amsgradMax, got 'momentum'",
+        "Adam: unknown key 'momentum' in params[0]; keys are params, lr, weightDecay, decayMode, maximize, betas, eps, amsgrad, epsPlacement, epsRoot, amsgradMax",
       ),
     ],
     [

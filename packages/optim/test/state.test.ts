@@ -172,7 +172,7 @@ describe('a state that does not match is refused, naming what differs, and nothi
     [
       'an unknown buffer',
       (s) => ({ ...s, buffers: { ...s.buffers, '0.bias': { expAvg: 0, expAvgSq: 0, maxExpAvgSq: 0, momentumBuffer: 0 } } }),
-      new TypeError("Adam: state.buffers['0.bias'] must hold only expAvg, expAvgSq, maxExpAvgSq, got 'momentumBuffer'"),
+      new TypeError("Adam: unknown key 'momentumBuffer' in state.buffers['0.bias']; keys are expAvg, expAvgSq, maxExpAvgSq"),
     ],
     [
       'an invalid hyperparameter',
@@ -212,11 +212,11 @@ describe('a state that does not match is refused, naming what differs, and nothi
         (s) => ({ ...s, groups: [{ ...s.groups[0], params: ['a', 'b'] }] }),
         new TypeError("Adam: state.groups[0].params must be a count of parameters (this optimizer's are unnamed), got an array of length 2"),
       ],
-      [(s) => ({ ...s, groups: [{ ...s.groups[0], extra: 1 }] }), new TypeError("Adam: state.groups[0] must hold only params, hyper, got 'extra'")],
+      [(s) => ({ ...s, groups: [{ ...s.groups[0], extra: 1 }] }), new TypeError("Adam: unknown key 'extra' in state.groups[0]; keys are params, hyper")],
       [
         (s) => ({ ...s, groups: [{ ...s.groups[0], hyper: { ...s.groups[0].hyper, momentum: 0.9 } }] }),
         new TypeError(
-          "Adam: state.groups[0].hyper must hold only lr, weightDecay, decayMode, maximize, betas, eps, amsgrad, epsPlacement, epsRoot, amsgradMax, got 'momentum'",
+          "Adam: unknown key 'momentum' in state.groups[0].hyper; keys are lr, weightDecay, decayMode, maximize, betas, eps, amsgrad, epsPlacement, epsRoot, amsgradMax",
         ),
       ],
       [
@@ -236,7 +236,7 @@ describe('a state that does not match is refused, naming what differs, and nothi
     const opt = named();
     const state = valid();
     expect(() => opt.loadStateDict({ ...state, buffers: { ...state['buffers'], '9.weight': {} } })).toThrow(
-      new TypeError("Adam: state.buffers must hold only 0.weight, 0.bias, 1.weight, got '9.weight'"),
+      new TypeError("Adam: unknown key '9.weight' in state.buffers (did you mean '0.weight'?); keys are 0.weight, 0.bias, 1.weight"),
     );
   });
 
