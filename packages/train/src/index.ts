@@ -1,4 +1,4 @@
-export { writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
+export { checkOutputPath, OutputPathError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 export { type Checkpoint, checkpointFormat, checkpointVersion } from './checkpoint-format.js';
 export { parseCheckpoint } from './checkpoint-parse.js';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint-file.js';
