@@ -17,6 +17,20 @@ export function positiveInteger(text: string): number {
   return n;
 }
 
+/**
+ * A parser for a whole number from 1 to `max` (`--width`, `--height`): sizes past what a terminal
+ * shows would only cost time and memory.
+ *
+ * @param max - the largest value accepted
+ */
+export function integerUpTo(max: number): (text: string) => number {
+  return (text) => {
+    const n = INTEGER.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`Expected an integer from 1 to ${max}.`);
+    return n;
+  };
+}
+
 /** A whole number >= 0 (`--seed`). */
 export function nonNegativeInteger(text: string): number {
   const n = INTEGER.test(text) ? Number(text) : Number.NaN;

@@ -1,12 +1,17 @@
 import { Argument, Command, Option } from 'commander';
 import { plot, toSvg, type Schedule } from '@etagrad/sched';
-import { writeFileAtomic } from '@etagrad/train';
-import { positiveInteger, scheduleExpression } from './args.js';
+import { integerUpTo, positiveInteger, scheduleExpression } from './args.js';
 import { asUsage, println, type Context } from './command.js';
+import { checkOutput, writeOutput } from './output-path.js';
 import { scheduleLength } from './schedule-length.js';
 
 /** Steps shown when no schedule names its own length and `--steps` is not given. */
 const DEFAULT_STEPS = 100;
+/** The largest chart: wider or taller than any terminal shows, and quick to draw. */
+export const MAX_WIDTH = 1000;
+export const MAX_HEIGHT = 200;
+/** `--svg -`: the SVG goes to stdout instead of a file. */
+const STDOUT = '-';
 
 /** Options of `etagrad plot`, as commander parses them. */
 export interface PlotOptions {
@@ -19,7 +24,7 @@ export interface PlotOptions {
 /**
  * `etagrad plot "<expr>" ["<expr>" ...]`: draws one or more learning-rate schedules as a terminal
  * chart (sched's `plot`), and with `--svg file` also writes a standalone SVG (sched's `toSvg`),
- * atomically.
+ * atomically; `--svg -` writes only the SVG, to stdout.
  */
 export function plotCommand(context: Context): Command {
   return new Command('plot')
@@ -38,15 +43,16 @@ export function plotCommand(context: Context): Command {
         positiveInteger,
       ),
     )
-    .addOption(new Option('--width <n>', 'chart width in columns').argParser(positiveInteger).default(72))
-    .addOption(new Option('--height <n>', 'chart height in rows').argParser(positiveInteger).default(16))
-    .addOption(new Option('--svg <file>', 'also write the chart as a standalone SVG file'))
+    .addOption(new Option('--width <n>', `chart width in columns (at most ${MAX_WIDTH})`).argParser(integerUpTo(MAX_WIDTH)).default(72))
+    .addOption(new Option('--height <n>', `chart height in rows (at most ${MAX_HEIGHT})`).argParser(integerUpTo(MAX_HEIGHT)).default(16))
+    .addOption(new Option('--svg <file>', "also write the chart as a standalone SVG file; '-' writes only the SVG, to stdout"))
     .addHelpText(
       'after',
       `
 Examples:
   $ etagrad plot "cosine({ initial: 0.1, steps: 100 })"
   $ etagrad plot "warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })" --svg lr.svg
+  $ etagrad plot "cosine({ initial: 0.1, steps: 100 })" --svg - > lr.svg
   $ etagrad plot "stepDecay({ initial: 0.1, every: 20 })" "exponential({ initial: 0.1, rate: 0.97 })" --steps 100
   $ etagrad plot "cyclic({ min: 0.001, max: 0.1, stepSize: 25, shape: 'cosine' })"`,
     )
@@ -55,32 +61,23 @@ Examples:
     });
 }
 
-/** Draws `schedules` to stdout and, with `--svg`, to a file. */
+/** Draws `schedules` to stdout and, with `--svg`, to a file (or, with `--svg -`, only the SVG to stdout). */
 export function runPlot(context: Context, schedules: readonly Schedule[], options: PlotOptions): void {
+  const { svg } = options;
+  // Before any work: a path that cannot be written is bad input, found before the chart is drawn.
+  if (svg !== undefined && svg !== STDOUT) checkOutput('--svg', svg);
   const steps = options.steps ?? defaultSteps(schedules);
   const target = schedules.length === 1 && schedules[0] !== undefined ? schedules[0] : schedules;
+  if (svg === STDOUT) {
+    println(context.io.stdout, asUsage(() => toSvg(target, { steps })));
+    return;
+  }
   const chart = asUsage(() => plot(target, { steps, width: options.width, height: options.height }));
   println(context.io.stdout, chart);
-  if (options.svg !== undefined) {
-    const svg = asUsage(() => toSvg(target, { steps }));
-    writeSvg(options.svg, svg);
+  if (svg !== undefined) {
+    writeOutput('--svg', svg, asUsage(() => toSvg(target, { steps })));
     const what = schedules.length === 1 ? '1 schedule' : `${schedules.length} schedules`;
-    println(context.io.stdout, context.style.dim(`wrote ${options.svg} (${what}, ${steps} steps)`));
-  }
-}
-
-/**
- * Writes the chart atomically (train's writeFileAtomic: a crash leaves the old file or the new one
- * whole). The error names the file the user asked for and the reason
- * (`cannot write out/lr.svg: ENOENT: no such file or directory`), not the temporary file that
- * Node's message names.
- */
-function writeSvg(path: string, svg: string): void {
-  try {
-    writeFileAtomic(path, svg);
-  } catch (error) {
-    const reason = error instanceof Error ? (error.message.split(', ')[0] ?? error.message) : String(error);
-    throw new Error(`cannot write ${path}: ${reason}`, { cause: error });
+    println(context.io.stdout, context.style.dim(`wrote ${svg} (${what}, ${steps} steps)`));
   }
 }
 

@@ -4,6 +4,7 @@ import { format, isSchedule, lineChart, type Schedule, type Series } from '@etag
 import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
 import { asUsage, ExitCode, println, type Context } from './command.js';
 import { measure } from './measure.js';
+import { checkOutput } from './output-path.js';
 import {
   buildModel,
   datasetNames,
@@ -91,6 +92,8 @@ Examples:
 export function runTrain(context: Context, options: TrainOptions): ExitCode {
   const { io, style } = context;
   const out = (text = ''): void => println(io.stdout, text);
+  // Before any work: a checkpoint that cannot be written would be lost at the end of the run.
+  if (options.save !== undefined) checkOutput('--save', options.save);
   const dataset = datasets[options.dataset];
   const task = taskFor(dataset.classes);
   const sizes = options.model ?? [2, 16, 16, task.outputs];
