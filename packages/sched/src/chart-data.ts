@@ -27,9 +27,11 @@ export interface ChartOptions {
   readonly yLabel?: string | undefined;
   /** A logarithmic y axis (values <= 0 are then left out). Default false. */
   readonly logY?: boolean | undefined;
+  /** A logarithmic x axis (x values <= 0 are then left out), e.g. for learning rates. Default false. */
+  readonly logX?: boolean | undefined;
 }
 
-/** A run of consecutive drawable points of one series, y already on the chart's scale (log10 for logY). */
+/** A run of consecutive drawable points of one series, already on the chart's scales (log10 for logX, logY). */
 export type Run = { readonly x: number; readonly y: number }[];
 
 /** The checked, cleaned data of a chart. */
@@ -37,11 +39,13 @@ export interface ChartData {
   readonly names: readonly string[];
   /** Per series, its runs: a point that cannot be drawn ends a run (the line has a gap there). */
   readonly runs: readonly (readonly Run[])[];
+  /** On the chart's scale (log10 of the value for logX). */
   readonly x: { readonly min: number; readonly max: number };
   /** On the chart's scale (log10 of the value for logY). */
   readonly y: { readonly min: number; readonly max: number };
   /** Whether any point can be drawn. */
   readonly empty: boolean;
+  readonly logX: boolean;
   readonly logY: boolean;
 }
 
@@ -73,13 +77,18 @@ export function checkSize(owner: string, name: string, x: number | undefined, fa
   return checkNumber(owner, name, x ?? fallback, `an integer >= ${least}`, valid);
 }
 
-/** Check and clean a chart's series. */
-export function chartData(owner: string, series: unknown, logY: boolean | undefined): ChartData {
-  const checked = checkSeries(owner, series);
-  if (logY !== undefined && typeof logY !== 'boolean') {
-    throw new TypeError(`${owner}: logY must be a boolean, got ${show(logY)}`);
+function checkLog(owner: string, name: string, flag: unknown): boolean {
+  if (flag !== undefined && typeof flag !== 'boolean') {
+    throw new TypeError(`${owner}: ${name} must be a boolean, got ${show(flag)}`);
   }
-  const log = logY ?? false;
+  return flag ?? false;
+}
+
+/** Check and clean a chart's series. */
+export function chartData(owner: string, series: unknown, options: Pick<ChartOptions, 'logX' | 'logY'>): ChartData {
+  const checked = checkSeries(owner, series);
+  const log = checkLog(owner, 'logY', options.logY);
+  const logX = checkLog(owner, 'logX', options.logX);
   const x = { min: Infinity, max: -Infinity };
   const y = { min: Infinity, max: -Infinity };
   const runs = checked.map((s) => {
@@ -87,7 +96,8 @@ export function chartData(owner: string, series: unknown, logY: boolean | undefi
     let run: Run = [];
     for (let i = 0; i < s.values.length; i++) {
       const value = Number(s.values[i]);
-      const px = s.xs === undefined ? i : Number(s.xs[i]);
+      const rawX = s.xs === undefined ? i : Number(s.xs[i]);
+      const px = logX ? Math.log10(rawX) : rawX;
       const py = log ? Math.log10(value) : value;
       if (Number.isFinite(px) && Number.isFinite(py)) {
         run.push({ x: px, y: py });
@@ -105,10 +115,12 @@ export function chartData(owner: string, series: unknown, logY: boolean | undefi
   });
   const empty = x.min > x.max;
   const names = checked.map((s) => s.name);
-  if (empty) return { names, runs, x: { min: 0, max: 1 }, y: { min: 0, max: 1 }, empty, logY: log };
+  if (empty) return { names, runs, x: { min: 0, max: 1 }, y: { min: 0, max: 1 }, empty, logX, logY: log };
   if (x.min === x.max) {
-    x.min -= 0.5;
-    x.max += 0.5;
+    // As a flat y below: a factor of 2 either way on a log scale.
+    const pad = logX ? Math.log10(2) : 0.5;
+    x.min -= pad;
+    x.max += pad;
   }
   if (y.min === y.max) {
     // A flat series sits mid-chart: half its value either way (a factor of 2 on a log scale).
@@ -116,7 +128,7 @@ export function chartData(owner: string, series: unknown, logY: boolean | undefi
     y.min -= pad;
     y.max += pad;
   }
-  return { names, runs, x, y, empty, logY: log };
+  return { names, runs, x, y, empty, logX, logY: log };
 }
 
 /**
@@ -150,19 +162,21 @@ export function niceValues(min: number, max: number, count: number): number[] {
   return values;
 }
 
-/** The x axis' ticks. */
-export const xTicks = (data: ChartData, count: number): Tick[] =>
-  niceValues(data.x.min, data.x.max, count).map((v) => ({ at: v, label: tickLabel(v, 6) }));
+/** The x axis' ticks (see {@link axisTicks}). */
+export const xTicks = (data: ChartData, count: number): Tick[] => axisTicks(data.x, data.logX, count);
+
+/** The y axis' ticks (see {@link axisTicks}). */
+export const yTicks = (data: ChartData, count: number): Tick[] => axisTicks(data.y, data.logY, count);
 
 /**
- * The y axis' ticks: round values; on a log scale, the powers of ten in range when there are at
+ * An axis' ticks: round values; on a log scale, the powers of ten in range when there are at
  * least two, else round values placed at their logarithm.
  */
-export function yTicks(data: ChartData, count: number): Tick[] {
-  if (!data.logY) return niceValues(data.y.min, data.y.max, count).map((v) => ({ at: v, label: tickLabel(v, 6) }));
-  const decades = niceValues(Math.ceil(data.y.min), Math.floor(data.y.max), count).filter(Number.isInteger);
+function axisTicks(range: ChartData['x'], log: boolean, count: number): Tick[] {
+  if (!log) return niceValues(range.min, range.max, count).map((v) => ({ at: v, label: tickLabel(v, 6) }));
+  const decades = niceValues(Math.ceil(range.min), Math.floor(range.max), count).filter(Number.isInteger);
   if (decades.length >= 2) return decades.map((k) => ({ at: k, label: tickLabel(10 ** k, 6) }));
-  return niceValues(10 ** data.y.min, 10 ** data.y.max, count)
+  return niceValues(10 ** range.min, 10 ** range.max, count)
     .filter((v) => v > 0)
     .map((v) => ({ at: Math.log10(v), label: tickLabel(v, 6) }));
 }

@@ -28,7 +28,7 @@ const line = (x1: number, y1: number, x2: number, y2: number, extra = ''): strin
  * A line chart as a standalone SVG document (no scripts, no external files): a `width` x
  * `height` pixel plot area (defaults 640 x 320) with labelled axes, grid lines at the ticks, the
  * optional title and axis names, and a legend for several series. Points that cannot be drawn
- * (NaN, infinities; values <= 0 with `logY`) are left out and break the line. Returns the text.
+ * (NaN, infinities; values <= 0 on a log axis, `logX` or `logY`) are left out and break the line. Returns the text.
  *
  * @example
  * writeFileSync('loss.svg', lineChartSvg([{ name: 'loss', values: losses }], { xLabel: 'step', logY: true }));
@@ -37,7 +37,7 @@ export function lineChartSvg(series: readonly Series[], options: ChartOptions = 
   const owner = 'lineChartSvg';
   const width = checkSize(owner, 'width', options.width, 640, 32);
   const height = checkSize(owner, 'height', options.height, 320, 32);
-  const data = chartData(owner, series, options.logY);
+  const data = chartData(owner, series, options);
   const left = 72;
   const top = (options.title === undefined ? 8 : 28) + (options.yLabel === undefined ? 8 : 20);
   const legendRows = data.names.length > 1 ? data.names.length : 0;

@@ -108,8 +108,8 @@ function legend(names: readonly string[], width: number): string[] {
  * A line chart as text for a terminal: the series drawn with `*`, `o`, `+`, ... on a
  * `width` x `height` character plot area (defaults 72 x 16), a y axis with about 5 labelled
  * round values, an x axis likewise, the optional title and axis names and, for several series, a
- * legend. Points that cannot be drawn (NaN, infinities, a diverged loss; values <= 0 with
- * `logY`) are left out and break the line; a flat series is drawn mid-chart. Never prints:
+ * legend. Points that cannot be drawn (NaN, infinities, a diverged loss; values <= 0 on a log
+ * axis, `logX` or `logY`) are left out and break the line; a flat series is drawn mid-chart. Never prints:
  * returns the text (lines joined by `\n`, no trailing newline).
  *
  * @example
@@ -120,7 +120,7 @@ export function lineChart(series: readonly Series[], options: ChartOptions = {})
   const owner = 'lineChart';
   const width = checkSize(owner, 'width', options.width, 72, 8);
   const height = checkSize(owner, 'height', options.height, 16, 3);
-  const data = chartData(owner, series, options.logY);
+  const data = chartData(owner, series, options);
   const frame = frameOf(data, width, height);
   const grid = drawSeries(data, frame);
   const labels = rowLabels(data, frame);

@@ -60,6 +60,16 @@ describe('lineChart', () => {
     expect(rows[2]?.includes('*')).toBe(true);
   });
 
+  test('logX: x on a log scale with the powers of ten as ticks, x <= 0 left out', () => {
+    const chart = lineChart([{ name: 'loss', values: [5, 1, 2, 3], xs: [0, 1e-3, 1e-2, 1e-1] }], { width: 21, height: 3, logX: true });
+    const axisLabels = chart.split('\n').at(-1)?.trim().split(/\s+/);
+    expect(axisLabels).toEqual(['1e-3', '0.01', '0.1']);
+    // log10: -3, -2, -1 -> columns 0, 10, 20: evenly spaced on the log scale; the point at x = 0 is gone.
+    const rows = plotArea(chart);
+    expect(rows[2]?.indexOf('*')).toBe(0);
+    expect(rows[0]?.lastIndexOf('*')).toBe(20);
+  });
+
   test('uses xs when given', () => {
     const chart = lineChart([{ name: 's', values: [1, 2, 3], xs: [100, 150, 200] }], { width: 21, height: 4 });
     const axisLabels = chart.split('\n').at(-1)?.trim().split(/\s+/);
@@ -99,6 +109,7 @@ describe('lineChart', () => {
     expect(() => lineChart(s, { width: 4 })).toThrow(new RangeError('lineChart: width must be an integer >= 8, got 4'));
     expect(() => lineChart(s, { height: 2 })).toThrow(new RangeError('lineChart: height must be an integer >= 3, got 2'));
     expect(() => lineChart(s, { logY: 1 as unknown as boolean })).toThrow(new TypeError('lineChart: logY must be a boolean, got 1'));
+    expect(() => lineChart(s, { logX: 'yes' as unknown as boolean })).toThrow(new TypeError("lineChart: logX must be a boolean, got 'yes'"));
     expect(() => lineChartSvg(s, { width: 10 })).toThrow(new RangeError('lineChartSvg: width must be an integer >= 32, got 10'));
   });
 });
