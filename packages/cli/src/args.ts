@@ -70,9 +70,16 @@ function parseSchedule(text: string, problem: string): Schedule {
   }
 }
 
+/** The widest layer `--model` takes: wider ones only exhaust memory in a scalar engine. */
+export const MAX_UNITS = 10_000;
+/** The most parameters (weights and biases) `--model` takes. */
+export const MAX_PARAMETERS = 10_000_000;
+
 /**
  * Layer sizes written with dashes, input to output: `2-16-16-1` is 2 inputs, two hidden layers of
- * 16 and 1 output. At least an input and an output size, each a positive integer.
+ * 16 and 1 output. At least an input and an output size, each a positive integer of at most
+ * {@link MAX_UNITS}, and at most {@link MAX_PARAMETERS} weights and biases in all (a model of
+ * `2-100000000-1` would abort the engine by exhausting memory).
  */
 export function layerSizes(text: string): readonly number[] {
   const parts = text.split('-');
@@ -80,7 +87,20 @@ export function layerSizes(text: string): readonly number[] {
   if (sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1)) {
     throw new InvalidArgumentError('Expected layer sizes joined by dashes, like 2-16-16-1.');
   }
+  const widest = Math.max(...sizes);
+  if (widest > MAX_UNITS) throw new InvalidArgumentError(`Expected at most ${MAX_UNITS} units a layer, got ${widest}.`);
+  const parameters = parameterCount(sizes);
+  if (parameters > MAX_PARAMETERS) {
+    throw new InvalidArgumentError(`Expected at most ${MAX_PARAMETERS} parameters, got ${parameters}.`);
+  }
   return sizes;
+}
+
+/** Weights and biases of an MLP with these layer sizes: each layer has inputs x outputs weights and outputs biases. */
+export function parameterCount(sizes: readonly number[]): number {
+  let count = 0;
+  for (let i = 1; i < sizes.length; i++) count += ((sizes[i - 1] ?? 0) + 1) * (sizes[i] ?? 0);
+  return count;
 }
 
 /** The message of anything thrown. */

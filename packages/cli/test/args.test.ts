@@ -1,7 +1,16 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, test } from 'vitest';
 import { isSchedule } from '@etagrad/sched';
-import { layerSizes, learningRate, nonNegativeInteger, oneLine, positiveInteger, positiveNumber } from '../src/args.js';
+import {
+  integerUpTo,
+  layerSizes,
+  learningRate,
+  nonNegativeInteger,
+  oneLine,
+  parameterCount,
+  positiveInteger,
+  positiveNumber,
+} from '../src/args.js';
 
 describe('integer options', () => {
   test('positive integers are read exactly', () => {
@@ -52,6 +61,34 @@ describe('layer sizes', () => {
     expect(() => layerSizes(text)).toThrow(
       new InvalidArgumentError('Expected layer sizes joined by dashes, like 2-16-16-1.'),
     );
+  });
+});
+
+describe('sizes are bounded', () => {
+  test('a model of 2-100000000-1 (which aborts the engine) is refused: at most 10,000 units a layer', () => {
+    expect(() => layerSizes('2-100000000-1')).toThrow(new InvalidArgumentError('Expected at most 10000 units a layer, got 100000000.'));
+    expect(() => layerSizes('2-10001-1')).toThrow(new InvalidArgumentError('Expected at most 10000 units a layer, got 10001.'));
+    expect(layerSizes('2-10000-1')).toEqual([2, 10000, 1]);
+  });
+
+  test('at most 10 million parameters in all', () => {
+    // 2-5000-5000-1: (2 + 1) * 5000 + (5000 + 1) * 5000 + (5000 + 1) * 1 = 15000 + 25005000 + 5001
+    expect(parameterCount([2, 5000, 5000, 1])).toBe(25_025_001);
+    expect(() => layerSizes('2-5000-5000-1')).toThrow(new InvalidArgumentError('Expected at most 10000000 parameters, got 25025001.'));
+    // 2-3000-3000-1: 9000 + 9003000 + 3001 = 9015001, under the bound
+    expect(layerSizes('2-3000-3000-1')).toEqual([2, 3000, 3000, 1]);
+  });
+
+  test('parameterCount counts weights and biases: 2-16-16-1 has 48 + 272 + 17', () => {
+    expect(parameterCount([2, 16, 16, 1])).toBe(337);
+  });
+
+  test('chart sizes are whole numbers up to a bound', () => {
+    const width = integerUpTo(1000);
+    expect(width('1000')).toBe(1000);
+    for (const text of ['1001', '1e8', '0', '2.5']) {
+      expect(() => width(text)).toThrow(new InvalidArgumentError('Expected an integer from 1 to 1000.'));
+    }
   });
 });
 
