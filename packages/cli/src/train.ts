@@ -2,9 +2,10 @@ import { Command, Option } from 'commander';
 import { fit, type History } from '@etagrad/train';
 import { format, isSchedule, lineChart, type Schedule, type Series } from '@etagrad/sched';
 import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
-import { asUsage, ExitCode, println, type Context } from './command.js';
+import { asUsage, ExitCode, println, UsageError, type Context } from './command.js';
 import { measure } from './measure.js';
 import { checkOutput } from './output-path.js';
+import { scheduleFitWarning } from './schedule-fit.js';
 import {
   buildModel,
   datasetNames,
@@ -29,6 +30,7 @@ export interface TrainOptions {
   readonly batchSize: number;
   readonly seed: number;
   readonly save?: string;
+  readonly checkpointEvery?: number;
   readonly resume?: string;
   readonly json?: boolean;
 }
@@ -65,7 +67,11 @@ export function trainCommand(context: Context): Command {
     .addOption(
       new Option('--seed <n>', 'seed of the data, the weights and the shuffling').argParser(nonNegativeInteger).default(DEFAULTS.seed),
     )
-    .addOption(new Option('--save <path>', 'save a checkpoint (model, optimizer, history) after every epoch'))
+    .addOption(new Option('--save <path>', 'save a checkpoint (model, optimizer, history) as training goes'))
+    .addOption(
+      new Option('--checkpoint-every <n>', 'with --save: write the checkpoint every n epochs (the last one always)')
+        .argParser(positiveInteger),
+    )
     .addOption(new Option('--resume <path>', 'continue from a checkpoint up to --epochs in total'))
     .addOption(new Option('--json', 'print only the history, as JSON (for scripts)'))
     .addHelpText(
@@ -81,6 +87,7 @@ Examples:
   $ etagrad train --batch-size 1 --epochs 5                stochastic gradient descent
   $ etagrad train --lr "warmup(cosine({ initial: 0.5, steps: 360 }), { steps: 40 })"
   $ etagrad train --epochs 20 --save run.json && etagrad train --epochs 40 --resume run.json
+  $ etagrad train --epochs 400 --save run.json --checkpoint-every 50
   $ etagrad train --json | jq '.epochs[-1].valMetrics'`,
     )
     .action((options: TrainOptions) => {
@@ -102,14 +109,21 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
   const model = buildModel(sizes, task, options.seed);
   const optimizer = asUsage(() => optimizers[options.optimizer].make(model.namedParameters(), lr));
   const json = options.json === true;
+  const perEpoch = Math.ceil(data.train.x.length / options.batchSize);
+  const total = options.epochs * perEpoch;
+  if (options.checkpointEvery !== undefined && options.save === undefined) {
+    throw new UsageError('--checkpoint-every needs --save <path>');
+  }
 
   if (!json) {
     out(style.bold(`etagrad train: MLP ${formatSizes(sizes)} on ${options.dataset}`));
     out(`  data        ${dataset.description}: ${data.train.x.length} to train, ${data.validation.x.length} held out`);
     out(`  optimizer   ${optimizer.name}, lr ${isSchedule(lr) ? format(lr) : lr}`);
-    out(`  training    ${options.epochs} epochs, batch size ${options.batchSize}, seed ${options.seed}`);
+    out(`  training    ${options.epochs} epochs × ${perEpoch} updates = ${total} updates, batch size ${options.batchSize}, seed ${options.seed}`);
     if (options.resume !== undefined) out(`  resuming    from ${options.resume}`);
   }
+  const warning = isSchedule(lr) ? scheduleFitWarning(lr, { epochs: options.epochs, perEpoch, first: 0, total }) : null;
+  if (warning !== null) println(io.stderr, `etagrad train: warning: ${warning}`);
   const history: History = fit(model, {
     data: data.train,
     validation: data.validation,
@@ -121,7 +135,7 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
     metrics: { accuracy: task.metric },
     // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
     progress: json ? false : { stream: io.stderr },
-    ...(options.save === undefined ? {} : { checkpoint: { path: options.save } }),
+    ...(options.save === undefined ? {} : { checkpoint: { path: options.save, every: options.checkpointEvery ?? 1 } }),
     ...(options.resume === undefined ? {} : { resumeFrom: options.resume }),
   });
   if (json) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -67,6 +67,10 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
     [['train', '--model', '3-16-1'], /^etagrad train: --model must take 2 inputs and give 1 output for this data set, got 3-16-1$/],
     [['train', '--dataset', 'spirals', '--model', '2-16-1'], /^etagrad train: --model must take 2 inputs and give 3 outputs for this data set, got 2-16-1$/],
     [['train', '--epochs'], /^etagrad train: option '--epochs <n>' argument missing$/],
+    [['train', '--model', '2-100000000-1'], /^etagrad train: option '--model <sizes>' argument '2-100000000-1' is invalid\. Expected at most 10000 units a layer, got 100000000\.$/],
+    [['train', '--model', '2-5000-5000-1'], /^etagrad train: option '--model <sizes>' argument '2-5000-5000-1' is invalid\. Expected at most 10000000 parameters, got 25025001\.$/],
+    [['train', '--checkpoint-every', '2'], /^etagrad train: --checkpoint-every needs --save <path>$/],
+    [['train', '--checkpoint-every', '0', '--save', 'x.json'], /^etagrad train: option '--checkpoint-every <n>' argument '0' is invalid\. Expected a positive integer\.$/],
     [['train', 'extra'], /^etagrad train: too many arguments for 'train'\. Expected 0 arguments but got 1\.$/],
     [['demo', '--seed', '-1'], /^etagrad demo: option '--seed <n>' argument '-1' is invalid\. Expected an integer >= 0\.$/],
     [['plot'], /^etagrad plot: missing required argument 'expr'$/],
@@ -111,6 +115,8 @@ describe('etagrad train', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^etagrad train: MLP 2-16-16-1 on moons\n/);
     expect(stdout).toContain('optimizer   SGD, lr 0.1');
+    // 150 training points in batches of 50: 3 updates an epoch
+    expect(stdout).toContain('training    3 epochs × 3 updates = 9 updates, batch size 50, seed 1');
     expect(stdout).toContain('loss (log scale)');
     expect(stdout).toContain('* loss per update   o epoch mean   + held out');
     expect(stdout).toMatch(/held out +loss [\d.]+ +accuracy [\d.]+%/);
@@ -150,6 +156,44 @@ describe('etagrad train', () => {
     const lrs = history.steps.map((record) => record.lr);
     expect(lrs).toHaveLength(4);
     [0, 0.1, 0.2, 0.1].forEach((lr, i) => expect(lrs[i]).toBeCloseTo(lr, 12));
+  });
+});
+
+describe('schedules that do not fit the run', () => {
+  const tooShort = ['train', '--epochs', '4', '--batch-size', '15', '--lr', 'cosine({ initial: 0.5, steps: 4 })'];
+
+  test('a schedule that ends early is one warning line on stderr before training, with the updates the run makes', () => {
+    const { code, stderr } = run(tooShort);
+    expect(code).toBe(0);
+    // 150 points in batches of 15: 10 updates an epoch, 40 in all; the cosine ends at update 4
+    const [first] = stderr.split('\n');
+    expect(first).toBe(
+      'etagrad train: warning: for 36 of the 40 updates to run (90%) the learning rate is 0 or its schedule has ' +
+        "ended (at update 4); this run makes 4 epochs × 10 updates = 40 updates, the number a schedule's steps: needs",
+    );
+  });
+
+  test('the warning is given with --json too, and stdout stays JSON', () => {
+    const { code, stdout, stderr } = run([...tooShort, '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^etagrad train: warning: for 36 of the 40 updates[^\n]*\n$/);
+    expect(() => JSON.parse(stdout) as unknown).not.toThrow();
+  });
+
+  test('a schedule that fits says nothing', () => {
+    const { stderr } = run(['train', '--epochs', '4', '--batch-size', '15', '--lr', 'cosine({ initial: 0.5, steps: 40 })', '--json']);
+    expect(stderr).toBe('');
+  });
+});
+
+describe('--checkpoint-every', () => {
+  test('the final checkpoint is written regardless of the cadence', () => {
+    const path = join(scratch, 'every.json');
+    const { code } = run(['train', '--epochs', '3', '--batch-size', '75', '--save', path, '--checkpoint-every', '5', '--json']);
+    expect(code).toBe(0);
+    const checkpoint = JSON.parse(readFileSync(path, 'utf8')) as { completedEpochs: number };
+    expect(checkpoint.completedEpochs).toBe(3);
+    rmSync(path);
   });
 });
 
