@@ -4,3 +4,5 @@
 export { lrFind, type LrFindOptions, type LrFindResult, type LrTrial } from './lr-find.js';
 export { suggestLrs, type LrSuggestions } from './lr-suggestions.js';
 export { lrFindChart, lrFindSvg, type LrFindChartOptions } from './lr-find-chart.js';
+export { compareRuns, type CompareCommon, type CompareRun, type RunRecord } from './compare-runs.js';
+export { compareCharts, compareTable, type CompareChartOptions } from './compare-report.js';
