@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { messageOf, oneLine } from './args.js';
 import { contextFor, ExitCode, println, UsageError, type Context } from './command.js';
+import { compareCommand } from './compare.js';
 import { demoCommand } from './demo.js';
 import { processIo, type Io } from './io.js';
 import { plotCommand } from './plot.js';
@@ -48,6 +49,7 @@ function buildProgram(context: Context): Command {
     .addCommand(demoCommand(context))
     .addCommand(trainCommand(context))
     .addCommand(plotCommand(context))
+    .addCommand(compareCommand(context))
     .helpCommand(false)
     .addHelpText(
       'after',
