@@ -1,0 +1,200 @@
+// One training run of the playground, one update at a time, exactly as train's `fit` runs it:
+// batches from nn's `batches` with fit's seeded generator, forward, loss, zeroGrad, backward,
+// optimizer step, a non-finite loss, gradient or parameter ending the run with the bad update
+// not applied. Browser-safe: the worker runs it, Node tests run the same code.
+import type { Value } from '@etagrad/autograd';
+import { batches, MLP, rng, type Dataset, type Loss, type Rng, type StateDict } from '@etagrad/nn';
+import type { Optimizer } from '@etagrad/optim';
+import { parse, scale, type Schedule } from '@etagrad/sched';
+import type { Checkpoint, EpochRecord, StepRecord } from '@etagrad/train';
+import { batchSizeFor, shuffles, type PlaygroundConfig } from './config.js';
+import { makeDataset } from './data.js';
+import { penalizedLoss } from './loss.js';
+import { microgradStateDict, type MicrogradDemo } from './micrograd-demo.js';
+import { makeOptimizer } from './optimizers.js';
+import { verdictRules } from './verdict.js';
+
+/** The lane's schedule: the base expression scaled by the lane's multiplier (unscaled at 1). */
+export function laneSchedule(text: string, multiplier: number): Schedule {
+  const base = parse(text);
+  return multiplier === 1 ? base : scale(base, multiplier);
+}
+
+/** The model a configuration describes, with its initial weights. */
+export function makeModel(config: PlaygroundConfig, demo: MicrogradDemo | null): MLP {
+  const { hidden, activation, init } = config.model;
+  const model = new MLP(2, [...hidden, 1], { activation, seed: init === 'micrograd' ? 0 : init });
+  if (init === 'micrograd') {
+    if (demo === null) throw new Error('playground: the micrograd weights are needed, got none');
+    model.loadStateDict(microgradStateDict(demo));
+  }
+  return model;
+}
+
+/** Where a lane stopped early. */
+export interface LaneStop {
+  readonly step: number;
+  readonly lr: number;
+  readonly what: string;
+}
+
+/** A training run stepped by hand. */
+export class Lane {
+  readonly config: PlaygroundConfig;
+  readonly multiplier: number;
+  readonly data: Dataset;
+  readonly model: MLP;
+  /** The weights before the first update. */
+  readonly initial: StateDict;
+  readonly optimizer: Optimizer;
+  readonly loss: Loss;
+  readonly batchSize: number;
+  readonly shuffle: boolean;
+  /** Loss of each update, in order. */
+  readonly losses: number[] = [];
+  /** Rate of each update, in order. */
+  readonly lrs: number[] = [];
+  /** Set when the run diverged (the bad update was not applied). */
+  stopped: LaneStop | null = null;
+  readonly #parameters: Value[];
+  readonly #rng: Rng;
+  readonly #steps: StepRecord[] = [];
+  readonly #epochs: EpochRecord[] = [];
+  #batches: Iterator<Dataset> | null = null;
+  #epochLoss = 0;
+  /** The run at the start of the current epoch (the last one a checkpoint can hold), or null at an epoch end. */
+  #epochStart: Checkpoint | null = null;
+
+  /**
+   * @param config - the configuration (data, model, loss, optimizer, batch size, schedule)
+   * @param multiplier - this lane's factor on the configured rate
+   * @param demo - bench/'s micrograd numbers, for the micrograd data and weights
+   */
+  constructor(config: PlaygroundConfig, multiplier: number, demo: MicrogradDemo | null = null) {
+    this.config = config;
+    this.multiplier = multiplier;
+    this.data = makeDataset(config, demo);
+    if (this.data.x.length === 0) throw new RangeError('playground: data must have at least one point, got 0');
+    this.model = makeModel(config, demo);
+    this.initial = this.model.stateDict();
+    this.#parameters = this.model.parameters();
+    this.optimizer = makeOptimizer(config.optimizer, this.#parameters, config.options, laneSchedule(config.schedule, multiplier));
+    this.loss = penalizedLoss(config.loss, config.l2, this.#parameters);
+    this.batchSize = batchSizeFor(config, this.data.x.length);
+    this.shuffle = shuffles(config, this.data.x.length);
+    this.#rng = rng(config.seed);
+  }
+
+  /** Completed updates. */
+  get step(): number {
+    return this.optimizer.stepCount;
+  }
+
+  /** The rate of the next update (its schedule at `step`). */
+  get lr(): number {
+    return this.optimizer.lr[0] ?? 0;
+  }
+
+  /** Whether the lane will take no more updates (all done, or diverged). */
+  get done(): boolean {
+    return this.stopped !== null || this.step >= this.config.steps;
+  }
+
+  /**
+   * Replaces the lane's schedule from the next update on (times the lane's multiplier).
+   *
+   * @param text - a sched expression
+   */
+  setSchedule(text: string): void {
+    this.optimizer.setLr(0, laneSchedule(text, this.multiplier));
+  }
+
+  /** One update as fit makes it; returns false (and sets `stopped`) when it diverged. */
+  update(): boolean {
+    if (this.done) return false;
+    const batch = this.#nextBatch();
+    const outputs = batch.x.map((row) => this.model.forward(row));
+    const lossValue = this.loss(outputs, batch.y);
+    const step = this.step;
+    const lr = this.lr;
+    if (!Number.isFinite(lossValue.data)) return this.#diverge('loss', step, lr);
+    if (this.losses.length > 0 && lossValue.data > verdictRules.diverged * (this.losses[0] ?? 0)) {
+      return this.#diverge('loss (past 10x its start)', step, lr);
+    }
+    this.model.zeroGrad();
+    this.optimizer.zeroGrad();
+    lossValue.backward();
+    if (!this.#parameters.every((p) => Number.isFinite(p.grad))) return this.#diverge('gradient', step, lr);
+    const before = this.#parameters.map((p) => p.data);
+    this.optimizer.step();
+    if (!this.#parameters.every((p) => Number.isFinite(p.data))) {
+      this.#parameters.forEach((p, i) => (p.data = before[i] ?? p.data));
+      return this.#diverge('parameters', step, lr);
+    }
+    this.losses.push(lossValue.data);
+    this.lrs.push(lr);
+    this.#steps.push({ step, epoch: this.#epochs.length, loss: lossValue.data, lr });
+    this.#epochLoss += lossValue.data * batch.x.length;
+    if (this.#atEpochEnd()) this.#endEpoch(lr);
+    return true;
+  }
+
+  /**
+   * The run as a checkpoint that train's `fit` resumes: the state at the last epoch end (with
+   * full batches, every update ends an epoch; with mini-batches, the start of the current one).
+   */
+  checkpoint(): Checkpoint {
+    return this.#epochStart ?? this.#capture();
+  }
+
+  #nextBatch(): Dataset {
+    if (this.#batches === null) {
+      if (this.batchSize < this.data.x.length) this.#epochStart = this.#capture();
+      this.#batches = batches(this.data, { batchSize: this.batchSize, shuffle: this.shuffle, rng: this.#rng });
+    }
+    const next = this.#batches.next();
+    if (next.done === true) throw new Error('playground: an epoch ran out of batches before its end');
+    return next.value;
+  }
+
+  #atEpochEnd(): boolean {
+    const perEpoch = Math.ceil(this.data.x.length / this.batchSize);
+    return this.#steps.length === (this.#epochs.length + 1) * perEpoch;
+  }
+
+  #endEpoch(lr: number): void {
+    this.#epochs.push({
+      epoch: this.#epochs.length,
+      steps: this.step,
+      loss: this.#epochLoss / this.data.x.length,
+      metrics: {},
+      valLoss: null,
+      valMetrics: null,
+      lr,
+      lrScale: this.optimizer.lrScale,
+    });
+    this.#epochLoss = 0;
+    this.#batches = null;
+    this.#epochStart = null;
+  }
+
+  #diverge(what: string, step: number, lr: number): false {
+    this.stopped = { step, lr, what };
+    return false;
+  }
+
+  #capture(): Checkpoint {
+    return {
+      format: 'etagrad-checkpoint',
+      version: 1,
+      completedEpochs: this.#epochs.length,
+      model: this.model.stateDict(),
+      optimizer: { name: this.optimizer.name, state: this.optimizer.stateDict() },
+      rng: this.#rng.state(),
+      history: { steps: this.#steps.slice(0, this.#steps.length), epochs: [...this.#epochs], stopped: null },
+      plateau: null,
+      earlyStopping: null,
+      run: { samples: this.data.x.length, batchSize: this.batchSize, shuffle: this.shuffle },
+    };
+  }
+}

@@ -1,0 +1,184 @@
+// The page: reads the configuration (link, lesson or default), starts the worker, draws what it
+// sends, and wires the controls.
+import { makeCharts, type Charts } from './charts.js';
+import { defaultConfig, type PlaygroundConfig } from './config.js';
+import { readControls, renderControls } from './controls.js';
+import { exportTypeScript } from './export-ts.js';
+import { paintPoints, pointAt } from './heatmap.js';
+import { absorb, drawLane, makeLaneView, type LaneView } from './lane-view.js';
+import { isLesson, lessons } from './lessons.js';
+import type { FromWorker, ToWorker } from './protocol.js';
+import type { Bounds } from './scores.js';
+import { wireScheduleBox } from './schedule-box.js';
+import { installSurface } from './surface.js';
+import { encodeConfig, readFragment } from './url-state.js';
+import './style.css';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const form = $<HTMLFormElement>('controls');
+const status = $('status');
+const lesson = $('lesson');
+
+const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const send = (message: ToWorker): void => worker.postMessage(message);
+
+let config: PlaygroundConfig = defaultConfig;
+let views: LaneView[] = [];
+let charts: Charts | null = null;
+let bounds: Bounds | null = null;
+let paused = false;
+let frame = 0;
+let exportId = 0;
+const exports = new Map<number, (message: Extract<FromWorker, { type: 'export' }>) => void>();
+
+const announce = (text: string): void => {
+  status.textContent = text;
+};
+
+/** The configuration the fragment asks for; the default view when it asks for nothing valid. */
+function fromFragment(): PlaygroundConfig {
+  try {
+    const request = readFragment(location.hash);
+    if (request.kind === 'config') return request.config;
+    if (request.kind === 'lesson') {
+      if (isLesson(request.name)) return lessons[request.name].config;
+      announce(`No lesson named ${request.name}; showing the default view.`);
+    }
+  } catch (error) {
+    announce(`${(error as Error).message}; showing the default view.`);
+  }
+  return defaultConfig;
+}
+
+function start(next: PlaygroundConfig): void {
+  config = next;
+  history.replaceState(null, '', encodeConfig(config));
+  renderControls(form, config);
+  box = wireScheduleBox(form.elements.namedItem('schedule') as HTMLTextAreaElement, $('schedule-plot'), $('schedule-error'), () => config.steps);
+  const about = config.lesson !== null && isLesson(config.lesson) ? lessons[config.lesson] : null;
+  lesson.hidden = about === null;
+  lesson.textContent = about === null ? '' : `${about.title}. ${about.text}`;
+  const parent = $('lanes');
+  parent.replaceChildren();
+  views = config.lanes.map((m, i) => makeLaneView(parent, i, m));
+  views.forEach((view, i) => wireLane(view, i));
+  charts = makeCharts($('loss-chart'), $('lr-chart'), config.lanes.map((m) => `×${m}`));
+  bounds = null;
+  paused = false;
+  send({ type: 'start', config });
+  announce(`Training ${views.length} lane${views.length === 1 ? '' : 's'} for ${config.steps} steps.`);
+}
+
+let box = { good: () => config.schedule };
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+function requestExport(lane: number, use: (message: Extract<FromWorker, { type: 'export' }>) => void): void {
+  exportId += 1;
+  exports.set(exportId, use);
+  send({ type: 'export', lane, id: exportId });
+}
+
+function wireLane(view: LaneView, index: number): void {
+  const actions = view.root.querySelector('.lane-actions') as HTMLElement;
+  const button = (text: string, onClick: () => void): void => {
+    const node = Object.assign(document.createElement('button'), { type: 'button', textContent: text });
+    node.addEventListener('click', onClick);
+    actions.append(node);
+  };
+  button(`Export lane ${index + 1} as TypeScript`, () =>
+    requestExport(index, (m) => download(`etagrad-lane-${index + 1}.ts`, exportTypeScript(m.recipe), 'text/typescript')),
+  );
+  view.overlay.addEventListener('click', (event) => {
+    if (bounds === null) return;
+    const [x, y] = pointAt(event, view.overlay, bounds);
+    const label = (form.elements.namedItem('addClass') as HTMLSelectElement).value === '1' ? 1 : 0;
+    start({ ...config, data: { ...config.data, points: [...config.data.points, [x, y, label]] } });
+  });
+}
+
+function draw(): void {
+  frame = 0;
+  for (const view of views) drawLane(view);
+  charts?.update(
+    views.map((v) => v.losses),
+    views.map((v) => v.lrs),
+  );
+}
+
+worker.onmessage = (event: MessageEvent<FromWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'started':
+      bounds = message.bounds;
+      for (const view of views) {
+        paintPoints(view.overlay, message.points, message.bounds);
+        view.heatmap.dataset['bounds'] = JSON.stringify(message.bounds);
+      }
+      return;
+    case 'progress':
+      message.lanes.forEach((news, i) => {
+        const view = views[i];
+        if (view !== undefined && absorb(view, news) && news.verdict !== 'running') announce(`Lane ${i + 1} (×${view.multiplier}): ${news.text}`);
+      });
+      if (frame === 0) frame = requestAnimationFrame(draw);
+      return;
+    case 'export':
+      exports.get(message.id)?.(message);
+      exports.delete(message.id);
+      return;
+    case 'error':
+      announce(`Error: ${message.message}`);
+      return;
+  }
+};
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  try {
+    start(readControls(form, { ...config, lesson: null }));
+  } catch (error) {
+    announce(`Not started: ${(error as Error).message}`);
+  }
+});
+
+form.addEventListener('change', (event) => {
+  const target = event.target as HTMLElement;
+  if (target.getAttribute('name') !== 'lesson') return;
+  const name = (target as HTMLSelectElement).value;
+  if (isLesson(name)) start(lessons[name].config);
+});
+
+form.addEventListener('click', (event) => {
+  const name = (event.target as HTMLElement).getAttribute('name');
+  if (name === 'pause') {
+    paused = !paused;
+    send({ type: paused ? 'pause' : 'resume' });
+    (event.target as HTMLButtonElement).textContent = paused ? 'Resume' : 'Pause';
+    announce(paused ? 'Paused.' : 'Resumed.');
+  } else if (name === 'applySchedule') {
+    const text = box.good();
+    config = { ...config, schedule: text };
+    history.replaceState(null, '', encodeConfig(config));
+    send({ type: 'schedule', text, lanes: views.map((_, i) => i) });
+    announce(`Schedule applied to the running lanes: ${text}`);
+  } else if (name === 'share') {
+    void navigator.clipboard?.writeText(location.href).then(() => announce('Link copied.'));
+  } else if (name === 'clearPoints') {
+    start({ ...config, data: { ...config.data, points: [] } });
+  }
+});
+
+window.addEventListener('hashchange', () => start(fromFragment()));
+
+installSurface({
+  lanes: () => views.map((v) => ({ step: v.step, loss: v.losses.at(-1) ?? Number.NaN, lr: v.lr, verdict: v.verdict, losses: v.losses })),
+  config: () => config,
+});
+
+start(fromFragment());

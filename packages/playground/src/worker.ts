@@ -1,0 +1,138 @@
+// The training worker: runs the lanes in lock step (every lane takes update k before any takes
+// k + 1), in slices of ~30 ms between which it reads the page's messages and sends the news.
+import type { PlaygroundConfig } from './config.js';
+import { classOf } from './data.js';
+import { Lane } from './lane.js';
+import type { MicrogradDemo } from './micrograd-demo.js';
+import type { FromWorker, LaneNews, ToWorker } from './protocol.js';
+import { boundsOf, gridScores, scoreInto, snapshotOf, type Bounds } from './scores.js';
+import { judgeLane } from './verdict.js';
+
+const sliceMs = 30;
+const gridEveryMs = 150;
+
+interface Running {
+  readonly lanes: Lane[];
+  readonly bounds: Bounds;
+  /** Updates already sent, per lane. */
+  readonly sent: number[];
+  paused: boolean;
+  lastGrid: number;
+}
+
+let run: Running | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+const post = (message: FromWorker, transfer: Transferable[] = []): void => self.postMessage(message, { transfer });
+
+async function demoFor(config: PlaygroundConfig): Promise<MicrogradDemo | null> {
+  const needed = config.data.kind === 'micrograd' || config.model.init === 'micrograd';
+  return needed ? ((await import('./micrograd-demo.json')).default as MicrogradDemo) : null;
+}
+
+async function start(config: PlaygroundConfig): Promise<void> {
+  const demo = await demoFor(config);
+  const lanes = config.lanes.map((multiplier) => new Lane(config, multiplier, demo));
+  const first = lanes[0];
+  if (first === undefined) throw new RangeError('playground: lanes must hold 1 to 3 multipliers, got 0');
+  const bounds = boundsOf(first.data.x);
+  run = { lanes, bounds, sent: lanes.map(() => 0), paused: false, lastGrid: -Infinity };
+  const points = first.data.x.map((p, i) => [p[0] ?? 0, p[1] ?? 0, classOf(first.data.y[i] as number)] as const);
+  post({ type: 'started', points, bounds });
+  report(run, true);
+  schedule();
+}
+
+/** Accuracy of the lane's model on its training set, from a snapshot (no graph). */
+function accuracyOf(lane: Lane, scores: Float64Array): number {
+  const { x, y } = lane.data;
+  scoreInto(snapshotOf(lane.model.stateDict(), lane.config.model.activation), x.map((p) => p[0] ?? 0), x.map((p) => p[1] ?? 0), scores);
+  let right = 0;
+  scores.forEach((s, i) => (right += classOf(s) === classOf(y[i] as number) ? 1 : 0));
+  return right / x.length;
+}
+
+function report(state: Running, withGrids: boolean): void {
+  const transfer: Transferable[] = [];
+  const news: LaneNews[] = state.lanes.map((lane, i) => {
+    const from = state.sent[i] ?? 0;
+    state.sent[i] = lane.losses.length;
+    const scores = new Float64Array(lane.data.x.length);
+    const accuracy = accuracyOf(lane, scores);
+    const grid = withGrids ? gridScores(snapshotOf(lane.model.stateDict(), lane.config.model.activation), state.bounds) : null;
+    if (grid !== null) transfer.push(grid.buffer);
+    const verdict = judgeLane({ losses: lane.losses, diverged: lane.stopped, accuracy, lr: lane.lrs.at(-1) ?? lane.lr, finished: lane.done });
+    return {
+      step: lane.step,
+      losses: lane.losses.slice(from),
+      lrs: lane.lrs.slice(from),
+      lr: lane.lr,
+      verdict: verdict.verdict,
+      text: verdict.text,
+      accuracy,
+      done: lane.done,
+      grid,
+    };
+  });
+  post({ type: 'progress', lanes: news }, transfer);
+}
+
+function schedule(): void {
+  if (timer === null) timer = setTimeout(slice, 0);
+}
+
+function slice(): void {
+  timer = null;
+  const state = run;
+  if (state === null || state.paused) return;
+  const end = performance.now() + sliceMs;
+  let active = true;
+  while (active && performance.now() < end) {
+    active = false;
+    for (const lane of state.lanes) if (lane.update()) active = true;
+  }
+  const now = performance.now();
+  const grids = !active || now - state.lastGrid >= gridEveryMs;
+  if (grids) state.lastGrid = now;
+  report(state, grids);
+  if (active) schedule();
+}
+
+function handle(message: ToWorker): void {
+  switch (message.type) {
+    case 'start':
+      run = null;
+      void start(message.config).catch(fail);
+      return;
+    case 'pause':
+      if (run !== null) run.paused = true;
+      return;
+    case 'resume':
+      if (run !== null) run.paused = false;
+      schedule();
+      return;
+    case 'schedule':
+      for (const i of message.lanes) run?.lanes[i]?.setSchedule(message.text);
+      schedule();
+      return;
+    case 'export': {
+      const lane = run?.lanes[message.lane];
+      if (lane === undefined) return;
+      const { config, multiplier, data, initial, batchSize, shuffle } = lane;
+      post({ type: 'export', id: message.id, recipe: { config, multiplier, data, initial, batchSize, shuffle }, checkpoint: lane.checkpoint() });
+      return;
+    }
+  }
+}
+
+function fail(error: unknown): void {
+  post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  try {
+    handle(event.data);
+  } catch (error) {
+    fail(error);
+  }
+};
