@@ -1,19 +1,21 @@
-// Proves that each library package stands alone, as a user installs it: `npm pack` in its folder,
-// install the tarball (with its @etagrad/* dependencies' tarballs) into a fresh project outside
-// the monorepo, import it by name from plain Node ESM, and type-check a TypeScript consumer
-// (moduleResolution nodenext) against the shipped .d.ts.
+// Proves that each published package stands alone, as a user installs it: pack every package as
+// `npm run pack` does, check what each tarball holds (the licence, every file its manifest points
+// at, the sources of every source map), then install each library package's tarball (with its
+// @etagrad/* dependencies' tarballs) into a fresh project outside the monorepo, import it by name
+// from plain Node ESM, and type-check a TypeScript consumer (moduleResolution nodenext) against
+// the shipped .d.ts.
 //
 // Usage: node scripts/check-packs.mjs [package ...]   (default: every library package)
 // Prints one line per package and exits non-zero on the first failure.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closure, packAll, root } from './pack.mjs';
+import { checkTarball } from './tarball-contents.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** One export per package that a consumer uses, to prove both the runtime and the types. */
+/** One export per library package that a consumer uses, to prove both the runtime and the types. */
 export const probes = {
   check: 'checkNumber',
   autograd: 'Value',
@@ -26,19 +28,7 @@ export const probes = {
 const npm = (args, cwd) =>
   execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8' });
 
-const manifest = (dir) => JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
-
-/** The package and every @etagrad package it depends on, transitively. */
-function closure(dir, seen = new Set()) {
-  if (seen.has(dir)) return seen;
-  seen.add(dir);
-  for (const dep of Object.keys(manifest(dir).dependencies ?? {})) {
-    if (dep.startsWith('@etagrad/')) closure(dep.slice('@etagrad/'.length), seen);
-  }
-  return seen;
-}
-
-function check(dir, tarballs, work) {
+function checkConsumer(dir, tarballs, work) {
   const project = join(work, `consumer-${dir}`);
   mkdirSync(project);
   const name = `@etagrad/${dir}`;
@@ -62,19 +52,23 @@ function check(dir, tarballs, work) {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
 }
 
+/**
+ * Packs every published package and checks each tarball's contents, then checks a consumer of
+ * each of `dirs`. Returns one line per package checked; throws on the first failure.
+ */
 export function checkPacks(dirs = Object.keys(probes)) {
   const work = mkdtempSync(join(tmpdir(), 'etagrad-packs-'));
   try {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
-    const tarballs = {};
-    for (const dir of new Set(dirs.flatMap((d) => [...closure(d)]))) {
-      const file = npm(['pack', '--ignore-scripts', '--pack-destination', work], join(root, 'packages', dir)).trim().split('\n').pop();
-      tarballs[dir] = join(work, file);
-    }
-    const results = [];
+    // Incremental build: deleting dist/ here would race with anything else reading it.
+    const tarballs = packAll(join(work, 'packs'), { fresh: false });
+    const licence = readFileSync(join(root, 'LICENSE'), 'utf8');
+    const results = Object.entries(tarballs).map(([dir, tarball]) => {
+      const files = checkTarball(tarball, join(work, 'unpacked', dir), licence);
+      return `@etagrad/${dir}: tarball holds LICENSE, every file its manifest names, the sources of its ${files.maps} source maps`;
+    });
     for (const dir of dirs) {
-      check(dir, tarballs, work);
-      results.push(`@etagrad/${dir}: packs, installs alone, imports from Node ESM, type-checks (nodenext)`);
+      checkConsumer(dir, tarballs, work);
+      results.push(`@etagrad/${dir}: installs alone, imports from Node ESM, type-checks (nodenext)`);
     }
     return results;
   } finally {

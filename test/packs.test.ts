@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { checkPacks, probes } from '../scripts/check-packs.mjs';
+import { publishedPackages } from '../scripts/pack.mjs';
 
-test('every library package packs, installs alone, imports from Node ESM and type-checks', () => {
+test('every package packs with its licence and mapped sources; each library package installs alone, imports from Node ESM and type-checks', () => {
   const lines: string[] = checkPacks();
-  expect(lines).toHaveLength(Object.keys(probes).length);
+  expect(lines).toHaveLength(publishedPackages().length + Object.keys(probes).length);
 }, 180_000);
