@@ -23,6 +23,7 @@ export const probes = {
   nn: 'MLP',
   optim: 'Adam',
   train: 'fit',
+  tune: 'lrFind',
 };
 
 const npm = (args, cwd) =>
