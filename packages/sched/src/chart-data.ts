@@ -165,8 +165,25 @@ export function niceValues(min: number, max: number, count: number): number[] {
 /** The x axis' ticks (see {@link axisTicks}). */
 export const xTicks = (data: ChartData, count: number): Tick[] => axisTicks(data.x, data.logX, count);
 
-/** The y axis' ticks (see {@link axisTicks}). */
-export const yTicks = (data: ChartData, count: number): Tick[] => axisTicks(data.y, data.logY, count);
+/**
+ * The y axis' ticks (see {@link axisTicks}); on a log scale spanning fewer decades than `count`,
+ * 1, 2 and 5 times each power of ten, as on log paper, so that a loss falling from 0.7 to 0.05
+ * gets more than one label.
+ */
+export function yTicks(data: ChartData, count: number): Tick[] {
+  if (!data.logY || Math.floor(data.y.max) - Math.ceil(data.y.min) >= count) return axisTicks(data.y, data.logY, count);
+  const values: number[] = [];
+  // Powers of ten first, then 5s, then 2s: where two land on one row, the rounder one is shown.
+  for (const m of [1, 5, 2]) {
+    for (let k = Math.floor(data.y.min); k <= Math.ceil(data.y.max); k++) {
+      const v = Number((m * 10 ** k).toPrecision(12));
+      const at = Math.log10(v);
+      if (at >= data.y.min - 1e-9 && at <= data.y.max + 1e-9) values.push(v);
+    }
+  }
+  if (values.length < 2) return axisTicks(data.y, true, count);
+  return values.map((v) => ({ at: Math.log10(v), label: tickLabel(v, 6) }));
+}
 
 /**
  * An axis' ticks: round values; on a log scale, the powers of ten in range when there are at

@@ -1,6 +1,7 @@
 import {
   chartData,
   checkSize,
+  tickLabel,
   xTicks,
   yTicks,
   type ChartData,
@@ -70,13 +71,21 @@ function drawSeries(data: ChartData, frame: Frame): string[][] {
   return grid;
 }
 
-/** The y axis' label of each row that has one: the first tick to land there. */
+/**
+ * The y axis' label of each row that has one: the first tick to land there; and the top and
+ * bottom rows labelled with the values they stand for (3 significant digits) when no tick lands
+ * there, so that the range shown is always readable.
+ */
 function rowLabels(data: ChartData, frame: Frame): Map<number, string> {
   const labels = new Map<number, string>();
-  for (const tick of data.empty ? [] : yTicks(data, 4)) {
+  if (data.empty) return labels;
+  for (const tick of yTicks(data, 4)) {
     const r = Math.round(frame.row(tick.at));
     if (!labels.has(r)) labels.set(r, tick.label);
   }
+  const value = (y: number): number => (data.logY ? 10 ** y : y);
+  if (!labels.has(0)) labels.set(0, tickLabel(value(data.y.max), 3));
+  if (!labels.has(frame.height - 1)) labels.set(frame.height - 1, tickLabel(value(data.y.min), 3));
   return labels;
 }
 

@@ -44,16 +44,32 @@ describe('lineChart', () => {
     expect(count(plotArea(chart).join(''), '*')).toBe(3); // three lone points, no segments between them
   });
 
+  test('a log axis over many decades labels every few powers of ten', () => {
+    // 1e-15 .. 1: 16 decades, about 4 labels: every 5th power
+    const chart = lineChart([{ name: 'loss', values: [1, 1e-15] }], { width: 10, height: 16, logY: true });
+    const labels = chart.split('\n').filter((l) => l.includes('┤')).map((l) => l.split('┤')[0]?.trim());
+    expect(labels).toEqual(['1', '1e-5', '1e-10', '1e-15']);
+  });
+
+  test('both ends of the y axis are labelled, also where no round value lands', () => {
+    // 0.07 .. 0.93: round ticks 0.2 .. 0.8; the top row stands for 0.93, the bottom for 0.07
+    const chart = lineChart([{ name: 's', values: [0.93, 0.07] }], { width: 10, height: 9 });
+    const rows = chart.split('\n').filter((l) => /[│┤]/.test(l));
+    expect(rows[0]?.split('┤')[0]?.trim()).toBe('0.93');
+    expect(rows.at(-1)?.split('┤')[0]?.trim()).toBe('0.07');
+  });
+
   test('draws a flat series mid-chart', () => {
     const rows = plotArea(lineChart([{ name: 'flat', values: [0.1, 0.1, 0.1] }], { width: 20, height: 5 }));
     expect(rows[2]).toBe('*'.repeat(20));
     expect(rows.filter((r) => r.includes('*'))).toHaveLength(1);
   });
 
-  test('logY: a log scale with the powers of ten as ticks, values <= 0 left out', () => {
+  test('logY: a log scale with 1, 5 (and 2) times the powers of ten as ticks, values <= 0 left out', () => {
     const chart = lineChart([{ name: 'loss', values: [100, 10, 1, 0, -1] }], { width: 10, height: 5, logY: true });
     const labels = chart.split('\n').filter((l) => l.includes('┤')).map((l) => l.split('┤')[0]?.trim());
-    expect(labels).toEqual(['100', '10', '1']);
+    // log10(50) = 1.7 lands on row (2 - 1.7) / 2 * 4 = 0.6 -> 1, before 20's (1.4 -> 1); 5 likewise on row 3
+    expect(labels).toEqual(['100', '50', '10', '5', '1']);
     // log10: 2, 1, 0 -> rows 0, 2, 4: a straight line on the log scale.
     const rows = plotArea(chart);
     expect([rows[0]?.indexOf('*'), rows[4]?.lastIndexOf('*')]).toEqual([0, 9]);

@@ -23,20 +23,20 @@ describe('plot', () => {
     });
     expect(`\n${chart}\n`).toMatchInlineSnapshot(`
       "
-           learning rate
-        0.1 ┤oo********
-            │ ooo     *
-      0.075 ┤   ooo   **
-            │     oooo *
-            │        oooo
-       0.05 ┤          *oooo*****
-            │              oooooo*
-      0.025 ┤                   oooooooo***
-            │                          ooooooooooooooo
-            │                                       *oooooooooo
-            └┬───────────┬────────────┬───────────┬───────────┬
-             0          25           50          75         100
-                                    step
+             learning rate
+          0.1 ┤oo********
+              │ ooo     *
+        0.075 ┤   ooo   **
+              │     oooo *
+              │        oooo
+         0.05 ┤          *oooo*****
+              │              oooooo*
+        0.025 ┤                   oooooooo***
+              │                          ooooooooooooooo
+      0.00313 ┤                                       *oooooooooo
+              └┬───────────┬────────────┬───────────┬───────────┬
+               0          25           50          75         100
+                                      step
       * stepDecay({ initial: 0.1, every: 20 })
       o exponential({ initial: 0.1, rate: 0.97 })
       "
