@@ -3,6 +3,8 @@ export interface Output {
   write(text: string): unknown;
   /** True when the output is a terminal: colour and live progress bars are used only then. */
   readonly isTTY?: boolean;
+  /** The terminal's width in columns, when it is one (Node's TTY streams have it); charts fit it. */
+  readonly columns?: number;
 }
 
 /** The streams and environment a command runs with. */

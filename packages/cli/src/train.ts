@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
 import { fit, type History } from '@etagrad/train';
-import { format, isSchedule, lineChart, type Schedule, type Series } from '@etagrad/sched';
+import { format, isSchedule, type Schedule } from '@etagrad/sched';
 import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
 import { asUsage, ExitCode, println, UsageError, type Context } from './command.js';
 import { measure } from './measure.js';
-import { checkOutput } from './output-path.js';
+import { checkOutput, writeOutput } from './output-path.js';
 import { scheduleFitWarning } from './schedule-fit.js';
+import { chartColumns, trainingChart, trainingChartSvg } from './training-chart.js';
 import {
   buildModel,
   datasetNames,
@@ -33,7 +34,11 @@ export interface TrainOptions {
   readonly checkpointEvery?: number;
   readonly resume?: string;
   readonly json?: boolean;
+  readonly svg?: string;
 }
+
+/** `--svg -`: the SVG goes to stdout instead of a file. */
+const STDOUT = '-';
 
 const DEFAULTS = { dataset: 'moons', optimizer: 'sgd', epochs: 40, batchSize: 16, seed: 1 } as const;
 
@@ -74,6 +79,7 @@ export function trainCommand(context: Context): Command {
     )
     .addOption(new Option('--resume <path>', 'continue from a checkpoint up to --epochs in total'))
     .addOption(new Option('--json', 'print only the history, as JSON (for scripts)'))
+    .addOption(new Option('--svg <file>', "also write the training chart as an SVG file; '-' writes only the SVG, to stdout"))
     .addHelpText(
       'after',
       `
@@ -88,6 +94,7 @@ Examples:
   $ etagrad train --lr "warmup(cosine({ initial: 0.5, steps: 360 }), { steps: 40 })"
   $ etagrad train --epochs 20 --save run.json && etagrad train --epochs 40 --resume run.json
   $ etagrad train --epochs 400 --save run.json --checkpoint-every 50
+  $ etagrad train --svg run.svg                            the loss and learning rate charts as SVG
   $ etagrad train --json | jq '.epochs[-1].valMetrics'`,
     )
     .action((options: TrainOptions) => {
@@ -101,6 +108,8 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
   const out = (text = ''): void => println(io.stdout, text);
   // Before any work: a checkpoint that cannot be written would be lost at the end of the run.
   if (options.save !== undefined) checkOutput('--save', options.save);
+  if (options.svg !== undefined && options.svg !== STDOUT) checkOutput('--svg', options.svg);
+  if (options.svg === STDOUT && options.json === true) throw new UsageError("--svg - and --json both write to stdout: give --svg a file");
   const dataset = datasets[options.dataset];
   const task = taskFor(dataset.classes);
   const sizes = options.model ?? [2, 16, 16, task.outputs];
@@ -108,14 +117,16 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
   const data = splitData(dataset, options.seed);
   const model = buildModel(sizes, task, options.seed);
   const optimizer = asUsage(() => optimizers[options.optimizer].make(model.namedParameters(), lr));
+  // Only one thing goes to stdout: the JSON history, the SVG, or the report.
   const json = options.json === true;
+  const quiet = json || options.svg === STDOUT;
   const perEpoch = Math.ceil(data.train.x.length / options.batchSize);
   const total = options.epochs * perEpoch;
   if (options.checkpointEvery !== undefined && options.save === undefined) {
     throw new UsageError('--checkpoint-every needs --save <path>');
   }
 
-  if (!json) {
+  if (!quiet) {
     out(style.bold(`etagrad train: MLP ${formatSizes(sizes)} on ${options.dataset}`));
     out(`  data        ${dataset.description}: ${data.train.x.length} to train, ${data.validation.x.length} held out`);
     out(`  optimizer   ${optimizer.name}, lr ${isSchedule(lr) ? format(lr) : lr}`);
@@ -134,17 +145,23 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
     seed: options.seed,
     metrics: { accuracy: task.metric },
     // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
-    progress: json ? false : { stream: io.stderr },
+    progress: quiet ? false : { stream: io.stderr },
     ...(options.save === undefined ? {} : { checkpoint: { path: options.save, every: options.checkpointEvery ?? 1 } }),
     ...(options.resume === undefined ? {} : { resumeFrom: options.resume }),
   });
+  if (options.svg !== undefined) {
+    const svg = trainingChartSvg(history);
+    if (options.svg === STDOUT) io.stdout.write(svg);
+    else writeOutput('--svg', options.svg, svg);
+  }
   if (json) {
     out(JSON.stringify(history));
     return ExitCode.Ok;
   }
+  if (options.svg === STDOUT) return ExitCode.Ok;
 
   const losses = history.steps.map((record) => record.loss);
-  out(lossChart(history));
+  out(trainingChart(history, chartColumns(io.stdout)));
   const trained = measure(model, data.train, task);
   const held = measure(model, data.validation, task);
   out(`  ${'train'.padEnd(10)} loss ${formatLoss(trained.loss).padEnd(8)} accuracy ${formatPercent(trained.accuracy)}`);
@@ -162,29 +179,8 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
     );
   }
   if (options.save !== undefined) out(style.dim(`  checkpoint saved to ${options.save}`));
+  if (options.svg !== undefined) out(style.dim(`  chart written to ${options.svg}`));
   return ExitCode.Ok;
-}
-
-/**
- * The loss of every update (noisy with small batches) and, at each epoch's last update, the
- * epoch's mean training loss and the held-out loss, on a log scale.
- */
-function lossChart(history: History): string {
-  const ends = history.epochs.map((record) => record.steps - 1);
-  const heldOut = history.epochs.map((record) => record.valLoss ?? Number.NaN);
-  const series: Series[] = [
-    { name: 'loss per update', values: history.steps.map((record) => record.loss), xs: history.steps.map((r) => r.step) },
-    { name: 'epoch mean', values: history.epochs.map((record) => record.loss), xs: ends },
-    { name: 'held out', values: heldOut, xs: ends },
-  ];
-  return lineChart(series, {
-    width: 64,
-    height: 12,
-    title: 'loss (log scale)',
-    xLabel: 'step',
-    yLabel: 'loss',
-    logY: true,
-  });
 }
 
 /** Joins `items` with commas into lines of at most `width` characters, each after `indent`. */

@@ -118,7 +118,8 @@ describe('etagrad train', () => {
     // 150 training points in batches of 50: 3 updates an epoch
     expect(stdout).toContain('training    3 epochs × 3 updates = 9 updates, batch size 50, seed 1');
     expect(stdout).toContain('loss (log scale)');
-    expect(stdout).toContain('* loss per update   o epoch mean   + held out');
+    expect(stdout).toContain('* train (epoch mean)   o held out');
+    expect(stdout).toMatch(/\nlearning rate\n/);
     expect(stdout).toMatch(/held out +loss [\d.]+ +accuracy [\d.]+%/);
     // one plain line per epoch, as train's progress writes them off a terminal
     expect(stderr.match(/^epoch \d\/3 /gm)).toHaveLength(3);

@@ -72,6 +72,38 @@ describe('--svg never destroys what is at its path', () => {
   });
 });
 
+describe('etagrad train --svg', () => {
+  test('writes the training chart as SVG, atomically', () => {
+    const where = dir('train-svg');
+    const path = join(where, 'run.svg');
+    const { code, stdout } = run([...TRAIN, '--svg', path]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`chart written to ${path}`);
+    expect(xmlProblem(readFileSync(path, 'utf8').trim())).toBeNull();
+    expect(readdirSync(where)).toEqual(['run.svg']);
+  });
+
+  test('--svg - writes only the SVG to stdout', () => {
+    const { code, stdout, stderr } = run([...TRAIN, '--svg', '-']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(xmlProblem(stdout.trim())).toBeNull();
+  });
+
+  test('--svg - with --json is bad input: both would go to stdout', () => {
+    const { code, stderr } = run([...TRAIN, '--svg', '-', '--json']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('etagrad train: --svg - and --json both write to stdout: give --svg a file\n');
+  });
+
+  test('/dev/null is refused before training', () => {
+    const { code, stdout, stderr } = run([...TRAIN, '--svg', '/dev/null']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('etagrad train: --svg must be a regular file or a new file, got /dev/null (a character device)\n');
+  });
+});
+
 describe('--save is checked before training starts', () => {
   test('a missing directory is bad input (exit 2): no epoch is trained', () => {
     const path = join(scratch, 'missing', 'run.json');
