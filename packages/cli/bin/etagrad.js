@@ -3,4 +3,4 @@
 // sources instead (tsx with the @etagrad/source condition).
 import { runAsProcess } from '../dist/main.js';
 
-runAsProcess();
+await runAsProcess();

@@ -14,15 +14,18 @@ const HELP_WIDTH = 80;
 
 /**
  * Runs the `etagrad` command with `argv` (the arguments after the program name, e.g.
- * `['train', '--epochs', '5']`) and returns its exit code: 0 done, 1 the work failed, 2 bad input
- * (unknown command or flag, a bad value; reported as one line on stderr, nothing done).
+ * `['train', '--epochs', '5']`) and resolves to its exit code: 0 done, 1 the work failed, 2 bad
+ * input (unknown command or flag, a bad value; reported as one line on stderr, nothing done),
+ * 130 or 143 when training was stopped by SIGINT or SIGTERM (see `Io.onInterrupt`).
  *
  * It never calls `process.exit`, so tests can call it in-process with string buffers as `io`.
  *
+ * @param argv - the arguments after the program name
+ * @param io - the streams, environment and interrupt source to run with (default: the process's)
  * @example
- * process.exitCode = main(process.argv.slice(2));
+ * process.exitCode = await main(process.argv.slice(2));
  */
-export function main(argv: readonly string[], io: Io = processIo()): number {
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const context = contextFor(io);
   const program = buildProgram(context);
   if (argv.length === 0) {
@@ -30,7 +33,7 @@ export function main(argv: readonly string[], io: Io = processIo()): number {
     return ExitCode.Ok;
   }
   try {
-    program.parse([...argv], { from: 'user' });
+    await program.parseAsync([...argv], { from: 'user' });
     return context.exitCode;
   } catch (error) {
     return report(error, argv, program, io);
@@ -148,15 +151,16 @@ function isEntryModule(): boolean {
 
 /**
  * Runs `main` as the process: arguments from `process.argv`, the exit code into
- * `process.exitCode` (so pending output is flushed before Node exits), and a closed pipe
- * (`etagrad demo | head`) ends the run quietly instead of crashing on EPIPE.
+ * `process.exitCode` (so pending output is flushed before Node exits; a code, not a re-raised
+ * signal, which a PID 1 would ignore), and a closed pipe (`etagrad demo | head`) ends the run
+ * quietly instead of crashing on EPIPE.
  */
-export function runAsProcess(): void {
+export async function runAsProcess(): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(ExitCode.Ok);
   });
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }
 
-if (isEntryModule()) runAsProcess();
+if (isEntryModule()) await runAsProcess();

@@ -8,16 +8,16 @@ import { captureIo, xmlProblem } from './helpers.js';
 const scratch = mkdtempSync(join(tmpdir(), 'etagrad-compare-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(args: readonly string[]) {
+async function run(args: readonly string[]) {
   const io = captureIo();
-  const code = main(['compare', ...args], io);
+  const code = await main(['compare', ...args], io);
   return { code, out: io.out(), err: io.err() };
 }
 
 describe('etagrad compare', () => {
-  test('a table, the loss chart and the rate chart, one run per rate', () => {
+  test('a table, the loss chart and the rate chart, one run per rate', async () => {
     const svg = join(scratch, 'runs.svg');
-    const { code, out, err } = run(['--lr', '0.01,1,1e300', '--epochs', '2', '--svg', svg]);
+    const { code, out, err } = await run(['--lr', '0.01,1,1e300', '--epochs', '2', '--svg', svg]);
     expect(err).toBe('');
     expect(code).toBe(0);
     const lines = out.split('\n');
@@ -30,20 +30,20 @@ describe('etagrad compare', () => {
     expect(xmlProblem(readFileSync(join(scratch, 'runs-lr.svg'), 'utf8'))).toBeNull();
   });
 
-  test('--json: one record per combination, named by what varies', () => {
-    const { code, out } = run(['--optimizer', 'sgd,rmsprop', '--momentum', '0,0.9', '--lr', '0.05', '--epochs', '1', '--json']);
+  test('--json: one record per combination, named by what varies', async () => {
+    const { code, out } = await run(['--optimizer', 'sgd,rmsprop', '--momentum', '0,0.9', '--lr', '0.05', '--epochs', '1', '--json']);
     expect(code).toBe(0);
     const records = JSON.parse(out) as { name: string }[];
     expect(records.map((r) => r.name)).toEqual(['sgd momentum 0', 'sgd momentum 0.9', 'rmsprop momentum 0', 'rmsprop momentum 0.9']);
   });
 
-  test('schedules separated by semicolons', () => {
-    const { code, out } = run(['--lr', 'constant(0.1); cosine({ initial: 0.1, steps: 20 })', '--epochs', '1', '--json']);
+  test('schedules separated by semicolons', async () => {
+    const { code, out } = await run(['--lr', 'constant(0.1); cosine({ initial: 0.1, steps: 20 })', '--epochs', '1', '--json']);
     expect(code).toBe(0);
     expect((JSON.parse(out) as { name: string }[]).map((r) => r.name)).toEqual(['lr constant(0.1)', 'lr cosine({ initial: 0.1, steps: 20 })']);
   });
 
-  test('bad input: exit 2 and one line', () => {
+  test('bad input: exit 2 and one line', async () => {
     const cases: [string[], string][] = [
       [['--lr', 'abc'], "etagrad compare: option '--lr <rates>' argument 'abc' is invalid."],
       [['--lr', '0.1,,1'], "etagrad compare: option '--lr <rates>' argument '0.1,,1' is invalid. Expected a list without empty items."],
@@ -53,7 +53,7 @@ describe('etagrad compare', () => {
       [['--lr', '0.1,0.1'], 'etagrad compare: the lists must not repeat a value'],
     ];
     for (const [args, message] of cases) {
-      const { code, out, err } = run(args);
+      const { code, out, err } = await run(args);
       expect(code).toBe(2);
       expect(out).toBe('');
       expect(err.split('\n')).toHaveLength(2);

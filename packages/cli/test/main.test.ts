@@ -11,15 +11,15 @@ import { captureIo } from './helpers.js';
 const scratch = mkdtempSync(join(tmpdir(), 'etagrad-main-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(argv: string[], options?: Parameters<typeof captureIo>[0]) {
+async function run(argv: string[], options?: Parameters<typeof captureIo>[0]) {
   const io = captureIo(options);
-  const code = main(argv, io);
+  const code = await main(argv, io);
   return { code, stdout: io.out(), stderr: io.err() };
 }
 
 describe('help', () => {
-  test('no arguments prints the help and succeeds', () => {
-    const { code, stdout } = run([]);
+  test('no arguments prints the help and succeeds', async () => {
+    const { code, stdout } = await run([]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: etagrad \[options\] \[command\]/);
   });
@@ -28,29 +28,29 @@ describe('help', () => {
     ['demo', /Examples:\n {2}\$ etagrad demo\n/],
     ['train', /Examples:\n {2}\$ etagrad train\n/],
     ['plot', /Examples:\n {2}\$ etagrad plot "cosine/],
-  ])('etagrad %s --help has options and examples', (command, examples) => {
-    const { code, stdout, stderr } = run([command, '--help']);
+  ])('etagrad %s --help has options and examples', async (command, examples) => {
+    const { code, stdout, stderr } = await run([command, '--help']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout).toMatch(new RegExp(`^Usage: etagrad ${command} \\[options\\]`));
     expect(stdout).toMatch(examples);
   });
 
-  test('train --help lists the data sets, optimizers and default rates', () => {
-    const { stdout } = run(['train', '--help']);
+  test('train --help lists the data sets, optimizers and default rates', async () => {
+    const { stdout } = await run(['train', '--help']);
     expect(stdout).toMatch(/choices: "moons", "circles", "spirals",\s+"xor"/);
     expect(stdout).toMatch(/Default learning rates, when --lr is not given:\n {2}sgd 0\.1, momentum 0\.05, .*adam 0\.01/);
     expect(stdout).toMatch(/lion 0\.003\n/);
   });
 
-  test('etagrad help <command> is the same as <command> --help', () => {
-    const { code, stdout } = run(['help', 'train']);
+  test('etagrad help <command> is the same as <command> --help', async () => {
+    const { code, stdout } = await run(['help', 'train']);
     expect(code).toBe(0);
-    expect(stdout).toBe(run(['train', '--help']).stdout);
+    expect(stdout).toBe((await run(['train', '--help'])).stdout);
   });
 
-  test('--version prints the package version', () => {
-    const { code, stdout } = run(['--version']);
+  test('--version prints the package version', async () => {
+    const { code, stdout } = await run(['--version']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
@@ -83,26 +83,26 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
     [['trian'], /^etagrad: unknown command 'trian' \(did you mean train\?\)$/],
     [['plot', 'cosin({ initial: 0.1, steps: 10 })'], /^etagrad plot: command-argument value .* is invalid for argument 'expr'\. Not a schedule expression: .*cosin/],
     [['plot', 'cosine({ initial: 0.1, steps: 5 }'], /^etagrad plot: .* Not a schedule expression: parse: expected ',' or '\)', got the end at column \d+$/],
-  ])('etagrad %j', (argv, line) => {
-    const { code, stdout, stderr } = run(argv);
+  ])('etagrad %j', async (argv, line) => {
+    const { code, stdout, stderr } = await run(argv);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^[^\n]+\n$/);
     expect(stderr.trimEnd()).toMatch(line);
   });
 
-  test("a library's validation error while building the output is bad input too", () => {
+  test("a library's validation error while building the output is bad input too", async () => {
     // the parser takes any positive width; sched's lineChart wants at least 8 columns
-    const { code, stdout, stderr } = run(['plot', 'constant(0.1)', '--width', '3']);
+    const { code, stdout, stderr } = await run(['plot', 'constant(0.1)', '--width', '3']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe('etagrad plot: lineChart: width must be an integer >= 8, got 3\n');
   });
 
-  test('a checkpoint that cannot be read fails the run with exit code 1, on one line', () => {
+  test('a checkpoint that cannot be read fails the run with exit code 1, on one line', async () => {
     const path = join(scratch, 'truncated.json');
     writeFileSync(path, '{"format": "etagrad-checkpoint", "vers');
-    const { code, stdout, stderr } = run(['train', '--epochs', '2', '--resume', path, '--json']);
+    const { code, stdout, stderr } = await run(['train', '--epochs', '2', '--resume', path, '--json']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^etagrad train: error: [^\n]+\n$/);
@@ -110,8 +110,8 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
 });
 
 describe('etagrad train', () => {
-  test('shows the run, progress lines on stderr off a terminal, the loss curve and the metrics', () => {
-    const { code, stdout, stderr } = run(['train', '--epochs', '3', '--batch-size', '50']);
+  test('shows the run, progress lines on stderr off a terminal, the loss curve and the metrics', async () => {
+    const { code, stdout, stderr } = await run(['train', '--epochs', '3', '--batch-size', '50']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^etagrad train: MLP 2-16-16-1 on moons\n/);
     expect(stdout).toContain('optimizer   SGD, lr 0.1');
@@ -125,12 +125,12 @@ describe('etagrad train', () => {
     expect(stderr.match(/^epoch \d\/3 /gm)).toHaveLength(3);
   });
 
-  test('--save then --resume continues to the total number of epochs', () => {
+  test('--save then --resume continues to the total number of epochs', async () => {
     const path = join(scratch, 'run.json');
-    const first = run(['train', '--epochs', '2', '--batch-size', '50', '--save', path]);
+    const first = await run(['train', '--epochs', '2', '--batch-size', '50', '--save', path]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`checkpoint saved to ${path}`);
-    const resumed = run(['train', '--epochs', '4', '--batch-size', '50', '--resume', path, '--json']);
+    const resumed = await run(['train', '--epochs', '4', '--batch-size', '50', '--resume', path, '--json']);
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toBe('');
     const history = JSON.parse(resumed.stdout) as { epochs: unknown[]; steps: unknown[] };
@@ -140,8 +140,8 @@ describe('etagrad train', () => {
     expect(readdirSync(scratch).sort()).toEqual(['run.json', 'truncated.json'].sort());
   });
 
-  test('a schedule expression is a learning rate', () => {
-    const { code, stdout } = run([
+  test('a schedule expression is a learning rate', async () => {
+    const { code, stdout } = await run([
       'train',
       '--epochs',
       '2',
@@ -163,8 +163,8 @@ describe('etagrad train', () => {
 describe('schedules that do not fit the run', () => {
   const tooShort = ['train', '--epochs', '4', '--batch-size', '15', '--lr', 'cosine({ initial: 0.5, steps: 4 })'];
 
-  test('a schedule that ends early is one warning line on stderr before training, with the updates the run makes', () => {
-    const { code, stderr } = run(tooShort);
+  test('a schedule that ends early is one warning line on stderr before training, with the updates the run makes', async () => {
+    const { code, stderr } = await run(tooShort);
     expect(code).toBe(0);
     // 150 points in batches of 15: 10 updates an epoch, 40 in all; the cosine ends at update 4
     const [first] = stderr.split('\n');
@@ -174,23 +174,23 @@ describe('schedules that do not fit the run', () => {
     );
   });
 
-  test('the warning is given with --json too, and stdout stays JSON', () => {
-    const { code, stdout, stderr } = run([...tooShort, '--json']);
+  test('the warning is given with --json too, and stdout stays JSON', async () => {
+    const { code, stdout, stderr } = await run([...tooShort, '--json']);
     expect(code).toBe(0);
     expect(stderr).toMatch(/^etagrad train: warning: for 36 of the 40 updates[^\n]*\n$/);
     expect(() => JSON.parse(stdout) as unknown).not.toThrow();
   });
 
-  test('a schedule that fits says nothing', () => {
-    const { stderr } = run(['train', '--epochs', '4', '--batch-size', '15', '--lr', 'cosine({ initial: 0.5, steps: 40 })', '--json']);
+  test('a schedule that fits says nothing', async () => {
+    const { stderr } = await run(['train', '--epochs', '4', '--batch-size', '15', '--lr', 'cosine({ initial: 0.5, steps: 40 })', '--json']);
     expect(stderr).toBe('');
   });
 });
 
 describe('--checkpoint-every', () => {
-  test('the final checkpoint is written regardless of the cadence', () => {
+  test('the final checkpoint is written regardless of the cadence', async () => {
     const path = join(scratch, 'every.json');
-    const { code } = run(['train', '--epochs', '3', '--batch-size', '75', '--save', path, '--checkpoint-every', '5', '--json']);
+    const { code } = await run(['train', '--epochs', '3', '--batch-size', '75', '--save', path, '--checkpoint-every', '5', '--json']);
     expect(code).toBe(0);
     const checkpoint = JSON.parse(readFileSync(path, 'utf8')) as { completedEpochs: number };
     expect(checkpoint.completedEpochs).toBe(3);
@@ -199,10 +199,10 @@ describe('--checkpoint-every', () => {
 });
 
 describe('colour', () => {
-  test('on a terminal notes are dimmed; NO_COLOR turns colour off', () => {
+  test('on a terminal notes are dimmed; NO_COLOR turns colour off', async () => {
     const plot = ['plot', 'constant(0.1)', '--svg', join(scratch, 'c.svg')];
-    expect(run(plot, { tty: true }).stdout).toContain('\u001b[2mwrote');
-    expect(run(plot, { tty: true, env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect((await run(plot, { tty: true })).stdout).toContain('\u001b[2mwrote');
+    expect((await run(plot, { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
     rmSync(join(scratch, 'c.svg'));
   });
 });
