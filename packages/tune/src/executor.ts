@@ -1,0 +1,47 @@
+import type { Config } from './space.js';
+import { evaluationOf, type Evaluation, type Objective } from './trial.js';
+
+/** One evaluation to run: a trial's config at a budget, with an id unique to the search, trial and budget. */
+export interface TrialTask {
+  readonly id: string;
+  readonly index: number;
+  readonly config: Config;
+  readonly budget: number;
+}
+
+/**
+ * What runs a search's evaluations: in-process, on worker threads, on BullMQ workers. A
+ * trial that throws is a `failed` evaluation, never a rejection; a rejection means the executor
+ * itself broke (and ends the search).
+ */
+export interface Executor {
+  /** How many evaluations it runs at once. */
+  readonly capacity: number;
+  evaluate(task: TrialTask): Promise<Evaluation>;
+  /** Frees what it holds (threads, connections). */
+  close(): Promise<void>;
+}
+
+/**
+ * Runs an objective function here, one evaluation at a time, timing each with `performance.now()`.
+ *
+ * @param objective The objective.
+ * @example
+ * const executor = inProcessExecutor((config) => (config.lr as number) ** 2);
+ */
+export function inProcessExecutor(objective: Objective): Executor {
+  return {
+    capacity: 1,
+    async evaluate({ index, config, budget }) {
+      const started = performance.now();
+      let outcome: { value: unknown } | { error: unknown };
+      try {
+        outcome = { value: await objective(config, budget) };
+      } catch (error) {
+        outcome = { error };
+      }
+      return evaluationOf(index, budget, outcome, (performance.now() - started) / 1000);
+    },
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,131 @@
+import { checkChoice, checkObject, checkPositiveInteger, checkString, isRecord, show } from '@etagrad/check';
+import {
+  MLP,
+  accuracy,
+  bceWithLogits,
+  binaryAccuracy,
+  circles,
+  crossEntropy,
+  moons,
+  rng,
+  spirals,
+  trainTestSplit,
+  xor,
+  type Dataset,
+} from '@etagrad/nn';
+import { Adagrad, Adam, AdamW, RMSprop, SGD, type Optimizer } from '@etagrad/optim';
+import { parse, scale, type Schedule } from '@etagrad/sched';
+import { fit, StopReason } from '@etagrad/train';
+import type { Config } from './space.js';
+import type { Objective } from './trial.js';
+
+/** The built-in objective described as data, as a search file or a BullMQ job holds it. */
+export interface FitObjectiveSpec {
+  /** `moons`, `circles`, `spirals` or `xor` (200 points, 300 for spirals; a quarter held out). */
+  readonly dataset: FitDatasetName;
+  /** Layer sizes input to output, e.g. `2-16-16-1` (2 inputs; 1 output for two classes, else one per class). */
+  readonly model: string;
+  /** `sgd`, `adam`, `adamw`, `rmsprop` or `adagrad`. */
+  readonly optimizer: FitOptimizerName;
+  /** Epochs per unit of budget (default 1): a trial at budget b trains `epochs * b` epochs. */
+  readonly epochs?: number;
+  /** Seed of the data, the initial weights and the batch order (default 1). */
+  readonly seed?: number;
+}
+
+const datasetMakers = {
+  moons: (seed: number) => ({ data: moons({ n: 200, noise: 0.1, seed }), classes: 2 }),
+  circles: (seed: number) => ({ data: circles({ n: 200, noise: 0.05, factor: 0.5, seed }), classes: 2 }),
+  spirals: (seed: number) => ({ data: spirals({ classes: 3, n: 300, seed }), classes: 3 }),
+  xor: (seed: number) => ({ data: xor({ n: 200, seed }), classes: 2 }),
+} as const satisfies Record<string, (seed: number) => { data: Dataset; classes: number }>;
+/** A data set the fit objective knows. */
+export type FitDatasetName = keyof typeof datasetMakers;
+
+type Params = [string, import('@etagrad/autograd').Value][];
+const optimizerMakers = {
+  sgd: (params: Params, lr: number | Schedule, momentum: number) => new SGD(params, { lr, momentum }),
+  adam: (params: Params, lr: number | Schedule) => new Adam(params, { lr }),
+  adamw: (params: Params, lr: number | Schedule) => new AdamW(params, { lr }),
+  rmsprop: (params: Params, lr: number | Schedule, momentum: number) => new RMSprop(params, { lr, momentum }),
+  adagrad: (params: Params, lr: number | Schedule) => new Adagrad(params, { lr }),
+} as const satisfies Record<string, (params: Params, lr: number | Schedule, momentum: number) => Optimizer>;
+/** An optimizer the fit objective knows. */
+export type FitOptimizerName = keyof typeof optimizerMakers;
+
+/** The hyperparameters the fit objective reads from a config. */
+const configKeys = ['lr', 'batchSize', 'momentum', 'schedule'] as const;
+
+const owner = 'fitObjective';
+
+/** Whether `x` is `{ fit: {...} }`. */
+export function isFitObjective(x: unknown): x is { fit: FitObjectiveSpec } {
+  return isRecord(x) && Object.keys(x).length === 1 && isRecord(x['fit']);
+}
+
+/**
+ * The built-in objective: trains an MLP on a generated data set with a config's `lr` (default
+ * 0.01; a number, or a schedule expression), `batchSize` (default 32), `momentum` (sgd and
+ * rmsprop; default 0) and `schedule` (a schedule expression whose values multiply `lr`, e.g.
+ * `cosine({ initial: 1, steps: 200 })`), for `epochs * budget` epochs, and scores the held-out
+ * loss (lower is better). Extras: the held-out accuracy and the epochs trained. A run that
+ * diverges is reported as diverged. Checks the description at once; a config's values when a
+ * trial runs (a bad one fails that trial).
+ *
+ * @param spec `{ dataset, model, optimizer, epochs, seed }`.
+ * @example
+ * const objective = fitObjective({ dataset: 'moons', model: '2-16-16-1', optimizer: 'sgd', epochs: 5 });
+ * await objective({ lr: 0.1 }, 1); // { score: 0.31..., accuracy: 0.88, epochs: 5 }
+ */
+export function fitObjective(spec: FitObjectiveSpec): Objective {
+  checkObject(owner, 'spec', spec);
+  const dataset = checkChoice(owner, 'dataset', spec.dataset, Object.keys(datasetMakers) as FitDatasetName[]);
+  const optimizerName = checkChoice(owner, 'optimizer', spec.optimizer, Object.keys(optimizerMakers) as FitOptimizerName[]);
+  const epochs = checkPositiveInteger(owner, 'epochs', spec.epochs ?? 1);
+  const seed = checkPositiveInteger(owner, 'seed', spec.seed ?? 1);
+  const { data, classes } = datasetMakers[dataset](seed);
+  const outputs = classes === 2 ? 1 : classes;
+  const sizes = checkString(owner, 'model', spec.model).split('-').map(Number);
+  if (sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1) || sizes[0] !== 2 || sizes.at(-1) !== outputs) {
+    throw new RangeError(`${owner}: model must be layer sizes like 2-16-16-${outputs} (2 inputs, ${outputs} output${outputs === 1 ? '' : 's'} for ${dataset}), got '${spec.model}'`);
+  }
+  const { train, test } = trainTestSplit(data, { testFraction: 0.25, seed });
+  const loss = classes === 2 ? bceWithLogits : crossEntropy;
+  const metric = classes === 2 ? binaryAccuracy : accuracy;
+
+  return (config: Config, budget: number) => {
+    const unknown = Object.keys(config).find((key) => !(configKeys as readonly string[]).includes(key));
+    if (unknown !== undefined) throw new RangeError(`${owner}: config.${unknown} must be one of ${configKeys.join(', ')}, got it as a hyperparameter`);
+    const lr = learningRate(config);
+    const momentum = config['momentum'] ?? 0;
+    if (typeof momentum !== 'number') throw new TypeError(`${owner}: config.momentum must be a number, got ${show(momentum)}`);
+    const model = new MLP(2, sizes.slice(1), { rng: rng(seed) });
+    const optimizer = optimizerMakers[optimizerName](model.namedParameters(), lr, momentum);
+    const history = fit(model, {
+      data: train,
+      validation: test,
+      loss,
+      metrics: { accuracy: metric },
+      optimizer,
+      epochs: epochs * budget,
+      batchSize: checkPositiveInteger(owner, 'config.batchSize', config['batchSize'] ?? 32),
+      seed,
+      progress: false,
+    });
+    const last = history.epochs.at(-1);
+    const diverged = history.stopped?.reason === StopReason.Diverged;
+    return { score: diverged ? Infinity : (last?.valLoss ?? Infinity), diverged, accuracy: last?.valMetrics?.['accuracy'] ?? null, epochs: history.epochs.length };
+  };
+}
+
+/** The config's rate: `lr` (a number or an expression), times `schedule` when given. */
+function learningRate(config: Config): number | Schedule {
+  const lr = config['lr'] ?? 0.01;
+  const base = typeof lr === 'string' ? parse(lr) : lr;
+  if (typeof base !== 'number' && typeof base !== 'function') throw new TypeError(`${owner}: config.lr must be a number or a schedule expression, got ${show(lr)}`);
+  const shape = config['schedule'];
+  if (shape === undefined) return base;
+  if (typeof shape !== 'string') throw new TypeError(`${owner}: config.schedule must be a schedule expression, got ${show(shape)}`);
+  if (typeof base !== 'number') throw new TypeError(`${owner}: config.lr must be a number when config.schedule is given, got ${show(lr)}`);
+  return scale(parse(shape), base);
+}
