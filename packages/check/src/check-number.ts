@@ -6,6 +6,11 @@ import { show } from './show.js';
  * `<owner>: <name> must be <rule>, got <value>`. `valid` states what is allowed, so NaN, false in
  * every comparison, fails any rule written that way.
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
+ * @param rule - what `valid` allows, in words, e.g. `'in [0, 1)'`
+ * @param valid - true for an allowed number
  * @example
  * checkNumber('Adam', 'betas[0]', 1.2, 'in [0, 1)', (b) => b >= 0 && b < 1);
  * // RangeError: Adam: betas[0] must be in [0, 1), got 1.2

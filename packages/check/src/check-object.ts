@@ -4,6 +4,7 @@ import { show } from './show.js';
 /**
  * True when `x` is an object that can hold named options: not null, not an array, not a function.
  *
+ * @param x - any value
  * @example
  * isRecord({ lr: 0.1 }); // true
  * isRecord([0.1]);       // false
@@ -16,6 +17,9 @@ export function isRecord(x: unknown): x is Record<string, unknown> {
  * `x` when it is an object (see {@link isRecord}); a `TypeError`
  * `<owner>: <name> must be an object, got <value>` otherwise.
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
  * @example
  * checkObject('cosine', 'options', 5); // TypeError: cosine: options must be an object, got 5
  */

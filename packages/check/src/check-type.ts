@@ -3,6 +3,9 @@ import { show } from './show.js';
 /**
  * `x` when it is a string; a `TypeError` `<owner>: <name> must be a string, got <value>` otherwise.
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
  * @example
  * checkString('earlyStopping', 'monitor', 3); // TypeError: earlyStopping: monitor must be a string, got 3
  */
@@ -15,6 +18,11 @@ export function checkString(owner: string, name: string, x: unknown): string {
  * `x` when it is a function; a `TypeError` `<owner>: <name> must be <what>, got <value>` otherwise.
  * `what` names the function the caller expects (default `'a function'`).
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
+ * @param what - the function expected, as the message says it (default `'a function'`)
+ * @typeParam F - the function type the caller expects, which `x` is returned as
  * @example
  * checkFunction('Linear', 'init', 0.5, 'an initializer function');
  * // TypeError: Linear: init must be an initializer function, got 0.5

@@ -6,6 +6,9 @@ import { checkNumber } from './check-number.js';
 /**
  * A finite number (not NaN, not ±Infinity).
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
  * @example
  * checkFinite('xor', 'noise', Infinity); // RangeError: xor: noise must be a finite number, got Infinity
  */
@@ -15,6 +18,9 @@ export const checkFinite = (owner: string, name: string, x: unknown): number =>
 /**
  * A finite number >= 0 (a learning rate, a noise level).
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
  * @example
  * checkNonNegative('SGD', 'lr', -1); // RangeError: SGD: lr must be a finite number >= 0, got -1
  */
@@ -24,6 +30,9 @@ export const checkNonNegative = (owner: string, name: string, x: unknown): numbe
 /**
  * A finite number > 0 (a scale, a width).
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
  * @example
  * checkPositive('huber', 'delta', 0); // RangeError: huber: delta must be a finite number > 0, got 0
  */
@@ -33,6 +42,9 @@ export const checkPositive = (owner: string, name: string, x: unknown): number =
 /**
  * A safe integer >= 1 (a number of steps, a batch size).
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
  * @example
  * checkPositiveInteger('cosine', 'steps', 0.5); // RangeError: cosine: steps must be a positive integer, got 0.5
  */
@@ -42,6 +54,9 @@ export const checkPositiveInteger = (owner: string, name: string, x: unknown): n
 /**
  * A safe integer >= 0 (a count that may be zero).
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
  * @example
  * checkNonNegativeInteger('shift', 'steps', -1); // RangeError: shift: steps must be an integer >= 0, got -1
  */
@@ -51,6 +66,10 @@ export const checkNonNegativeInteger = (owner: string, name: string, x: unknown)
 /**
  * A safe integer >= `min`.
  *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
+ * @param min - the least integer allowed
  * @example
  * checkInteger('MLP', 'sizes[0]', 0, 1); // RangeError: MLP: sizes[0] must be an integer >= 1, got 0
  */

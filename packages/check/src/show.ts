@@ -3,6 +3,7 @@
  * it where that is short (strings quoted, numbers, booleans, `null`, `undefined`, bigints with
  * their `n`), by kind where it is not (arrays with their length, objects, functions).
  *
+ * @param x - the rejected value
  * @example
  * show('0.1');     // "'0.1'"
  * show([1, 2, 3]); // 'an array of length 3'
