@@ -19,6 +19,8 @@ const checkNotEmpty = (owner: string, xs: readonly Operand[]): void => {
 /**
  * `Σ values` (from the first element on) as a single node, however many values; `sum([])` is 0.
  * The node keeps a reference to `values`: do not change the array afterwards.
+ *
+ * @param values - the terms: Values and numbers, in any mix
  * @throws TypeError when `values` is not an array of Values and numbers (NaN excluded).
  * @example
  * sum([a, b, 1]); // a + b + 1
@@ -29,6 +31,8 @@ export function sum(values: readonly Operand[]): Value {
 
 /**
  * `Σ values / n` as a single node. The node keeps a reference to `values`.
+ *
+ * @param values - the terms: Values and numbers, at least one
  * @throws TypeError as `sum`; RangeError when `values` is empty.
  * @example
  * mean(losses).backward(); // each loss gets grad 1 / n
@@ -43,6 +47,9 @@ export function mean(values: readonly Operand[]): Value {
  * `Σ ws[i] · xs[i]` (from i = 0 on) as a single node: a neuron is `dot(weights, inputs).add(bias)`.
  * Either array may hold plain numbers (inputs from data need no wrapping in Values). The node
  * keeps references to both arrays: do not change them afterwards.
+ *
+ * @param ws - the weights: Values and numbers
+ * @param xs - the inputs, as many as `ws`: Values and numbers
  * @throws TypeError as `sum`; RangeError when the lengths differ.
  * @example
  * dot([w1, w2], [0.5, -1.5]); // 0.5 w1 - 1.5 w2
@@ -60,6 +67,8 @@ export function dot(ws: readonly Operand[], xs: readonly Operand[]): Value {
  * `ln Σ e^x` as a single node, computed as `m + ln Σ e^(x - m)` with `m = max x`, so that inputs
  * of 1000 (or -1000) neither overflow nor underflow. Its gradient is the softmax. The node keeps
  * a reference to `values`.
+ *
+ * @param values - the exponents: Values and numbers, at least one
  * @throws TypeError as `sum`; RangeError when `values` is empty.
  * @example
  * logSumExp([1000, 1000]); // 1000 + ln 2
@@ -74,6 +83,8 @@ export function logSumExp(values: readonly Operand[]): Value {
  * `e^(x_i - logSumExp(values))` for each value: probabilities that sum to 1, stable for large
  * inputs. Made of `logSumExp` and one `sub` and `exp` per element (a number element uses `-lse + x`,
  * which is the same number).
+ *
+ * @param values - the logits: Values and numbers, at least one
  * @throws TypeError as `sum`; RangeError when `values` is empty.
  * @example
  * softmax([1, 2, 3]).map((p) => p.data); // [0.090, 0.245, 0.665]

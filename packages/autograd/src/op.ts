@@ -5,7 +5,7 @@ export type Operand = Value | number;
 
 /**
  * The op that made a `Value`, one small integer per node (no closure per node): the engine looks
- * the forward and backward rules up in {@link rules} by this code. Stored: never renumber.
+ * the forward and backward rules up in `rules` by this code. Stored: never renumber.
  */
 export const Op = {
   Leaf: 0,

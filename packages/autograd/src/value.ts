@@ -44,6 +44,8 @@ export class Value {
 
   /**
    * A leaf holding `data`.
+   *
+   * @param data - the number the leaf holds (±Infinity allowed, NaN refused)
    * @throws TypeError when `data` is not a number, or is NaN (±Infinity is allowed).
    */
   constructor(data: number);
@@ -59,22 +61,38 @@ export class Value {
     this.mark = op === undefined || op === Op.Leaf ? Mark.Leaf : Mark.New;
   }
 
-  /** `this + other`. */
+  /**
+   * `this + other`.
+   *
+   * @param other - the right operand: a Value or a number (NaN refused)
+   */
   add(other: Operand): Value {
     return record(Op.Add, this, checkOperand('Value.add', 'other', other));
   }
 
-  /** `this - other`. */
+  /**
+   * `this - other`.
+   *
+   * @param other - the right operand: a Value or a number (NaN refused)
+   */
   sub(other: Operand): Value {
     return record(Op.Sub, this, checkOperand('Value.sub', 'other', other));
   }
 
-  /** `this * other`. */
+  /**
+   * `this * other`.
+   *
+   * @param other - the right operand: a Value or a number (NaN refused)
+   */
   mul(other: Operand): Value {
     return record(Op.Mul, this, checkOperand('Value.mul', 'other', other));
   }
 
-  /** `this / other` (IEEE: division by 0 gives ±Infinity or NaN, not an error). */
+  /**
+   * `this / other` (IEEE: division by 0 gives ±Infinity or NaN, not an error).
+   *
+   * @param other - the divisor: a Value or a number (NaN refused)
+   */
   div(other: Operand): Value {
     return record(Op.Div, this, checkOperand('Value.div', 'other', other));
   }
@@ -87,6 +105,8 @@ export class Value {
   /**
    * `this ** exponent` (`Math.pow`). With a `Value` exponent both get gradients:
    * `∂/∂exponent = out · ln(this)`, taken as 0 where `this = 0` and `exponent >= 0` (PyTorch).
+   *
+   * @param exponent - the power: a number, or a Value to differentiate it too
    */
   pow(exponent: Operand): Value {
     return record(Op.Pow, this, checkOperand('Value.pow', 'exponent', exponent));
@@ -130,6 +150,8 @@ export class Value {
   /**
    * `x` for `x > 0`, else `slope · x` (PyTorch's LeakyReLU, default `slope = 0.01`); the
    * gradient at 0 is `slope`.
+   *
+   * @param slope - the slope for `x <= 0`, a finite number (default 0.01)
    * @throws TypeError / RangeError when `slope` is not a finite number.
    */
   leakyRelu(slope = 0.01): Value {
@@ -144,6 +166,8 @@ export class Value {
   /**
    * `x` for `x > 0`, else `alpha · (e^x - 1)` (PyTorch's ELU, default `alpha = 1`); the gradient
    * at 0 is `alpha`.
+   *
+   * @param alpha - the scale of the negative part, a finite number (default 1)
    * @throws TypeError / RangeError when `alpha` is not a finite number.
    */
   elu(alpha = 1): Value {
@@ -158,12 +182,20 @@ export class Value {
     return record(Op.Gelu, this, 0);
   }
 
-  /** `min(this, other)`; on a tie the gradient goes to `this`, the first argument (`torch.clamp`'s rule). */
+  /**
+   * `min(this, other)`; on a tie the gradient goes to `this`, the first argument (`torch.clamp`'s rule).
+   *
+   * @param other - the other operand: a Value or a number (NaN refused)
+   */
   min(other: Operand): Value {
     return record(Op.Min, this, checkOperand('Value.min', 'other', other));
   }
 
-  /** `max(this, other)`; on a tie the gradient goes to `this`, the first argument (`torch.clamp`'s rule). */
+  /**
+   * `max(this, other)`; on a tie the gradient goes to `this`, the first argument (`torch.clamp`'s rule).
+   *
+   * @param other - the other operand: a Value or a number (NaN refused)
+   */
   max(other: Operand): Value {
     return record(Op.Max, this, checkOperand('Value.max', 'other', other));
   }
@@ -176,6 +208,7 @@ export class Value {
    *
    * Iterative (a chain of millions of ops is fine) and linear in the graph's size.
    *
+   * @param options - what to check during the pass
    * @param options.checkFinite when true, throws a RangeError at the first node (in backward
    *   order) whose gradient is not finite, naming its op: where training blew up. Default false.
    * @example
@@ -198,7 +231,11 @@ export class Value {
   }
 }
 
-/** A leaf holding `x`; short for `new Value(x)`. */
+/**
+ * A leaf holding `x`; short for `new Value(x)`.
+ *
+ * @param x - the number the leaf holds
+ */
 export const value = (x: number): Value => new Value(x);
 
 /** The node for `op` on `a` and `b` (an operand or a parameter): a leaf when recording is off. */
