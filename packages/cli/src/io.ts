@@ -1,5 +1,10 @@
 /** Where a command writes: the process streams in a terminal, string buffers in tests. */
 export interface Output {
+  /**
+   * Writes `text` to the stream.
+   *
+   * @param text - what to write, as is (no newline added)
+   */
   write(text: string): unknown;
   /** True when the output is a terminal: colour and live progress bars are used only then. */
   readonly isTTY?: boolean;

@@ -54,6 +54,7 @@ export const Thresholds = {
  * 4. at least half the starting loss left: too low, "still at loss 0.61 after 100 steps";
  * 5. otherwise: in between (learning, but neither clearly too slow nor done).
  *
+ * @param run - the run's losses, first non-finite step, final loss and accuracy
  * @example
  * judge({ losses: [1.1, 0.8, 0.7], nonFiniteAt: null, finalLoss: 0.65, accuracy: 0.7 });
  * // { regime: 'too low', detail: 'still at loss 0.65 after 3 steps (from 1.1), 70% accuracy' }
@@ -100,6 +101,8 @@ export function judge(run: RunOutcome): Verdict {
 /**
  * The first step whose loss is non-finite or above 10x the first loss ({@link Thresholds}'s
  * `diverged`), or -1: where a run diverged, also when its ReLUs died before any NaN appeared.
+ *
+ * @param losses - the loss after each step, in order
  */
 export function blowUpStep(losses: readonly number[]): number {
   const limit = Thresholds.diverged * (losses[0] ?? Number.NaN);

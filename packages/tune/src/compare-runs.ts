@@ -24,7 +24,11 @@ export interface CompareCommon {
 /** One run: its name, its optimizer, and any `fit` option it sets differently from `common`. */
 export type CompareRun = {
   readonly name: string;
-  /** Builds the run's optimizer on the model's named parameters. */
+  /**
+   * Builds the run's optimizer on the model's named parameters.
+   *
+   * @param params - the model's parameters, each with its name, in the model's order
+   */
   readonly optimizer: (params: [string, Value][]) => Optimizer;
 } & Partial<Omit<FitOptions, 'optimizer' | 'data' | 'loss'>>;
 
