@@ -13,6 +13,8 @@ export interface LaneView {
   lr: number;
   verdict: VerdictName;
   text: string;
+  /** Accuracy on the training set at the last news, in [0, 1]. */
+  accuracy: number;
   /** The newest heatmap scores not drawn yet. */
   grid: Float32Array | null;
   readonly heatmap: HTMLCanvasElement;
@@ -49,7 +51,7 @@ export function makeLaneView(parent: HTMLElement, index: number, multiplier: num
   actions.className = 'lane-actions';
   root.append(title, stack, verdictLine, actions);
   parent.append(root);
-  return { multiplier, losses: [], lrs: [], step: 0, lr: 0, verdict: 'running', text: '', grid: null, heatmap, overlay, verdictLine, root };
+  return { multiplier, losses: [], lrs: [], step: 0, lr: 0, verdict: 'running', text: '', accuracy: 0, grid: null, heatmap, overlay, verdictLine, root };
 }
 
 /**
@@ -63,6 +65,7 @@ export function absorb(view: LaneView, news: LaneNews): boolean {
   view.lrs.push(...news.lrs);
   view.step = news.step;
   view.lr = news.lr;
+  view.accuracy = news.accuracy;
   if (news.grid !== null) view.grid = news.grid;
   const changed = news.verdict !== view.verdict;
   view.verdict = news.verdict;
@@ -82,4 +85,5 @@ export function drawLane(view: LaneView): void {
   }
   if (view.verdictLine.textContent !== view.text) view.verdictLine.textContent = view.text;
   view.root.dataset['verdict'] = view.verdict;
+  view.root.dataset['accuracy'] = String(view.accuracy);
 }

@@ -56,7 +56,7 @@ export async function lanesAt(page: Page, steps: number): Promise<LaneReport[]> 
   await page.waitForFunction(
     (n) => (window as unknown as { etagradPlayground: PlaygroundSurface }).etagradPlayground.lanes().every((l) => l.step >= n || l.verdict === 'diverged'),
     steps,
-    { timeout: 60_000, polling: 100 },
+    { timeout: 170_000, polling: 100 },
   );
   return page.evaluate(() => (window as unknown as { etagradPlayground: PlaygroundSurface }).etagradPlayground.lanes());
 }

@@ -1,11 +1,24 @@
 // The playground in a real browser (Debian's Chromium through playwright-core), against the
 // built page served on 127.0.0.1; one build and one browser for the whole file.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { moons } from '@etagrad/nn';
+import { format, parse } from '@etagrad/sched';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoData, demoLr, demoModel } from '../../../bench/model.js';
 import { engineModel, engineStep } from '../../../bench/engine-step.js';
+import { defaultConfig, type PlaygroundConfig } from '../src/config.js';
+import { Lane } from '../src/lane.js';
+import { encodeConfig } from '../src/url-state.js';
 import { chromiumPath, lanesAt, openHarness, openPage, type Harness } from './browser.js';
 
 if (chromiumPath === null) console.log('playground browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)');
+
+/** Largest |a - b| / |b| over two traces of the same length. */
+const maxRelative = (a: readonly number[], b: readonly number[]): number =>
+  Math.max(...b.map((y, k) => Math.abs((a[k] ?? Number.NaN) - y) / Math.abs(y)));
+
+// A shared machine's load can slow a page many times over; these bound a hang, not a speed.
+const timeout = 180_000;
 
 describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   let harness: Harness;
@@ -14,7 +27,7 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   }, 120_000);
   afterAll(async () => {
     await harness?.close();
-  });
+  }, timeout);
 
   test("#lesson=micrograd reaches at step 99 the loss of bench/'s Node run", async () => {
     const data = demoData();
@@ -23,8 +36,117 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     for (let k = 0; k < 100; k++) node = engineStep(model, data, demoLr(k));
     const page = await openPage(harness, '#lesson=micrograd');
     const [lane] = await lanesAt(page, 100);
-    const loss = lane?.losses[99] ?? Number.NaN;
-    expect(Math.abs(loss - node) / node).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs((lane?.losses[99] ?? Number.NaN) - node) / node).toBeLessThanOrEqual(1e-9);
+    await page.close();
+  }, timeout);
+
+  test("SGD, momentum and Adam traces over 200 steps are Node's, on data passed in as numbers", async () => {
+    const { x, y } = moons({ n: 100, noise: 0.1, seed: 1 });
+    const points = x.map((p, i) => [p[0] as number, p[1] as number, y[i] === 1 ? 1 : 0] as const);
+    const base: PlaygroundConfig = { ...defaultConfig, data: { ...defaultConfig.data, kind: 'points', points }, lanes: [1], steps: 200 };
+    const runs: PlaygroundConfig[] = [
+      { ...base, schedule: 'constant(0.1)' },
+      { ...base, options: { momentum: 0.9, nesterov: false, weightDecay: 0 }, schedule: 'constant(0.05)' },
+      { ...base, optimizer: 'Adam', options: { beta1: 0.9, beta2: 0.999, weightDecay: 0 }, schedule: 'constant(0.01)' },
+    ];
+    for (const config of runs) {
+      const node = new Lane(config, 1);
+      while (node.update());
+      const page = await openPage(harness, encodeConfig(config));
+      const [lane] = await lanesAt(page, 200);
+      expect(lane?.losses).toHaveLength(200);
+      expect(maxRelative(lane?.losses ?? [], node.losses)).toBeLessThanOrEqual(1e-9);
+      await page.close();
+    }
+  }, timeout);
+
+  test('the default view at step 300: x0.1 above x1, x10 diverged or above x1; a screenshot is saved', async () => {
+    const page = await openPage(harness, '');
+    const [low, mid, high] = await lanesAt(page, 300);
+    expect(low?.loss).toBeGreaterThan(mid?.loss ?? Number.NaN);
+    expect(high?.verdict === 'diverged' || (high?.loss ?? 0) > (mid?.loss ?? Number.NaN)).toBe(true);
+    const out = new URL('../test-output/', import.meta.url);
+    mkdirSync(out, { recursive: true });
+    await page.screenshot({ path: new URL('default-view.png', out).pathname, fullPage: true });
+    await page.close();
+  }, timeout);
+
+  test('after 100% accuracy the heatmap shows each class colour at its moon (the canvas backing store)', async () => {
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1] }));
+    await page.waitForFunction(() => document.querySelector('.lane')?.getAttribute('data-accuracy') === '1', null, { timeout: 170_000 });
+    // One frame later the newest heatmap is drawn.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const colours = await page.evaluate(() => {
+      const canvas = document.querySelector('.lane canvas.scores') as HTMLCanvasElement;
+      const bounds = JSON.parse(canvas.dataset['bounds'] ?? '{}') as { xMin: number; xMax: number; yMin: number; yMax: number };
+      const pixel = (x: number, y: number) => {
+        const col = Math.floor(((x - bounds.xMin) / (bounds.xMax - bounds.xMin)) * canvas.width);
+        const row = Math.floor(((bounds.yMax - y) / (bounds.yMax - bounds.yMin)) * canvas.height);
+        return [...(canvas.getContext('2d')?.getImageData(col, row, 1, 1).data ?? [])];
+      };
+      // The middle of each moon: (cos, sin) of pi/2 for class 0, (1 - cos, 1 - sin - 0.5) for class 1.
+      return { zero: pixel(0, 1), one: pixel(1, -0.5) };
+    });
+    // Class 0 orange (red over blue), class 1 blue (blue over red).
+    expect(colours.zero[0]).toBeGreaterThan((colours.zero[2] ?? 0) + 100);
+    expect(colours.one[2]).toBeGreaterThan((colours.one[0] ?? 0) + 100);
+    await page.close();
+  }, timeout);
+
+  test('typing a schedule plots it; a bad one shows its position and keeps the plot; format(parse(text)) is the text, as in Node', async () => {
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1], steps: 50 }));
+    const box = page.getByRole('textbox', { name: 'Schedule' });
+    const texts = [
+      'constant(0.1)',
+      'linear({ from: 1, to: 0.1, steps: 100 })',
+      'stepDecay({ initial: 0.1, factor: 0.5, every: 100 })',
+      'exponential({ initial: 0.1, rate: 0.99 })',
+      'timeDecay({ initial: 0.1, rate: 0.01 })',
+      'polynomial({ initial: 0.1, steps: 500, power: 2 })',
+      'cosine({ initial: 0.5, steps: 900 })',
+      'cyclic({ min: 0.01, max: 0.1, stepSize: 100 })',
+      'oneCycle({ max: 0.5, steps: 1000 })',
+      'cosineRestarts({ initial: 0.1, period: 100 })',
+      'multiStep({ initial: 0.1, milestones: [100, 200] })',
+      'piecewise({ boundaries: [100], values: [0.1, 0.01] })',
+      'warmup(cosine({ initial: 0.5, steps: 900 }), { steps: 100 })',
+    ];
+    let previous = '';
+    for (const text of texts) {
+      const formatted = format(parse(text));
+      await box.fill(formatted);
+      const plot = await page.locator('#schedule-plot').innerHTML();
+      expect(plot).toContain('<svg');
+      expect(plot).not.toBe(previous);
+      previous = plot;
+      expect(await page.locator('#schedule-plot').getAttribute('data-formatted')).toBe(formatted);
+      expect(formatted).toBe(format(parse(formatted)));
+    }
+    await box.fill('cosine({ initial: 0.5, steps: 900 ');
+    expect(await page.locator('#schedule-error').textContent()).toMatch(/column \d+/);
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#schedule-plot').innerHTML()).toBe(previous);
+    await page.close();
+  }, timeout);
+
+  test('a reload restores the configuration and the same loss at step 200', async () => {
+    const config: PlaygroundConfig = { ...defaultConfig, lanes: [3], steps: 200, schedule: 'cosine({ initial: 0.4, steps: 200 })', data: { ...defaultConfig.data, noise: 0.15 } };
+    const page = await openPage(harness, encodeConfig(config));
+    const first = await lanesAt(page, 200);
+    const url = page.url();
+    await page.reload();
+    await page.waitForFunction(() => 'etagradPlayground' in window);
+    const second = await lanesAt(page, 200);
+    expect(page.url()).toBe(url);
+    expect(await page.evaluate(() => window.etagradPlayground.config())).toEqual(config);
+    expect(second.map((l) => l.losses[199])).toEqual(first.map((l) => l.losses[199]));
+    await page.close();
+  }, timeout);
+
+  test('the control panel matches its accessibility snapshot (test/control-panel.aria.yml)', async () => {
+    const page = await openPage(harness, '');
+    const snapshot = await page.locator('#controls').ariaSnapshot();
+    expect(snapshot).toBe(readFileSync(new URL('control-panel.aria.yml', import.meta.url), 'utf8').trimEnd());
     await page.close();
   });
 });
