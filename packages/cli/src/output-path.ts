@@ -1,4 +1,4 @@
-import { checkOutputPath, OutputPathError, writeFileAtomic } from '@etagrad/train';
+import { checkOutputPath, OutputPathError, writeFileAtomic } from '@etagrad/train/node';
 import { UsageError } from './command.js';
 
 /**

@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
-import { fit, type History } from '@etagrad/train';
+import { fit, type History } from '@etagrad/train/node';
 import { format, isSchedule, type Schedule } from '@etagrad/sched';
 import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
 import { asUsage, ExitCode, println, UsageError, type Context } from './command.js';
 import { measure } from './measure.js';
+import { progressReporter } from './progress.js';
 import { checkOutput, writeOutput } from './output-path.js';
 import { scheduleFitWarning } from './schedule-fit.js';
 import { chartColumns, trainingChart, trainingChartSvg } from './training-chart.js';
@@ -145,7 +146,7 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
     seed: options.seed,
     metrics: { accuracy: task.metric },
     // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
-    progress: quiet ? false : { stream: io.stderr },
+    progress: quiet ? false : progressReporter({ stream: io.stderr }),
     ...(options.save === undefined ? {} : { checkpoint: { path: options.save, every: options.checkpointEvery ?? 1 } }),
     ...(options.resume === undefined ? {} : { resumeFrom: options.resume }),
   });

@@ -7,6 +7,7 @@ export {
   checkBoolean,
   checkChoice,
   checkFunction,
+  checkKeys,
   checkNonNegative,
   checkNonNegativeInteger,
   checkNumber,

@@ -5,7 +5,11 @@ import { parseCheckpoint } from './checkpoint-parse.js';
 
 /**
  * Writes `checkpoint` to `path` as one JSON file with a checksum, atomically (temporary file in
- * the same directory, fsync, rename): a crash leaves the previous checkpoint whole.
+ * the same directory, fsync, rename): a crash leaves the previous checkpoint whole. Node only.
+ *
+ * @param path - the checkpoint file
+ * @param checkpoint - as `fit` hands it to `checkpoint.save`
+ * @param options - see `writeFileAtomic`
  */
 export function saveCheckpoint(path: string, checkpoint: Checkpoint, options: AtomicWriteOptions = {}): void {
   writeFileAtomic(path, serializeCheckpoint(checkpoint), options);
@@ -14,8 +18,9 @@ export function saveCheckpoint(path: string, checkpoint: Checkpoint, options: At
 /**
  * Reads and validates the checkpoint at `path` (see `parseCheckpoint`), touching nothing else.
  * A missing, unreadable, empty, truncated, corrupt or wrong-version file is refused with an
- * `Error` that names the file and what is wrong.
+ * `Error` that names the file and what is wrong. Node only.
  *
+ * @param path - the checkpoint file
  * @example
  * const checkpoint = loadCheckpoint('runs/moons.json');
  * checkpoint.completedEpochs; // 20

@@ -57,8 +57,11 @@ const stoppedRules = {
   message: string,
 };
 
+const inProgressRules = { batches: positive, loss: finite, metrics: orNull(present), lr: finite };
+
 function checkBody(x: Record<string, unknown>): void {
   check(x['completedEpochs'], count, 'completedEpochs');
+  if (x['epochInProgress'] !== null) checkFields(x['epochInProgress'], inProgressRules, 'epochInProgress');
   check(x['model'], present, 'model');
   checkFields(x['optimizer'], { name: string, state: present }, 'optimizer');
   check(x['rng'], present, 'rng');
@@ -79,17 +82,20 @@ function checkBody(x: Record<string, unknown>): void {
 }
 
 /**
- * Reads a checkpoint file's text and validates all of it that this package owns: JSON syntax,
- * format tag, version, checksum, and the shape of every field. `source` names the file in
- * errors. Throws an `Error` that says what is wrong; returns the checkpoint only when whole.
+ * Reads a checkpoint's text (as `serializeCheckpoint` wrote it) and validates all of it that this
+ * package owns: JSON syntax, format tag, version, checksum, and the shape of every field. Throws
+ * an `Error` that names `source` and says what is wrong; returns the checkpoint only when whole.
  * (The model, optimizer, generator and plateau states are validated by their owners on restore.)
  *
+ * @param text - the checkpoint's text
+ * @param source - what to call it in errors (a file name, a storage key); default `'checkpoint'`
  * @example
  * parseCheckpoint('{"format":"etagrad-checkpoint","ver', 'run.json');
  * // Error: checkpoint run.json is not valid JSON (truncated or corrupt?): ...
  */
-export function parseCheckpoint(text: string, source: string): Checkpoint {
-  const prefix = `checkpoint ${source}`;
+export function parseCheckpoint(text: string, source = 'checkpoint'): Checkpoint {
+  if (typeof text !== 'string') throw new TypeError(`parseCheckpoint: text must be a string, got ${show(text)}`);
+  const prefix = checkpointName(source);
   if (text.trim() === '') throw new Error(`${prefix} is empty (truncated?)`);
   let parsed: unknown;
   try {
@@ -97,6 +103,29 @@ export function parseCheckpoint(text: string, source: string): Checkpoint {
   } catch (error) {
     throw new Error(`${prefix} is not valid JSON (truncated or corrupt?): ${(error as Error).message}`);
   }
+  const fields = checkTag(parsed, prefix);
+  const { checksum, ...rest } = fields;
+  if (checksum !== checksumOf(rest)) {
+    throw new Error(`${prefix} is corrupt: its checksum does not match its contents (changed after it was written)`);
+  }
+  return checkShape(rest, prefix);
+}
+
+/**
+ * Validates a checkpoint object (one `fit` handed to `checkpoint.save`, or parsed by the caller)
+ * as {@link parseCheckpoint} does, without the checksum. Internal: `fit`'s `resumeFrom` uses it.
+ */
+export function checkCheckpoint(value: unknown, source: string): Checkpoint {
+  const prefix = checkpointName(source);
+  return checkShape(checkTag(value, prefix), prefix);
+}
+
+/** `checkpoint run.json`, or just `checkpoint` for the default name. */
+function checkpointName(source: string): string {
+  return source === 'checkpoint' ? source : `checkpoint ${source}`;
+}
+
+function checkTag(parsed: unknown, prefix: string): Record<string, unknown> {
   if (!isRecord(parsed) || parsed['format'] !== checkpointFormat) {
     const got = isRecord(parsed) ? show(parsed['format']) : show(parsed);
     throw new Error(`${prefix} is not an etagrad checkpoint: format must be '${checkpointFormat}', got ${got}`);
@@ -104,10 +133,10 @@ export function parseCheckpoint(text: string, source: string): Checkpoint {
   if (parsed['version'] !== checkpointVersion) {
     throw new Error(`${prefix} has version ${show(parsed['version'])}; this etagrad reads version ${checkpointVersion}`);
   }
-  const { checksum, ...fields } = parsed;
-  if (checksum !== checksumOf(fields)) {
-    throw new Error(`${prefix} is corrupt: its checksum does not match its contents (changed after it was written)`);
-  }
+  return parsed;
+}
+
+function checkShape(fields: Record<string, unknown>, prefix: string): Checkpoint {
   try {
     checkBody(fields);
   } catch (error) {

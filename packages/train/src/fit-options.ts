@@ -4,10 +4,10 @@ import type { Plateau } from '@etagrad/sched';
 import {
   checkBoolean,
   checkFunction,
+  checkKeys,
   checkNumber,
   checkObject,
   checkPositiveInteger,
-  checkString,
   isRecord,
   show,
 } from './check.js';
@@ -15,7 +15,9 @@ import type { EarlyStopping } from './early-stopping.js';
 import { checkDatasetShape } from './evaluate.js';
 import type { EpochRecord, StepRecord } from './history.js';
 import { checkMetrics, type Metrics, validationName } from './metrics.js';
-import type { ProgressOptions } from './progress.js';
+import { silentReporter, type ProgressReporter } from './progress-reporter.js';
+import { checkCheckpoint } from './checkpoint-parse.js';
+import type { Checkpoint } from './checkpoint-format.js';
 
 /** What a callback may return to end training (after the current step or epoch). */
 export type CallbackResult = void | 'stop';
@@ -28,12 +30,26 @@ export interface Callbacks {
   readonly onEpochEnd?: (record: EpochRecord) => CallbackResult;
 }
 
-/** Where and how often `fit` saves a checkpoint. */
+/**
+ * Where and how often `fit` saves a checkpoint (browser-safe: `save` decides where it goes; in
+ * Node, `@etagrad/train/node`'s `fit` takes a file path instead).
+ */
 export interface CheckpointOptions {
-  /** The checkpoint file (one JSON file, replaced atomically). */
-  readonly path: string;
-  /** Save every `every` epochs (default 1), and always after the last epoch or an early stop. */
+  /**
+   * Called with each checkpoint, a plain-JSON object; `serializeCheckpoint` makes it text. It
+   * must not keep the object past the call: the history inside it goes on growing.
+   */
+  readonly save: (checkpoint: Checkpoint) => void;
+  /**
+   * Save every `every` epochs (default 1); the last checkpoint, when the run ends for any reason
+   * (also mid-epoch, stopped by a signal or a callback), is saved regardless.
+   */
   readonly every?: number;
+}
+
+/** Something `fitAsync` checks between updates: an `AbortSignal` (only `aborted` is read). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
 }
 
 /** Options of `fit`. */
@@ -68,13 +84,25 @@ export interface FitOptions {
    * loss without validation) and its multiplier becomes `optimizer.lrScale`.
    */
   readonly reduceOnPlateau?: Plateau;
-  /** Save a checkpoint at epoch ends. */
+  /** Save a checkpoint at epoch ends (see {@link CheckpointOptions}). */
   readonly checkpoint?: CheckpointOptions;
-  /** Continue the run saved in this checkpoint file (`epochs` is still the total). */
-  readonly resumeFrom?: string;
-  /** A live bar on a terminal, plain lines otherwise (default true, to stderr); false is silent. */
-  readonly progress?: boolean | ProgressOptions;
+  /**
+   * Continue the run saved in this checkpoint (as `parseCheckpoint` returns it, or as `save`
+   * was given it); `epochs` is still the total.
+   */
+  readonly resumeFrom?: Checkpoint;
+  /** Told about every step and epoch (default: nothing is reported; `false` is the same). */
+  readonly progress?: ProgressReporter | false;
 }
+
+/** Options of `fitAsync`: those of `fit` and a signal. */
+export interface FitAsyncOptions extends FitOptions {
+  /** Abort the run after the current update (see `fitAsync`). */
+  readonly signal?: AbortSignalLike;
+}
+
+/** The options `fit` and `fitAsync` share, whatever stores their checkpoints. */
+export type FitBaseOptions = Omit<FitOptions, 'checkpoint' | 'resumeFrom'>;
 
 /** Validated options with their defaults in place. */
 export interface FitPlan {
@@ -90,31 +118,44 @@ export interface FitPlan {
   readonly callbacks: readonly Callbacks[];
   readonly earlyStopping: EarlyStopping | null;
   readonly plateau: Plateau | null;
-  readonly checkpoint: { readonly path: string; readonly every: number } | null;
-  readonly resumeFrom: string | null;
-  readonly progress: boolean | ProgressOptions;
+  readonly checkpoint: { readonly save: (checkpoint: Checkpoint) => void; readonly every: number } | null;
+  /** The checkpoint to continue and its name in errors. */
+  readonly resume: { readonly checkpoint: Checkpoint; readonly source: string } | null;
+  readonly progress: ProgressReporter;
+  readonly signal: AbortSignalLike | null;
 }
 
-const owner = 'fit';
+/** Where a run's checkpoints go and come from: `fit`'s own options, or files in Node. */
+export type CheckpointIo<O> = (owner: string, options: O) => Pick<FitPlan, 'checkpoint' | 'resume'>;
 
-/** Checks every option of `fit` at the boundary, before any work. */
-export function planFit(model: Module, options: FitOptions): FitPlan {
+const commonKeys = [
+  'data', 'loss', 'optimizer', 'epochs', 'batchSize', 'shuffle', 'seed', 'validation', 'metrics',
+  'callbacks', 'earlyStopping', 'reduceOnPlateau', 'checkpoint', 'resumeFrom', 'progress',
+];
+
+/**
+ * Checks every option of `fit` (or `fitAsync`, as `owner` says) at the boundary, before any work;
+ * the checkpoint options last, by `io`, which may read the checkpoint to resume.
+ */
+export function planFit<O extends FitBaseOptions>(model: Module, options: O, owner: string, io: CheckpointIo<O>): FitPlan {
   if (typeof model !== 'object' || model === null || typeof (model as Partial<Module>).forward !== 'function') {
     throw new TypeError(`${owner}: model must be a Module from @etagrad/nn, got ${show(model)}`);
   }
   checkObject(owner, 'options', options);
+  const async = owner === 'fitAsync';
+  checkKeys(owner, 'options', options as Record<string, unknown>, async ? [...commonKeys, 'signal'] : commonKeys);
   const data = checkDatasetShape(owner, 'data', options.data);
   checkFunction(owner, 'loss', options.loss);
-  const optimizer = checkOptimizer(options.optimizer);
+  const optimizer = checkOptimizer(owner, options.optimizer);
   const epochs = checkPositiveInteger(owner, 'epochs', options.epochs);
   const batchSize = checkPositiveInteger(owner, 'batchSize', options.batchSize ?? 32);
   const shuffle = checkBoolean(owner, 'shuffle', options.shuffle ?? true);
   const seed = checkNumber(owner, 'seed', options.seed ?? defaultSeed, 'a safe integer', Number.isSafeInteger);
   const validation = options.validation === undefined ? null : checkDatasetShape(owner, 'validation', options.validation);
   const metrics = checkMetrics(owner, options.metrics ?? {});
-  const callbacks = checkCallbacks(options.callbacks);
+  const callbacks = checkCallbacks(owner, options.callbacks);
   const early = options.earlyStopping ?? null;
-  if (early !== null) checkMonitor(early, metrics.map(([name]) => name), validation !== null);
+  if (early !== null) checkMonitor(owner, early, metrics.map(([name]) => name), validation !== null);
   const plateau = options.reduceOnPlateau ?? null;
   if (plateau !== null && (typeof plateau !== 'object' || typeof plateau.observe !== 'function')) {
     throw new TypeError(`${owner}: reduceOnPlateau must be a controller from sched's reduceOnPlateau(), got ${show(plateau)}`);
@@ -132,25 +173,35 @@ export function planFit(model: Module, options: FitOptions): FitPlan {
     callbacks,
     earlyStopping: early,
     plateau,
-    checkpoint: checkCheckpoint(options.checkpoint),
-    resumeFrom: options.resumeFrom === undefined ? null : checkString(owner, 'resumeFrom', options.resumeFrom),
-    progress: checkProgress(options.progress ?? true),
+    progress: checkProgress(owner, options.progress),
+    signal: async ? checkSignal(owner, (options as FitAsyncOptions).signal) : null,
+    ...io(owner, options),
   };
 }
 
-function checkProgress(progress: unknown): boolean | ProgressOptions {
-  if (typeof progress === 'boolean') return progress;
-  if (!isRecord(progress)) {
-    throw new TypeError(`${owner}: progress must be a boolean or { stream }, got ${show(progress)}`);
+const reporterMethods = ['start', 'step', 'epoch', 'end'] as const;
+
+function checkProgress(owner: string, progress: unknown): ProgressReporter {
+  if (progress === undefined || progress === false) return silentReporter;
+  const reporter = progress as Partial<Record<string, unknown>> | null;
+  if (!isRecord(reporter) || reporterMethods.some((m) => typeof reporter[m] !== 'function')) {
+    throw new TypeError(
+      `${owner}: progress must be a reporter { start, step, epoch, end } or false, got ${show(progress)}` +
+        (progress === true ? " (a terminal bar is @etagrad/cli's progressReporter)" : ''),
+    );
   }
-  const stream = progress['stream'];
-  if (stream !== undefined && (typeof stream !== 'object' || stream === null || typeof (stream as { write?: unknown }).write !== 'function')) {
-    throw new TypeError(`${owner}: progress.stream must be a writable stream, got ${show(stream)}`);
-  }
-  return progress as ProgressOptions;
+  return progress as ProgressReporter;
 }
 
-function checkOptimizer(optimizer: unknown): Optimizer {
+function checkSignal(owner: string, signal: unknown): AbortSignalLike | null {
+  if (signal === undefined) return null;
+  if (typeof signal !== 'object' || signal === null || typeof (signal as { aborted?: unknown }).aborted !== 'boolean') {
+    throw new TypeError(`${owner}: signal must be an AbortSignal, got ${show(signal)}`);
+  }
+  return signal as AbortSignalLike;
+}
+
+function checkOptimizer(owner: string, optimizer: unknown): Optimizer {
   const o = optimizer as Partial<Optimizer> | null;
   if (typeof o !== 'object' || o === null || typeof o.step !== 'function' || !Array.isArray(o.lr)) {
     throw new TypeError(`${owner}: optimizer must be an optimizer from @etagrad/optim, got ${show(optimizer)}`);
@@ -158,12 +209,13 @@ function checkOptimizer(optimizer: unknown): Optimizer {
   return optimizer as Optimizer;
 }
 
-function checkCallbacks(callbacks: FitOptions['callbacks']): readonly Callbacks[] {
+function checkCallbacks(owner: string, callbacks: FitOptions['callbacks']): readonly Callbacks[] {
   if (callbacks === undefined) return [];
   const list: readonly unknown[] = Array.isArray(callbacks) ? callbacks : [callbacks];
   list.forEach((entry, i) => {
     const name = Array.isArray(callbacks) ? `callbacks[${i}]` : 'callbacks';
     const record = checkObject(owner, name, entry);
+    checkKeys(owner, name, record, ['onStepEnd', 'onEpochEnd']);
     for (const hook of ['onStepEnd', 'onEpochEnd'] as const) {
       if (record[hook] !== undefined) checkFunction(owner, `${name}.${hook}`, record[hook]);
     }
@@ -171,7 +223,7 @@ function checkCallbacks(callbacks: FitOptions['callbacks']): readonly Callbacks[
   return list as readonly Callbacks[];
 }
 
-function checkMonitor(early: EarlyStopping, metricNames: readonly string[], hasValidation: boolean): void {
+function checkMonitor(owner: string, early: EarlyStopping, metricNames: readonly string[], hasValidation: boolean): void {
   if (early.kind !== 'earlyStopping') {
     throw new TypeError(`${owner}: earlyStopping must be made by earlyStopping({ ... }), got ${show(early)}`);
   }
@@ -183,10 +235,27 @@ function checkMonitor(early: EarlyStopping, metricNames: readonly string[], hasV
   }
 }
 
-function checkCheckpoint(checkpoint: CheckpointOptions | undefined): FitPlan['checkpoint'] {
-  if (checkpoint === undefined) return null;
-  checkObject(owner, 'checkpoint', checkpoint);
-  const path = checkString(owner, 'checkpoint.path', checkpoint.path);
-  if (path === '') throw new RangeError(`${owner}: checkpoint.path must be a file path, got ''`);
-  return { path, every: checkPositiveInteger(owner, 'checkpoint.every', checkpoint.every ?? 1) };
+/** fit's own checkpoint options: a `save` function, and a checkpoint object to resume. */
+export function checkpointsInMemory(owner: string, options: FitOptions): Pick<FitPlan, 'checkpoint' | 'resume'> {
+  let checkpoint: FitPlan['checkpoint'] = null;
+  if (options.checkpoint !== undefined) {
+    const record = checkObject(owner, 'checkpoint', options.checkpoint);
+    if ('path' in record) {
+      throw new TypeError(`${owner}: checkpoint.save must be a function (a checkpoint.path needs fit from '@etagrad/train/node'), got ${show(record['save'])}`);
+    }
+    checkKeys(owner, 'checkpoint', record, ['save', 'every']);
+    const save = checkFunction(owner, 'checkpoint.save', record['save']) as (checkpoint: Checkpoint) => void;
+    checkpoint = { save, every: checkEvery(owner, record['every']) };
+  }
+  if (typeof options.resumeFrom === 'string') {
+    throw new TypeError(`${owner}: resumeFrom must be a checkpoint object (a path needs fit from '@etagrad/train/node'), got ${show(options.resumeFrom)}`);
+  }
+  const resume =
+    options.resumeFrom === undefined ? null : { checkpoint: checkCheckpoint(options.resumeFrom, 'resumeFrom'), source: 'resumeFrom' };
+  return { checkpoint, resume };
+}
+
+/** `checkpoint.every`: a positive integer, default 1. */
+export function checkEvery(owner: string, every: unknown): number {
+  return checkPositiveInteger(owner, 'checkpoint.every', every ?? 1);
 }

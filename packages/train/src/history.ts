@@ -50,6 +50,8 @@ export const StopReason = {
   EarlyStopping: 'earlyStopping',
   /** A callback returned `'stop'`. */
   Callback: 'callback',
+  /** `fitAsync`'s signal was aborted; the run stopped after the update under way. */
+  Aborted: 'aborted',
 } as const;
 export type StopReason = (typeof StopReason)[keyof typeof StopReason];
 

@@ -1,7 +1,13 @@
-export { checkOutputPath, OutputPathError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
-export { type Checkpoint, checkpointFormat, checkpointVersion } from './checkpoint-format.js';
+// @etagrad/train: the training loop. This entry runs anywhere (browsers, Web Workers, Node):
+// no Node built-ins. Checkpoint files are in '@etagrad/train/node'.
+export {
+  type Checkpoint,
+  type EpochInProgress,
+  checkpointFormat,
+  checkpointVersion,
+  serializeCheckpoint,
+} from './checkpoint-format.js';
 export { parseCheckpoint } from './checkpoint-parse.js';
-export { loadCheckpoint, saveCheckpoint } from './checkpoint-file.js';
 export {
   earlyStopping,
   observeEarlyStopping,
@@ -19,16 +25,19 @@ export {
   type StepRecord,
   type Stopped,
 } from './history.js';
-export {
-  progressReporter,
-  type ProgressOptions,
-  type ProgressReporter,
-  type ProgressRun,
-  type ProgressStream,
-} from './progress.js';
+export { type ProgressReporter, type ProgressRun } from './progress-reporter.js';
 export { evaluate, type EvaluateOptions } from './evaluate.js';
 export { fit } from './fit.js';
-export { type CallbackResult, type Callbacks, type CheckpointOptions, type FitOptions } from './fit-options.js';
+export { fitAsync } from './fit-async.js';
+export {
+  type AbortSignalLike,
+  type CallbackResult,
+  type Callbacks,
+  type CheckpointOptions,
+  type FitAsyncOptions,
+  type FitBaseOptions,
+  type FitOptions,
+} from './fit-options.js';
 export { type Metrics } from './metrics.js';
 export { restoreCheckpoint, type RestoreTargets } from './restore-checkpoint.js';
 export { formatNumber, formatDuration } from './format.js';

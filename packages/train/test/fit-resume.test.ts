@@ -6,8 +6,8 @@ import { cosine, reduceOnPlateau, warmup } from '@etagrad/sched';
 import { describe, expect, test } from 'vitest';
 import { loadCheckpoint } from '../src/checkpoint-file.js';
 import { earlyStopping } from '../src/early-stopping.js';
-import { fit } from '../src/fit.js';
-import type { FitOptions } from '../src/fit-options.js';
+import { fit } from '../src/fit-files.js';
+import type { FileFitOptions as FitOptions } from '../src/fit-files.js';
 import { tempDir } from './fixtures.js';
 
 const { train, test: validation } = trainTestSplit(moons({ n: 48, noise: 0.2, seed: 3 }), { testFraction: 0.25, seed: 3 });

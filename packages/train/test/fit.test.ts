@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { earlyStopping } from '../src/early-stopping.js';
 import { fit } from '../src/fit.js';
 import type { FitOptions } from '../src/fit-options.js';
-import { capture } from './fixtures.js';
+import type { ProgressReporter } from '../src/progress-reporter.js';
 import { line, lineModel, mirrored, weights } from './line-fixture.js';
 
 /** fit on `line` with SGD, full batch, no shuffle, silent; `extra` (or what it makes of the model) overrides. */
@@ -173,13 +173,16 @@ describe('stopping', () => {
 });
 
 describe('progress', () => {
-  test('fit reports each epoch to the stream it is given, and why it stopped', () => {
-    const stream = capture(false);
-    fitLine(0.1, 3, { progress: { stream }, callbacks: { onEpochEnd: ({ epoch }) => (epoch === 1 ? 'stop' : undefined) } });
-    const lines = stream.text().split('\n');
-    expect(lines[0]).toMatch(/^epoch 1\/3 step 1 loss 10 lr 0\.1 ETA \d+s$/);
-    expect(lines[1]).toMatch(/^epoch 2\/3 step 2 /);
-    expect(lines.slice(2)).toEqual(['stopped: a callback asked to stop after epoch 2', '']);
+  test('fit tells its reporter the run, every step and epoch, and the end', () => {
+    const calls: string[] = [];
+    const progress: ProgressReporter = {
+      start: (run) => void calls.push(`start ${run.startEpoch}/${run.epochs} x${run.stepsPerEpoch}`),
+      step: (record) => void calls.push(`step ${record.step}`),
+      epoch: (record) => void calls.push(`epoch ${record.epoch}`),
+      end: (history) => void calls.push(`end ${history.stopped?.reason ?? 'done'}`),
+    };
+    fitLine(0.1, 3, { progress, callbacks: { onEpochEnd: ({ epoch }) => (epoch === 1 ? 'stop' : undefined) } });
+    expect(calls).toEqual(['start 0/3 x1', 'step 0', 'epoch 0', 'step 1', 'epoch 1', 'end callback']);
   });
 });
 
@@ -198,9 +201,16 @@ describe('fit refuses bad options, naming them', () => {
     [{ loss: undefined }, new TypeError('fit: loss must be a function, got undefined')],
     [{ optimizer: {} }, new TypeError('fit: optimizer must be an optimizer from @etagrad/optim, got an object')],
     [{ callbacks: [{ onStepEnd: 1 }] }, new TypeError('fit: callbacks[0].onStepEnd must be a function, got 1')],
-    [{ checkpoint: { path: '' } }, new RangeError("fit: checkpoint.path must be a file path, got ''")],
-    [{ checkpoint: { path: 'a', every: 0 } }, new RangeError('fit: checkpoint.every must be a positive integer, got 0')],
-    [{ resumeFrom: 3 }, new TypeError('fit: resumeFrom must be a string, got 3')],
+    [
+      { checkpoint: { path: 'a.json' } },
+      new TypeError("fit: checkpoint.save must be a function (a checkpoint.path needs fit from '@etagrad/train/node'), got undefined"),
+    ],
+    [{ checkpoint: { save: () => {}, every: 0 } }, new RangeError('fit: checkpoint.every must be a positive integer, got 0')],
+    [
+      { resumeFrom: 'a.json' },
+      new TypeError("fit: resumeFrom must be a checkpoint object (a path needs fit from '@etagrad/train/node'), got 'a.json'"),
+    ],
+    [{ resumeFrom: 3 }, new Error("checkpoint resumeFrom is not an etagrad checkpoint: format must be 'etagrad-checkpoint', got 3")],
     [
       { earlyStopping: earlyStopping() },
       new RangeError("fit: earlyStopping.monitor must be one of loss (no validation data given), got 'valLoss'"),
@@ -209,8 +219,11 @@ describe('fit refuses bad options, naming them', () => {
       { earlyStopping: earlyStopping({ monitor: 'acc' }), metrics: { accuracy: () => 1 }, validation: line },
       new RangeError("fit: earlyStopping.monitor must be one of loss, accuracy, valLoss, valAccuracy, got 'acc'"),
     ],
-    [{ progress: 'bar' }, new TypeError("fit: progress must be a boolean or { stream }, got 'bar'")],
-    [{ progress: { stream: 2 } }, new TypeError('fit: progress.stream must be a writable stream, got 2')],
+    [{ progress: 'bar' }, new TypeError("fit: progress must be a reporter { start, step, epoch, end } or false, got 'bar'")],
+    [
+      { progress: true },
+      new TypeError("fit: progress must be a reporter { start, step, epoch, end } or false, got true (a terminal bar is @etagrad/cli's progressReporter)"),
+    ],
     [{ callbacks: 'log' }, new TypeError("fit: callbacks must be an object, got 'log'")],
     [{ metrics: { accuracy: 0.9 } }, new TypeError('fit: metrics.accuracy must be a function, got 0.9')],
     [

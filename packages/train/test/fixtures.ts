@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { Checkpoint } from '../src/checkpoint-format.js';
 
 /** A fresh empty directory for one test's files. */
@@ -13,8 +12,9 @@ export function tempDir(): string {
 export function sampleCheckpoint(overrides: Partial<Checkpoint> = {}): Checkpoint {
   return {
     format: 'etagrad-checkpoint',
-    version: 1,
+    version: 2,
     completedEpochs: 1,
+    epochInProgress: null,
     model: { 'layers.0.weight': [0.5, -0.25] },
     optimizer: { name: 'SGD', state: { stepCount: 2 } },
     rng: { version: 1, algorithm: 'sfc32', words: [1, 2, 3, 4] },
@@ -33,16 +33,4 @@ export function sampleCheckpoint(overrides: Partial<Checkpoint> = {}): Checkpoin
     run: { samples: 4, batchSize: 2, shuffle: true },
     ...overrides,
   };
-}
-
-/** A stream that keeps what is written; `isTTY` as asked. */
-export function capture(isTTY: boolean): Writable & { readonly isTTY: boolean; text(): string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return Object.assign(stream, { isTTY, columns: 120, text: () => chunks.join('') });
 }

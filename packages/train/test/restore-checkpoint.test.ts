@@ -3,7 +3,7 @@ import { MLP, bceWithLogits, moons, rng } from '@etagrad/nn';
 import { Adam } from '@etagrad/optim';
 import { describe, expect, test } from 'vitest';
 import { loadCheckpoint, saveCheckpoint } from '../src/checkpoint-file.js';
-import { fit } from '../src/fit.js';
+import { fit } from '../src/fit-files.js';
 import { restoreCheckpoint } from '../src/restore-checkpoint.js';
 import { tempDir } from './fixtures.js';
 

@@ -1,6 +1,12 @@
 import cliProgress from 'cli-progress';
-import { formatDuration, formatNumber } from './format.js';
-import type { EpochRecord, History, StepRecord } from './history.js';
+import {
+  formatDuration,
+  formatNumber,
+  type EpochRecord,
+  type History,
+  type ProgressReporter,
+  type ProgressRun,
+} from '@etagrad/train';
 
 /**
  * Where progress goes: a writable stream such as `process.stderr` (only `write` and `isTTY` are
@@ -12,28 +18,10 @@ export interface ProgressStream {
   readonly isTTY?: boolean;
 }
 
-/** Options of `fit`'s `progress`. */
+/** Options of {@link progressReporter}. */
 export interface ProgressOptions {
   /** Default `process.stderr` (standard output stays clean for results, e.g. `--json`). */
   readonly stream?: ProgressStream;
-}
-
-/** The run a reporter is told about at the start. */
-export interface ProgressRun {
-  /** Total epochs of the run (also when resuming). */
-  readonly epochs: number;
-  /** Epoch index this call starts at (0, or the checkpoint's completed epochs). */
-  readonly startEpoch: number;
-  /** Updates per epoch. */
-  readonly stepsPerEpoch: number;
-}
-
-/** What `fit` tells about its progress. The only part of `@etagrad/train` that writes output. */
-export interface ProgressReporter {
-  start(run: ProgressRun): void;
-  step(record: StepRecord): void;
-  epoch(record: EpochRecord): void;
-  end(history: History): void;
 }
 
 /** `loss 0.4 accuracy 0.9 valLoss 0.5 valAccuracy 0.85`: an epoch's numbers on one line. */
@@ -50,7 +38,7 @@ export function formatEpochNumbers(record: EpochRecord): string {
 const silent: ProgressReporter = { start() {}, step() {}, epoch() {}, end() {} };
 
 /**
- * The reporter for `fit`'s `progress` option: nothing for `false`; for `true` or options, a live
+ * A reporter for `fit`'s `progress` option: nothing for `false`; for `true` or options, a live
  * bar (cli-progress: epoch, step, loss, lr, ETA) when the stream is a TTY, else one plain line
  * per epoch (`epoch 3/20 step 30 loss 0.41 ... lr 0.1 ETA 2s`). Either way, a line saying why
  * training stopped early, if it did.

@@ -1,8 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { EpochRecord, History } from '../src/history.js';
-import { formatDuration, formatNumber } from '../src/format.js';
+import { formatDuration, formatNumber, type EpochRecord, type History } from '@etagrad/train';
 import { formatEpochNumbers, progressReporter } from '../src/progress.js';
-import { capture } from './fixtures.js';
+import { capture } from './capture-stream.js';
 
 const epoch0: EpochRecord = {
   epoch: 0,

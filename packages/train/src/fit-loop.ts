@@ -1,0 +1,137 @@
+import type { Value } from '@etagrad/autograd';
+import { batches, type Dataset, type Module } from '@etagrad/nn';
+import { callAll, endEpoch, epochRecord } from './epoch-end.js';
+import type { FitPlan } from './fit-options.js';
+import { forwardBatch } from './forward-batch.js';
+import { type History, type StepRecord, StopReason } from './history.js';
+import { beginEpoch, captureRun, freshRun, resumeRun, type RunState } from './run-state.js';
+import { diverge, stop } from './stopping.js';
+
+/**
+ * One run of `fit` or `fitAsync`: its plan, its state, and `steps`, the training loop as a
+ * generator that pauses after every update. `fit` runs it to the end at once; `fitAsync` yields
+ * to the event loop at each pause. One loop, so both give the same numbers.
+ */
+export interface Run {
+  readonly model: Module;
+  readonly plan: FitPlan;
+  readonly state: RunState;
+  readonly steps: Generator<void, void, undefined>;
+}
+
+/** Restores or starts the run and tells the reporter; nothing has been trained yet. */
+export function startRun(model: Module, plan: FitPlan): Run {
+  const state = plan.resume === null ? freshRun(plan) : resumeRun(model, plan, plan.resume.checkpoint, plan.resume.source);
+  plan.progress.start({
+    epochs: plan.epochs,
+    startEpoch: state.completedEpochs,
+    stepsPerEpoch: Math.ceil(plan.data.x.length / plan.batchSize),
+  });
+  return { model, plan, state, steps: trainLoop(model, plan, state) };
+}
+
+/** Ends a run that was aborted between two updates (see `fitAsync`). */
+export function abortRun(run: Run): void {
+  const { state, plan } = run;
+  run.steps.return();
+  if (state.history.stopped !== null) return;
+  const step = plan.optimizer.stepCount;
+  const lr = state.current?.lr ?? state.history.epochs.at(-1)?.lr ?? plan.optimizer.lr[0] ?? 0;
+  state.history.stopped = stop(StopReason.Aborted, state.completedEpochs, step, lr, `aborted after ${step} updates`);
+  state.unsaved = true;
+}
+
+/** After the loop ended normally: the last checkpoint, however the run ended. */
+export function finishRun(run: Run): void {
+  if (run.state.unsaved) saveCheckpoint(run.model, run.plan, run.state);
+}
+
+/** Always, even after an error: training mode back on, and the reporter's end. */
+export function closeRun(run: Run): History {
+  run.model.train();
+  run.plan.progress.end(run.state.history);
+  return run.state.history;
+}
+
+function saveCheckpoint(model: Module, plan: FitPlan, state: RunState): void {
+  if (plan.checkpoint === null) return;
+  plan.checkpoint.save(captureRun(model, plan, state));
+  state.unsaved = false;
+}
+
+function* trainLoop(model: Module, plan: FitPlan, state: RunState): Generator<void, void, undefined> {
+  const parameters = model.parameters();
+  const lastFinite = new Float64Array(parameters.length);
+  const { batchSize, shuffle } = plan;
+  while (state.completedEpochs < plan.epochs && state.history.stopped === null) {
+    model.train();
+    const current = state.current ?? (state.current = beginEpoch(plan, state, plan.optimizer.lr[0] ?? 0));
+    // The batch order is drawn from the generator at the epoch's start; a run resumed mid-epoch
+    // draws it again from the same state and skips the batches already trained.
+    let index = 0;
+    for (const batch of batches(plan.data, { batchSize, shuffle, rng: state.rng })) {
+      if (index++ < current.batches) continue;
+      if (!trainStep(model, plan, state, batch, parameters, lastFinite)) return;
+      yield;
+    }
+    const due = endEpoch(model, plan, state, epochRecord(plan, state, current));
+    if (due) saveCheckpoint(model, plan, state);
+  }
+}
+
+/** One update on `batch`, recorded; false when the run stops here (diverged or a callback). */
+function trainStep(
+  model: Module,
+  plan: FitPlan,
+  state: RunState,
+  batch: Dataset,
+  parameters: readonly Value[],
+  lastFinite: Float64Array,
+): boolean {
+  const { optimizer, metrics } = plan;
+  const current = state.current;
+  if (current === null) throw new Error('fit: internal error: a step outside an epoch');
+  const epoch = state.completedEpochs;
+  const step = optimizer.stepCount;
+  const lr = optimizer.lr[0] ?? 0;
+  if (!optimizer.lr.every(Number.isFinite)) return diverge(state, 'learning rate', epoch, step, lr);
+  const outputs = forwardBatch(model, batch.x);
+  const lossValue = plan.loss(outputs, batch.y);
+  if (!Number.isFinite(lossValue.data)) return diverge(state, 'loss', epoch, step, lr);
+  // The model's too: a parameter left out of the optimizer (frozen) must not pile up gradients
+  // across steps and trip the finiteness check below.
+  model.zeroGrad();
+  optimizer.zeroGrad();
+  lossValue.backward();
+  if (!allFinite(parameters, 'grad')) return diverge(state, 'gradient', epoch, step, lr);
+  let saved = 0;
+  for (const p of parameters) lastFinite[saved++] = p.data;
+  optimizer.step();
+  if (!allFinite(parameters, 'data')) {
+    let restored = 0;
+    for (const p of parameters) p.data = lastFinite[restored++] ?? p.data;
+    return diverge(state, 'parameters', epoch, step, lr);
+  }
+  const size = batch.x.length;
+  current.loss += lossValue.data * size;
+  for (let i = 0; i < metrics.length; i++) {
+    current.metrics[i] = (current.metrics[i] ?? 0) + (metrics[i]?.[1](outputs, batch.y) ?? 0) * size;
+  }
+  current.batches += 1;
+  current.lr = lr;
+  state.unsaved = true;
+  const record: StepRecord = { step, epoch, loss: lossValue.data, lr };
+  state.history.steps.push(record);
+  plan.progress.step(record);
+  if (callAll(plan, (c) => c.onStepEnd?.(record))) {
+    state.history.stopped = stop(StopReason.Callback, epoch, step + 1, lr, `a callback asked to stop after step ${step}`);
+    return false;
+  }
+  return true;
+}
+
+/** Whether every parameter's `data` (or `grad`) is finite; a plain loop, as it runs every step. */
+function allFinite(parameters: readonly Value[], field: 'data' | 'grad'): boolean {
+  for (const p of parameters) if (!Number.isFinite(p[field])) return false;
+  return true;
+}

@@ -1,0 +1,12 @@
+// @etagrad/train/node: what needs Node's file system. Everything of '@etagrad/train' is here
+// too, except that `fit` and `fitAsync` take checkpoint files (paths) rather than functions.
+export * from './index.js';
+export { checkOutputPath, OutputPathError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
+export { loadCheckpoint, saveCheckpoint } from './checkpoint-file.js';
+export {
+  fit,
+  fitAsync,
+  type FileCheckpointOptions,
+  type FileFitAsyncOptions,
+  type FileFitOptions,
+} from './fit-files.js';

@@ -1,0 +1,29 @@
+import type { EpochRecord, History, StepRecord } from './history.js';
+
+/** The run a reporter is told about at the start. */
+export interface ProgressRun {
+  /** Total epochs of the run (also when resuming). */
+  readonly epochs: number;
+  /** Epoch index this call starts at (0, or the checkpoint's completed epochs). */
+  readonly startEpoch: number;
+  /** Updates per epoch. */
+  readonly stepsPerEpoch: number;
+}
+
+/**
+ * What `fit` tells about its progress, for `fit`'s `progress` option. `@etagrad/train` itself
+ * never prints: a terminal bar is the CLI's (`@etagrad/cli`), a web page draws its own.
+ */
+export interface ProgressReporter {
+  /** Before the first update. */
+  start(run: ProgressRun): void;
+  /** After every update, with its record. */
+  step(record: StepRecord): void;
+  /** After every epoch, with its record. */
+  epoch(record: EpochRecord): void;
+  /** When the run ends, however it ends (also on an error). */
+  end(history: History): void;
+}
+
+/** The reporter used without a `progress` option: it reports nothing. */
+export const silentReporter: ProgressReporter = Object.freeze({ start() {}, step() {}, epoch() {}, end() {} });

@@ -1,0 +1,21 @@
+import { formatNumber } from './format.js';
+import { StopReason, type Stopped } from './history.js';
+import type { RunState } from './run-state.js';
+
+/** A `stopped` record. */
+export function stop(reason: StopReason, epoch: number, step: number, lr: number, message: string): Stopped {
+  return { reason, epoch, step, lr, message };
+}
+
+/** Ends the run as diverged; `what` became non-finite at `step`. Returns false: do not go on. */
+export function diverge(state: RunState, what: string, epoch: number, step: number, lr: number): false {
+  state.history.stopped = stop(
+    StopReason.Diverged,
+    epoch,
+    step,
+    lr,
+    `${what} diverged at step ${step} (lr ${formatNumber(lr)}): try a smaller learning rate or a warmup`,
+  );
+  state.unsaved = true;
+  return false;
+}

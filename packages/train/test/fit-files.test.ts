@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { mse } from '@etagrad/nn';
+import { SGD } from '@etagrad/optim';
+import { describe, expect, test } from 'vitest';
+import { loadCheckpoint } from '../src/checkpoint-file.js';
+import { fit, fitAsync, type FileFitOptions } from '../src/fit-files.js';
+import { tempDir } from './fixtures.js';
+import { line, lineModel, weights } from './line-fixture.js';
+
+describe("@etagrad/train/node's fit and fitAsync take checkpoint files", () => {
+  test('an aborted fitAsync leaves a mid-epoch checkpoint file that fit resumes bit-identically', async () => {
+    const whole = lineModel();
+    fit(whole, { data: line, loss: mse, optimizer: new SGD(whole.parameters(), { lr: 0.05 }), epochs: 3, batchSize: 1, shuffle: false });
+
+    const path = join(tempDir(), 'run.json');
+    const first = lineModel();
+    const controller = new AbortController();
+    const history = await fitAsync(first, {
+      data: line,
+      loss: mse,
+      optimizer: new SGD(first.parameters(), { lr: 0.05 }),
+      epochs: 3,
+      batchSize: 1,
+      shuffle: false,
+      signal: controller.signal,
+      checkpoint: { path, every: 10 },
+      callbacks: { onStepEnd: ({ step }) => void (step === 2 ? controller.abort() : undefined) },
+    });
+    expect(history.stopped?.reason).toBe('aborted');
+    expect(loadCheckpoint(path).epochInProgress?.batches).toBe(1);
+
+    const resumed = lineModel();
+    const optimizer = new SGD(resumed.parameters(), { lr: 0.05 });
+    fit(resumed, { data: line, loss: mse, optimizer, epochs: 3, batchSize: 1, shuffle: false, resumeFrom: path });
+    expect(weights(resumed)).toEqual(weights(whole));
+  });
+
+  const model = lineModel();
+  const base: FileFitOptions = { data: line, loss: mse, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1 };
+  const cases: [Partial<Record<keyof FileFitOptions, unknown>>, Error][] = [
+    [{ checkpoint: { path: '' } }, new RangeError("fit: checkpoint.path must be a file path, got ''")],
+    [{ checkpoint: { path: 'a', every: 0 } }, new RangeError('fit: checkpoint.every must be a positive integer, got 0')],
+    [{ resumeFrom: 3 }, new TypeError('fit: resumeFrom must be a string, got 3')],
+  ];
+  for (const [override, error] of cases) {
+    test(error.message, () => {
+      expect(() => fit(model, { ...base, ...override } as FileFitOptions)).toThrow(error);
+    });
+  }
+});
