@@ -6,7 +6,7 @@ import type { Value } from '@etagrad/autograd';
 import { batches, MLP, rng, type Dataset, type Loss, type Rng, type StateDict } from '@etagrad/nn';
 import type { Optimizer } from '@etagrad/optim';
 import { parse, scale, type Schedule } from '@etagrad/sched';
-import type { Checkpoint, EpochRecord, StepRecord } from '@etagrad/train';
+import { checkpointVersion, type Checkpoint, type EpochRecord, type StepRecord } from '@etagrad/train';
 import { batchSizeFor, shuffles, type PlaygroundConfig } from './config.js';
 import { makeDataset } from './data.js';
 import { penalizedLoss } from './loss.js';
@@ -186,8 +186,9 @@ export class Lane {
   #capture(): Checkpoint {
     return {
       format: 'etagrad-checkpoint',
-      version: 1,
+      version: checkpointVersion,
       completedEpochs: this.#epochs.length,
+      epochInProgress: null,
       model: this.model.stateDict(),
       optimizer: { name: this.optimizer.name, state: this.optimizer.stateDict() },
       rng: this.#rng.state(),
