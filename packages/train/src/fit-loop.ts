@@ -93,8 +93,9 @@ function trainStep(
   if (current === null) throw new Error('fit: internal error: a step outside an epoch');
   const epoch = state.completedEpochs;
   const step = optimizer.stepCount;
-  const lr = optimizer.lr[0] ?? 0;
-  if (!optimizer.lr.every(Number.isFinite)) return diverge(state, 'learning rate', epoch, step, lr);
+  const rates = optimizer.lr;
+  const lr = rates[0] ?? 0;
+  if (!rates.every(Number.isFinite)) return diverge(state, 'learning rate', epoch, step, lr);
   const outputs = forwardBatch(model, batch.x);
   const lossValue = plan.loss(outputs, batch.y);
   if (!Number.isFinite(lossValue.data)) return diverge(state, 'loss', epoch, step, lr);
