@@ -15,6 +15,8 @@ export interface ClampOptions {
  *
  *     lr(t) = min(max(inner(t), min), max)
  *
+ * @param inner - the schedule whose rates are bounded
+ * @param options - the bounds `min` and `max`, either may be left out (see {@link ClampOptions})
  * @example
  * const lr = clamp(exponential({ initial: 0.1, rate: 0.9 }), { min: 0.01 });
  * lr(1000); // 0.01

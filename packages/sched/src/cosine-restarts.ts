@@ -25,6 +25,7 @@ export interface CosineRestartsOptions {
  *
  * where `t_i` counts steps since run i began; at each restart the rate jumps back up.
  *
+ * @param options - the rates, the first period, its growth and the decay per restart (see {@link CosineRestartsOptions})
  * @example
  * const lr = cosineRestarts({ initial: 0.1, period: 10, periodMult: 2 });
  * lr(5); lr(10); lr(20); // 0.05, 0.1, 0.05  (runs: [0, 10), [10, 30), [30, 70), ...)

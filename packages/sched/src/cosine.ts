@@ -19,6 +19,7 @@ export interface CosineOptions {
  *     lr(t) = final + (initial - final) * (1 + cos(pi * t / steps)) / 2,   t < steps
  *     lr(t) = final,                                                      t >= steps
  *
+ * @param options - `initial`, `steps` and `final` (see {@link CosineOptions})
  * @example
  * const lr = cosine({ initial: 0.1, steps: 900 });
  * lr(0); lr(450); lr(900); // 0.1, 0.05, 0

@@ -41,6 +41,7 @@ const waves = {
  *     cosine: h = (1 - cos(2 pi x)) / 2,   sine: h = sin(pi x),   parabolic: h = 4x(1 - x)
  *     a(t) = 1; triangular2: 1 / 2^floor(t / (2 stepSize)); expRange: gamma^t
  *
+ * @param options - the bounds, the half-cycle and its shape (see {@link CyclicOptions})
  * @example
  * const lr = cyclic({ min: 0.001, max: 0.1, stepSize: 50 });
  * lr(0); lr(50); lr(100); // 0.001, 0.1, 0.001

@@ -17,6 +17,8 @@ function deepFreeze<T extends Json>(x: T): T {
  * carries a frozen spec (it can be printed, saved and rebuilt) and checks its step: a finite
  * number >= 0, else `RangeError: <kind>: step must be a finite number >= 0, got -1`.
  *
+ * @param spec - the schedule's plain-JSON description: its kind and every option, defaults included
+ * @param valueAt - the rate at a step already checked to be a finite number >= 0
  * @example
  * const half = defineSchedule({ kind: 'constant', value: 0.5 }, () => 0.5);
  */

@@ -24,6 +24,7 @@ export interface ExponentialOptions {
  *
  * held at `final` when given: never below it for `rate < 1`, never above it for `rate > 1`.
  *
+ * @param options - the initial rate, the decay rate and its period (see {@link ExponentialOptions})
  * @example
  * const lr = exponential({ initial: 0.1, rate: 0.5, every: 10, final: 0.02 });
  * lr(10); lr(20); lr(30); // 0.05, 0.025, 0.02

@@ -34,6 +34,7 @@ function formatSpec(spec: ScheduleSpec): string {
  * their defaults left out and numbers in shortest round-trip form, so `parse(format(s))` equals
  * `s` bit for bit at every step.
  *
+ * @param schedule - a schedule made by this package
  * @example
  * format(warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 }));
  * // "warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })"

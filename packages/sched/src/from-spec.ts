@@ -55,6 +55,7 @@ export function prefixed(error: unknown, prefix: string): Error {
  * `TypeError: spec.steps: must be a number, got string`,
  * `RangeError: spec.inner: cosine: steps must be a positive integer, got 0`.
  *
+ * @param spec - a schedule's spec, e.g. parsed from JSON; checked in full
  * @example
  * const saved = JSON.stringify(warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 }).spec);
  * const lr = fromSpec(JSON.parse(saved));

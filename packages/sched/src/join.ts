@@ -6,11 +6,15 @@ import type { Schedule } from './types.js';
  * Run schedules one after another (optax's join_schedules): `schedules[0]` before
  * `boundaries[0]`, then `schedules[1]` restarted from its own step 0, and so on:
  *
- *     lr(t) = schedules[i](t - boundaries[i-1]),   boundaries[i-1] <= t < boundaries[i]
+ * ```
+ * lr(t) = schedules[i](t - boundaries[i-1]),   boundaries[i-1] <= t < boundaries[i]
+ * ```
  *
  * (with `boundaries[-1] = 0`). `boundaries` are strictly increasing positive integers, one fewer
  * than the schedules.
  *
+ * @param schedules - the schedules, in the order they run
+ * @param boundaries - the steps at which each next schedule starts: strictly increasing positive integers, one fewer than `schedules`
  * @example
  * const lr = join([constant(0.1), cosine({ initial: 0.1, steps: 100 })], [50]);
  * lr(49); lr(50); lr(100); // 0.1, 0.1, 0.05

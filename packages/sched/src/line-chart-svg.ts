@@ -30,6 +30,8 @@ const line = (x1: number, y1: number, x2: number, y2: number, extra = ''): strin
  * optional title and axis names, and a legend for several series. Points that cannot be drawn
  * (NaN, infinities; values <= 0 on a log axis, `logX` or `logY`) are left out and break the line. Returns the text.
  *
+ * @param series - the lines to draw, each with its name and values
+ * @param options - the plot area's size, the axes' labels and scales (see {@link ChartOptions})
  * @example
  * writeFileSync('loss.svg', lineChartSvg([{ name: 'loss', values: losses }], { xLabel: 'step', logY: true }));
  */

@@ -121,6 +121,8 @@ function legend(names: readonly string[], width: number): string[] {
  * axis, `logX` or `logY`) are left out and break the line; a flat series is drawn mid-chart. Never prints:
  * returns the text (lines joined by `\n`, no trailing newline).
  *
+ * @param series - the lines to draw, each with its name and values
+ * @param options - the plot area's size, the axes' labels and scales (see {@link ChartOptions})
  * @example
  * const chart = lineChart([{ name: 'loss', values: losses }], { xLabel: 'step', yLabel: 'loss', logY: true });
  * console.log(chart);

@@ -19,6 +19,7 @@ export interface LinearOptions {
  *     lr(t) = from + (to - from) * t / steps,   t < steps
  *     lr(t) = to,                                t >= steps
  *
+ * @param options - `from`, `to` and `steps` (see {@link LinearOptions})
  * @example
  * const lr = linear({ from: 0.1, to: 0.01, steps: 90 });
  * lr(45); // 0.055

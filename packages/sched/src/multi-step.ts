@@ -18,6 +18,7 @@ export interface MultiStepOptions {
  *
  *     lr(t) = initial * factor^(number of milestones m with m <= t)
  *
+ * @param options - the initial rate, the milestones and the factor (see {@link MultiStepOptions})
  * @example
  * const lr = multiStep({ initial: 0.1, milestones: [30, 80] });
  * lr(29); lr(30); lr(80); // 0.1, 0.01, 0.001 (up to rounding)

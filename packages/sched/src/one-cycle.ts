@@ -41,6 +41,7 @@ const anneals = {
  * PyTorch counts its `total_steps` so that its peak falls at step `u - 1` and its end at
  * `steps - 1`; here, as for every schedule in this package, the end value comes at `t = steps`.
  *
+ * @param options - the peak rate, the length and the shape of the cycle (see {@link OneCycleOptions})
  * @example
  * const lr = oneCycle({ max: 0.1, steps: 1000 });
  * lr(0); lr(300); lr(1000); // 0.004, 0.1, 4e-7

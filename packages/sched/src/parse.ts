@@ -244,6 +244,7 @@ class Parser {
  * messages with the path in the expression, e.g.
  * `RangeError: parse: expression.inner: cosine: steps must be a positive integer, got 0`.
  *
+ * @param text - a schedule as `format` writes it, or as a user types it
  * @example
  * const lr = parse('warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })');
  * lr(100); // 0.1

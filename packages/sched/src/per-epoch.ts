@@ -9,6 +9,8 @@ import type { Schedule } from './types.js';
  *
  *     lr(t) = inner(floor(t / stepsPerEpoch))
  *
+ * @param inner - the schedule, counted in epochs
+ * @param stepsPerEpoch - optimizer steps in one epoch, a positive integer
  * @example
  * const lr = perEpoch(stepDecay({ initial: 0.1, every: 30 }), 50); // halve every 30 epochs
  * lr(1499); lr(1500); // 0.1, 0.05

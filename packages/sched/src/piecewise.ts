@@ -17,6 +17,7 @@ export interface PiecewiseOptions {
  *
  * (with `boundaries[-1] = 0` and `boundaries[n] = infinity`).
  *
+ * @param options - the boundaries and the rate on each piece (see {@link PiecewiseOptions})
  * @example
  * const lr = piecewise({ boundaries: [100, 200], values: [0.1, 0.05, 0.01] });
  * lr(99); lr(100); lr(200); // 0.1, 0.05, 0.01

@@ -50,6 +50,8 @@ function schedulesChart(owner: string, schedules: Schedule | readonly Schedule[]
  * the x axis, the learning rate on the y axis, the expression (`format`) as the title. Returns
  * the text; see {@link lineChart} for the layout.
  *
+ * @param schedules - one schedule, or several drawn on the same axes
+ * @param options - how many steps, the plot area's size and the axes (see {@link PlotOptions})
  * @example
  * console.log(plot(warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 }), { steps: 1000 }));
  * const decays = [stepDecay({ initial: 0.1, every: 20 }), exponential({ initial: 0.1, rate: 0.97 })];
@@ -63,6 +65,8 @@ export function plot(schedules: Schedule | readonly Schedule[], options: PlotOpt
 /**
  * The same chart as {@link plot} as a standalone SVG document (see {@link lineChartSvg}).
  *
+ * @param schedules - one schedule, or several drawn on the same axes
+ * @param options - how many steps, the plot area's size and the axes (see {@link PlotOptions})
  * @example
  * writeFileSync('lr.svg', toSvg(cyclic({ min: 0.001, max: 0.1, stepSize: 25 }), { steps: 200 }));
  */

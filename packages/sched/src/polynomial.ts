@@ -25,6 +25,7 @@ export interface PolynomialOptions {
  * `lr(t) = (initial - final) * (1 - t / H)^power + final` with `H = steps * ceil(t / steps)`
  * (and `H = steps` at `t = 0`), so each restart jumps up and falls to `final` again.
  *
+ * @param options - the rates, the length and the power (see {@link PolynomialOptions})
  * @example
  * const lr = polynomial({ initial: 0.1, steps: 100, power: 2 });
  * lr(50); lr(100); // 0.025, 0

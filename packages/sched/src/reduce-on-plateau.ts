@@ -48,7 +48,11 @@ export interface PlateauState {
 
 /** A reduce-on-plateau controller; see {@link reduceOnPlateau}. */
 export interface Plateau {
-  /** Record a metric (finite; e.g. a validation loss) and return the multiplier to use from now on. */
+  /**
+   * Record a metric (finite; e.g. a validation loss) and return the multiplier to use from now on.
+   *
+   * @param metric - the metric just measured, a finite number
+   */
   observe(metric: number): number;
   /** The current multiplier: 1 until the first reduction. */
   readonly multiplier: number;
@@ -131,6 +135,7 @@ function controller(start: PlateauState): Plateau {
  * reduction smaller than 1e-8 of the rate) has no counterpart: a multiplier at `minScale` just
  * stays there, and the cooldown restarts as in PyTorch.
  *
+ * @param options - the factor, the patience, the threshold and what counts as better (see {@link PlateauOptions})
  * @example
  * const lr = cosine({ initial: 0.1, steps: 10_000 });
  * const plateau = reduceOnPlateau({ patience: 2, factor: 0.5 });
@@ -173,6 +178,7 @@ function checkKeys(owner: string, path: string, x: unknown, keys: readonly strin
  * then behaves exactly as the original would have. Every field is checked, so a damaged state is
  * refused whole: `RangeError: reduceOnPlateauFromState: state.multiplier must be in [minScale (0), 1], got 2`.
  *
+ * @param state - what `state()` returned, e.g. read back from a checkpoint; checked in full
  * @example
  * const saved = JSON.stringify(plateau.state());
  * const resumed = reduceOnPlateauFromState(JSON.parse(saved));

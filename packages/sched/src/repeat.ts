@@ -7,6 +7,8 @@ import type { Schedule } from './types.js';
  *
  *     lr(t) = inner(t mod period)
  *
+ * @param inner - the schedule to repeat
+ * @param period - its length in steps, a positive integer
  * @example
  * const lr = repeat(linear({ from: 0.1, to: 0, steps: 100 }), 100);
  * lr(50); lr(100); lr(150); // 0.05, 0.1, 0.05

@@ -13,6 +13,8 @@ export interface SampleOptions {
  * A schedule's values at `t = 0, every, 2 every, ...` up to and including `steps` (so
  * `floor(steps / every) + 1` values; `steps` itself is included when it is a multiple of `every`).
  *
+ * @param schedule - the schedule to sample
+ * @param options - the last step and the distance between samples (see {@link SampleOptions})
  * @example
  * sample(linear({ from: 1, to: 0, steps: 4 }), { steps: 4 }); // Float64Array [1, 0.75, 0.5, 0.25, 0]
  */

@@ -7,6 +7,8 @@ import type { Schedule } from './types.js';
  *
  *     lr(t) = factor * inner(t)
  *
+ * @param inner - the schedule to scale
+ * @param factor - the multiplier, a finite number >= 0
  * @example
  * const lr = scale(cosine({ initial: 1, steps: 100 }), 0.1);
  * lr(0); // 0.1

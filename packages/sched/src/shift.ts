@@ -9,6 +9,8 @@ import type { Schedule } from './types.js';
  *     lr(t) = inner(0),           t < steps
  *     lr(t) = inner(t - steps),   t >= steps
  *
+ * @param inner - the schedule to delay
+ * @param steps - how many steps to delay it by, an integer >= 0
  * @example
  * const lr = shift(cosine({ initial: 0.1, steps: 100 }), 50);
  * lr(0); lr(50); lr(100); // 0.1, 0.1, 0.05

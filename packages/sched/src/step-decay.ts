@@ -18,6 +18,7 @@ export interface StepDecayOptions {
  *
  *     lr(t) = initial * factor^floor(t / every)
  *
+ * @param options - the initial rate, the period and the factor (see {@link StepDecayOptions})
  * @example
  * const lr = stepDecay({ initial: 0.1, every: 10 });
  * lr(9); lr(10); lr(20); // 0.1, 0.05, 0.025

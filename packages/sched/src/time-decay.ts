@@ -20,6 +20,7 @@ export interface TimeDecayOptions {
  *
  *     lr(t) = initial / (1 + rate * p),   p = t / every   (floor(t / every) with staircase)
  *
+ * @param options - the initial rate, the decay rate and its period (see {@link TimeDecayOptions})
  * @example
  * const lr = timeDecay({ initial: 0.1, rate: 1, every: 10 });
  * lr(10); lr(30); // 0.05, 0.025

@@ -16,6 +16,7 @@ export interface ScheduleSpec {
  * A learning-rate schedule: a pure function of the step `t` (completed optimizer updates,
  * counted from 0; a finite number >= 0, else `RangeError`) that carries its own `spec`.
  *
+ * @param step - completed optimizer updates, counted from 0
  * @example
  * const lr = cosine({ initial: 0.1, steps: 900 });
  * lr(450);  // 0.05

@@ -27,6 +27,8 @@ export interface WarmupOptions {
  *     exponential:  lr(t) = from * (target / from)^p                          t < steps
  *     lr(t) = inner(t - steps)                                                t >= steps
  *
+ * @param inner - the schedule that runs after the warmup, from its own step 0
+ * @param options - the warmup's length, its starting rate and its shape (see {@link WarmupOptions})
  * @example
  * const lr = warmup(cosine({ initial: 1, steps: 900 }), { steps: 100 });
  * lr(0); lr(50); lr(100); lr(1000); // 0, 0.5, 1, 0
