@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../src/io.js';
+import { main } from '../src/main.js';
 
 /** The monorepo root, where `node --conditions=@etagrad/source --import tsx` resolves the packages. */
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -74,4 +75,11 @@ export function xmlProblem(text: string): string | null {
   }
   if (stack.length > 0) return `unclosed <${stack.join('>, <')}>`;
   return roots === 1 ? null : `${roots} root elements`;
+}
+
+/** Runs `main` in-process with string buffers; what it wrote and its exit code. */
+export async function runMain(argv: readonly string[], options?: Parameters<typeof captureIo>[0]): Promise<Run> {
+  const io = captureIo(options);
+  const code = await main(argv, io);
+  return { code, stdout: io.out(), stderr: io.err() };
 }

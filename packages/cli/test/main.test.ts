@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { main } from '../src/main.js';
-import { captureIo } from './helpers.js';
+import { runMain as run } from './helpers.js';
 
 // `main` in-process, with string buffers for the streams: the many small cases of bad input,
 // help texts and options that would each cost a child process.
@@ -11,11 +10,6 @@ import { captureIo } from './helpers.js';
 const scratch = mkdtempSync(join(tmpdir(), 'etagrad-main-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function run(argv: string[], options?: Parameters<typeof captureIo>[0]) {
-  const io = captureIo(options);
-  const code = await main(argv, io);
-  return { code, stdout: io.out(), stderr: io.err() };
-}
 
 describe('help', () => {
   test('no arguments prints the help and succeeds', async () => {

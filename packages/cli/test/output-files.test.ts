@@ -2,8 +2,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { main } from '../src/main.js';
-import { captureIo, xmlProblem } from './helpers.js';
+import { runMain as run, xmlProblem } from './helpers.js';
 
 // Issue 9 §1 through the command: whatever the user names with --svg or --save, nothing but a
 // regular file (or no file) is ever replaced, and a path that cannot be written is bad input
@@ -12,11 +11,6 @@ import { captureIo, xmlProblem } from './helpers.js';
 const scratch = mkdtempSync(join(tmpdir(), 'etagrad-files-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function run(argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, stdout: io.out(), stderr: io.err() };
-}
 
 /** A fresh directory under the scratch one. */
 function dir(name: string): string {
