@@ -9,6 +9,10 @@ export const ExitCode = {
   Failure: 1,
   /** Bad input: unknown command or flag, a bad value. Nothing was done. */
   Usage: 2,
+  /** Training stopped by SIGINT (Ctrl-C), its checkpoint saved (128 + 2, as shells report it). */
+  Interrupted: 130,
+  /** Training stopped by SIGTERM, its checkpoint saved (128 + 15). */
+  Terminated: 143,
 } as const;
 /** One of the {@link ExitCode} values. */
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,3 +1,5 @@
+import { processInterrupts, type OnInterrupt } from './interrupt.js';
+
 /** Where a command writes: the process streams in a terminal, string buffers in tests. */
 export interface Output {
   /**
@@ -18,9 +20,14 @@ export interface Io {
   readonly stderr: Output;
   /** Environment variables read by the CLI (`NO_COLOR`); defaults to none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Where SIGINT and SIGTERM come from (the process's, see `processInterrupts`); without it a
+   * run is never interrupted. Tests pass a function they trigger themselves.
+   */
+  readonly onInterrupt?: OnInterrupt;
 }
 
-/** The real process: `process.stdout`, `process.stderr`, `process.env`. */
+/** The real process: `process.stdout`, `process.stderr`, `process.env` and its signals. */
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, onInterrupt: processInterrupts() };
 }

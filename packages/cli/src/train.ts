@@ -1,25 +1,17 @@
 import { Command, Option } from 'commander';
-import { fit, type History } from '@etagrad/train/node';
 import { format, isSchedule, type Schedule } from '@etagrad/sched';
+import { fitAsync, serializeCheckpoint, type CheckpointOptions, type History } from '@etagrad/train';
 import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
-import { asUsage, ExitCode, println, UsageError, type Context } from './command.js';
+import { ExitCode, println, UsageError, type Context } from './command.js';
+import { signalExitCode, type InterruptSignal } from './interrupt.js';
 import { measure } from './measure.js';
-import { progressReporter } from './progress.js';
 import { checkOutput, writeOutput } from './output-path.js';
+import { progressReporter } from './progress.js';
+import { withConfig, type RunConfig } from './run-config.js';
 import { scheduleFitWarning } from './schedule-fit.js';
+import { datasetNames, datasets, formatSizes, optimizerNames, optimizers, type DatasetName, type OptimizerName } from './setup.js';
+import { DEFAULTS, planTrain, type TrainPlan } from './train-plan.js';
 import { chartColumns, trainingChart, trainingChartSvg } from './training-chart.js';
-import {
-  buildModel,
-  datasetNames,
-  datasets,
-  formatSizes,
-  optimizerNames,
-  optimizers,
-  splitData,
-  taskFor,
-  type DatasetName,
-  type OptimizerName,
-} from './setup.js';
 import { blowUpStep, formatLoss, formatPercent } from './verdict.js';
 
 /** Options of `etagrad train`, as commander parses them. */
@@ -41,7 +33,6 @@ export interface TrainOptions {
 /** `--svg -`: the SVG goes to stdout instead of a file. */
 const STDOUT = '-';
 
-const DEFAULTS = { dataset: 'moons', optimizer: 'sgd', epochs: 40, batchSize: 16, seed: 1 } as const;
 
 /** `etagrad train`: trains an MLP on a 2-D data set and shows the loss curve and the metrics. */
 export function trainCommand(context: Context): Command {
@@ -98,58 +89,76 @@ Examples:
   $ etagrad train --svg run.svg                            the loss and learning rate charts as SVG
   $ etagrad train --json | jq '.epochs[-1].valMetrics'`,
     )
-    .action((options: TrainOptions) => {
-      context.exitCode = runTrain(context, options);
+    .action(async (options: TrainOptions, command: Command) => {
+      const given = new Set(command.options.map((o) => o.attributeName()).filter((key) => command.getOptionValueSource(key) === 'cli'));
+      context.exitCode = await runTrain(context, options, given);
     });
 }
 
-/** Trains as `options` say and reports to `context`; returns the exit code. */
-export function runTrain(context: Context, options: TrainOptions): ExitCode {
+/** Trains as `options` say and reports to `context`; resolves to the exit code. */
+export async function runTrain(context: Context, options: TrainOptions, given: ReadonlySet<string>): Promise<ExitCode> {
   const { io, style } = context;
   const out = (text = ''): void => println(io.stdout, text);
   // Before any work: a checkpoint that cannot be written would be lost at the end of the run.
   if (options.save !== undefined) checkOutput('--save', options.save);
   if (options.svg !== undefined && options.svg !== STDOUT) checkOutput('--svg', options.svg);
-  if (options.svg === STDOUT && options.json === true) throw new UsageError("--svg - and --json both write to stdout: give --svg a file");
-  const dataset = datasets[options.dataset];
-  const task = taskFor(dataset.classes);
-  const sizes = options.model ?? [2, 16, 16, task.outputs];
-  const lr = options.lr ?? optimizers[options.optimizer].defaultLr;
-  const data = splitData(dataset, options.seed);
-  const model = buildModel(sizes, task, options.seed);
-  const optimizer = asUsage(() => optimizers[options.optimizer].make(model.namedParameters(), lr));
-  // Only one thing goes to stdout: the JSON history, the SVG, or the report.
-  const json = options.json === true;
-  const quiet = json || options.svg === STDOUT;
-  const perEpoch = Math.ceil(data.train.x.length / options.batchSize);
-  const total = options.epochs * perEpoch;
+  if (options.svg === STDOUT && options.json === true) throw new UsageError('--svg - and --json both write to stdout: give --svg a file');
   if (options.checkpointEvery !== undefined && options.save === undefined) {
     throw new UsageError('--checkpoint-every needs --save <path>');
   }
+  const plan = planTrain(options, given);
+  const { config, task, data, model, optimizer, lr, resume } = plan;
+  // Only one thing goes to stdout: the JSON history, the SVG, or the report.
+  const json = options.json === true;
+  const quiet = json || options.svg === STDOUT;
+  const total = config.epochs * plan.updatesPerEpoch;
+  const first = resume?.updates ?? 0;
 
   if (!quiet) {
-    out(style.bold(`etagrad train: MLP ${formatSizes(sizes)} on ${options.dataset}`));
-    out(`  data        ${dataset.description}: ${data.train.x.length} to train, ${data.validation.x.length} held out`);
-    out(`  optimizer   ${optimizer.name}, lr ${isSchedule(lr) ? format(lr) : lr}`);
-    out(`  training    ${options.epochs} epochs × ${perEpoch} updates = ${total} updates, batch size ${options.batchSize}, seed ${options.seed}`);
-    if (options.resume !== undefined) out(`  resuming    from ${options.resume}`);
+    out(style.bold(`etagrad train: MLP ${formatSizes(config.model)} on ${config.dataset}`));
+    out(`  data        ${datasets[config.dataset].description}: ${data.train.x.length} to train, ${data.validation.x.length} held out`);
+    out(`  optimizer   ${optimizer.name}, lr ${rateText(plan)}`);
+    out(
+      `  training    ${config.epochs} epochs × ${plan.updatesPerEpoch} updates = ${total} updates, ` +
+        `batch size ${config.batchSize}, seed ${config.seed}`,
+    );
+    if (resume !== null) {
+      out(`  resuming    ${resume.path}: ${resume.checkpoint.completedEpochs} epochs, ${resume.updates} updates done`);
+    }
   }
-  const warning = isSchedule(lr) ? scheduleFitWarning(lr, { epochs: options.epochs, perEpoch, first: 0, total }) : null;
-  if (warning !== null) println(io.stderr, `etagrad train: warning: ${warning}`);
-  const history: History = fit(model, {
-    data: data.train,
-    validation: data.validation,
-    loss: task.loss,
-    optimizer,
-    epochs: options.epochs,
-    batchSize: options.batchSize,
-    seed: options.seed,
-    metrics: { accuracy: task.metric },
-    // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
-    progress: quiet ? false : progressReporter({ stream: io.stderr }),
-    ...(options.save === undefined ? {} : { checkpoint: { path: options.save, every: options.checkpointEvery ?? 1 } }),
-    ...(options.resume === undefined ? {} : { resumeFrom: options.resume }),
+  if (isSchedule(lr)) {
+    const warning = scheduleFitWarning(lr, { epochs: config.epochs, perEpoch: plan.updatesPerEpoch, first, total });
+    if (warning !== null) println(io.stderr, `etagrad train: warning: ${warning}`);
+  }
+
+  const controller = new AbortController();
+  let interrupted: InterruptSignal | null = null;
+  const unsubscribe = io.onInterrupt?.((signal) => {
+    interrupted = signal;
+    controller.abort();
   });
+  let history: History;
+  try {
+    history = await fitAsync(model, {
+      data: data.train,
+      validation: data.validation,
+      loss: task.loss,
+      optimizer,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      seed: config.seed,
+      metrics: { accuracy: task.metric },
+      // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
+      progress: quiet ? false : progressReporter({ stream: io.stderr }),
+      signal: controller.signal,
+      ...(options.save === undefined ? {} : { checkpoint: checkpointFile(options.save, config, options.checkpointEvery ?? 1) }),
+      ...(resume === null ? {} : { resumeFrom: resume.checkpoint }),
+    });
+  } finally {
+    unsubscribe?.();
+  }
+  const code = interrupted === null ? ExitCode.Ok : signalExitCode[interrupted];
+
   if (options.svg !== undefined) {
     const svg = trainingChartSvg(history);
     if (options.svg === STDOUT) io.stdout.write(svg);
@@ -157,9 +166,9 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
   }
   if (json) {
     out(JSON.stringify(history));
-    return ExitCode.Ok;
+    return code;
   }
-  if (options.svg === STDOUT) return ExitCode.Ok;
+  if (options.svg === STDOUT) return code;
 
   const losses = history.steps.map((record) => record.loss);
   out(trainingChart(history, chartColumns(io.stdout)));
@@ -168,20 +177,41 @@ export function runTrain(context: Context, options: TrainOptions): ExitCode {
   out(`  ${'train'.padEnd(10)} loss ${formatLoss(trained.loss).padEnd(8)} accuracy ${formatPercent(trained.accuracy)}`);
   out(`  ${'held out'.padEnd(10)} loss ${formatLoss(held.loss).padEnd(8)} accuracy ${formatPercent(held.accuracy)}`);
   const blowUp = blowUpStep(losses);
-  if (history.stopped !== null) {
+  if (interrupted !== null) {
+    out(style.yellow(`  stopped by ${interrupted} after update ${history.steps.length}`));
+  } else if (history.stopped !== null) {
     out(style.red(`  stopped: ${history.stopped.message}`));
   } else if (blowUp !== -1) {
-    const [first, at] = [losses[0] ?? Number.NaN, losses[blowUp] ?? Number.NaN];
+    const [start, at] = [losses[0] ?? Number.NaN, losses[blowUp] ?? Number.NaN];
     out(
       style.red(
-        `  diverged: the loss reached ${formatLoss(at)} at step ${blowUp} (from ${formatLoss(first)}): ` +
+        `  diverged: the loss reached ${formatLoss(at)} at step ${blowUp} (from ${formatLoss(start)}): ` +
           'try a smaller learning rate or a warmup',
       ),
     );
   }
   if (options.save !== undefined) out(style.dim(`  checkpoint saved to ${options.save}`));
   if (options.svg !== undefined) out(style.dim(`  chart written to ${options.svg}`));
-  return ExitCode.Ok;
+  return code;
+}
+
+/** fit's checkpoint option: each checkpoint, with the run's config, written atomically to `path`. */
+function checkpointFile(path: string, config: RunConfig, every: number): CheckpointOptions {
+  return { save: (checkpoint) => writeOutput('--save', path, serializeCheckpoint(withConfig(checkpoint, config))), every };
+}
+
+/**
+ * The rate for the header, as training will use it: on resume with `--lr`, the new rate, the
+ * update it starts at (a schedule's step 0 there) and the rate it replaces; on resume without,
+ * the checkpoint's.
+ */
+function rateText({ lr, resume }: TrainPlan): string {
+  const text = (rate: number | Schedule): string => (isSchedule(rate) ? format(rate) : String(rate));
+  if (resume === null) return text(lr);
+  if (resume.newLr === null) return `${text(lr)} (the checkpoint's)`;
+  const replaced = resume.savedLr === null ? '' : `, replacing ${text(resume.savedLr)}`;
+  const start = isSchedule(resume.newLr) ? ` from update ${resume.updates} (its step 0)` : '';
+  return `${text(resume.newLr)}${start}${replaced}`;
 }
 
 /** Joins `items` with commas into lines of at most `width` characters, each after `indent`. */

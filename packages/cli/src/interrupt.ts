@@ -1,0 +1,51 @@
+import { ExitCode } from './command.js';
+
+/** The signals that stop a training run gracefully. */
+export type InterruptSignal = 'SIGINT' | 'SIGTERM';
+
+/**
+ * Subscribes to interrupts for as long as a command needs them: calls `listener` on the first
+ * SIGINT or SIGTERM, and returns the function that unsubscribes.
+ */
+export type OnInterrupt = (listener: (signal: InterruptSignal) => void) => () => void;
+
+/**
+ * The exit code of a run stopped by a signal, as shells report one (128 + the signal's number):
+ * 130 for SIGINT, 143 for SIGTERM. Returned as a code, not by re-raising the signal, which a
+ * process running as PID 1 (a container's) would ignore.
+ */
+export const signalExitCode = { SIGINT: ExitCode.Interrupted, SIGTERM: ExitCode.Terminated } as const satisfies Record<
+  InterruptSignal,
+  ExitCode
+>;
+
+/** Shows the terminal's cursor again (a live progress bar hides it). */
+const SHOW_CURSOR = '\u001b[?25h';
+
+/**
+ * The process's interrupts: while subscribed, the first SIGINT or SIGTERM goes to the listener
+ * (the run stops after its current update and saves its checkpoint); a second one ends the
+ * process at once, with the cursor shown and the same exit code, for a user who will not wait.
+ * Installing handlers also makes the signals work when Node runs as PID 1, where the default
+ * action would be to ignore them.
+ */
+export function processInterrupts(): OnInterrupt {
+  return (listener) => {
+    let received = false;
+    const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+      const handler = (): void => {
+        if (received) {
+          if (process.stderr.isTTY) process.stderr.write(SHOW_CURSOR);
+          process.exit(signalExitCode[signal]);
+        }
+        received = true;
+        listener(signal);
+      };
+      process.on(signal, handler);
+      return [signal, handler] as const;
+    });
+    return () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    };
+  };
+}

@@ -1,0 +1,109 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { InterruptSignal } from '../src/interrupt.js';
+import type { Io } from '../src/io.js';
+import { main } from '../src/main.js';
+
+// Issue 9 §5, signals, in-process: an interrupt stops training after the current update, saves
+// the checkpoint, restores the terminal and gives exit code 130 (SIGINT) or 143 (SIGTERM). The
+// interrupt is fired from the progress output, so it lands at the same update every time.
+// (signals.test.ts sends real signals to a child process, also as PID 1.)
+
+const scratch = mkdtempSync(join(tmpdir(), 'etagrad-interrupt-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs `etagrad` with an interrupt `signal` fired when stderr first matches `when` ('start': as training starts). */
+async function interrupted(argv: string[], signal: InterruptSignal, when: RegExp | 'start', options: { tty?: boolean } = {}) {
+  let out = '';
+  let err = '';
+  let listener: ((s: InterruptSignal) => void) | null = null;
+  let subscribed = 0;
+  let fired = false;
+  const io: Io = {
+    stdout: { isTTY: false, write: (text: string) => (out += text) },
+    stderr: {
+      isTTY: options.tty === true,
+      write: (text: string) => {
+        err += text;
+        if (!fired && listener !== null && when !== 'start' && when.test(err)) {
+          fired = true;
+          listener(signal);
+        }
+        return true;
+      },
+    },
+    env: {},
+    onInterrupt: (l) => {
+      listener = l;
+      subscribed += 1;
+      if (when === 'start') {
+        fired = true;
+        queueMicrotask(() => l(signal));
+      }
+      return () => {
+        listener = null;
+        subscribed -= 1;
+      };
+    },
+  };
+  const code = await main(argv, io);
+  return { code, stdout: out, stderr: err, fired, subscribed };
+}
+
+interface Json {
+  steps: { step: number; loss: number; lr: number }[];
+  epochs: unknown[];
+  stopped: { reason: string } | null;
+}
+
+// 150 training points in batches of 30: 5 updates an epoch
+const TRAIN = ['train', '--batch-size', '30', '--epochs', '4'];
+
+describe('SIGINT and SIGTERM stop training after the current update', () => {
+  test('SIGINT: exit code 130, the checkpoint saved mid-epoch, nothing left behind', async () => {
+    const dir = mkdtempSync(join(scratch, 'int-'));
+    const path = join(dir, 'run.json');
+    const { code, stdout, fired, subscribed } = await interrupted([...TRAIN, '--save', path], 'SIGINT', /^epoch 1\/4 /m);
+    expect(fired).toBe(true);
+    expect(subscribed).toBe(0); // the handlers are removed when training ends
+    expect(code).toBe(130);
+    expect(stdout).toMatch(/stopped by SIGINT after update \d+/);
+    expect(stdout).toContain(`checkpoint saved to ${path}`);
+    const checkpoint = JSON.parse(readFileSync(path, 'utf8')) as { completedEpochs: number; history: Json };
+    expect(checkpoint.completedEpochs).toBeLessThan(4);
+    expect(checkpoint.history.stopped?.reason).toBe('aborted');
+    expect(readdirSync(dir)).toEqual(['run.json']);
+  });
+
+  test('SIGTERM: exit code 143; --json still prints the history so far', async () => {
+    const { code, stdout, fired } = await interrupted([...TRAIN, '--json'], 'SIGTERM', 'start');
+    expect(fired).toBe(true);
+    expect(code).toBe(143);
+    const history = JSON.parse(stdout) as Json;
+    expect(history.stopped?.reason).toBe('aborted');
+    expect(history.steps.length).toBeLessThan(20);
+  });
+
+  test('an interrupted run resumed without --epochs goes on to the planned total, as if never stopped', async () => {
+    const dir = mkdtempSync(join(scratch, 'resume-'));
+    const path = join(dir, 'run.json');
+    const stopped = await interrupted([...TRAIN, '--save', path], 'SIGINT', /^epoch 2\/4 /m);
+    expect(stopped.code).toBe(130);
+    const resumed = await interrupted(['train', '--resume', path, '--json'], 'SIGINT', /$^never/);
+    expect(resumed.code).toBe(0);
+    const whole = await interrupted([...TRAIN, '--json'], 'SIGINT', /$^never/);
+    const [a, b] = [JSON.parse(resumed.stdout) as Json, JSON.parse(whole.stdout) as Json];
+    expect(a.epochs).toHaveLength(4);
+    expect(a.steps.map((s) => s.loss)).toEqual(b.steps.map((s) => s.loss)); // bit for bit
+  });
+
+  test('on a terminal the live bar is closed and the cursor shown again', async () => {
+    const { code, stderr } = await interrupted(TRAIN, 'SIGINT', /\[/, { tty: true });
+    expect(code).toBe(130);
+    const hidden = stderr.lastIndexOf('\u001b[?25l');
+    expect(hidden).toBeGreaterThanOrEqual(0); // the bar hid it
+    expect(stderr.lastIndexOf('\u001b[?25h')).toBeGreaterThan(hidden);
+  });
+});
