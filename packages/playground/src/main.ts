@@ -104,7 +104,10 @@ function wireLane(view: LaneView, index: number): void {
 
 function draw(): void {
   frame = 0;
+  const painted = views.some((view) => view.grid !== null);
   for (const view of views) drawLane(view);
+  // For the benchmark script: when the first heatmap was on the page.
+  if (painted && performance.getEntriesByName('first-heatmap').length === 0) performance.mark('first-heatmap');
   charts?.update(
     views.map((v) => v.losses),
     views.map((v) => v.lrs),

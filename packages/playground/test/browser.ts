@@ -20,6 +20,8 @@ const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 /** A running page server and browser. */
 export interface Harness {
   readonly url: string;
+  /** Where the page was built. */
+  readonly outDir: string;
   readonly context: BrowserContext;
   close(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function openHarness(executablePath: string): Promise<Harness> {
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath, args: flags, headless: true, viewport: { width: 1400, height: 1000 } });
   return {
     url: `http://127.0.0.1:${address.port}/`,
+    outDir,
     context,
     close: async () => {
       await context.close();
