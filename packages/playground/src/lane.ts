@@ -61,9 +61,8 @@ export class Lane {
   readonly #steps: StepRecord[] = [];
   readonly #epochs: EpochRecord[] = [];
   #batches: Iterator<Dataset> | null = null;
-  #epochLoss = 0;
-  /** The run at the start of the current epoch (the last one a checkpoint can hold), or null at an epoch end. */
-  #epochStart: Checkpoint | null = null;
+  /** The current epoch: the generator's state at its start, batches done, Σ loss × batch size, last rate. */
+  #epoch = { rngAtStart: null as unknown, batches: 0, loss: 0, lr: 0 };
 
   /**
    * @param config - the configuration (data, model, loss, optimizer, batch size, schedule)
@@ -134,22 +133,38 @@ export class Lane {
     this.losses.push(lossValue.data);
     this.lrs.push(lr);
     this.#steps.push({ step, epoch: this.#epochs.length, loss: lossValue.data, lr });
-    this.#epochLoss += lossValue.data * batch.x.length;
+    this.#epoch.batches += 1;
+    this.#epoch.loss += lossValue.data * batch.x.length;
+    this.#epoch.lr = lr;
     if (this.#atEpochEnd()) this.#endEpoch(lr);
     return true;
   }
 
   /**
-   * The run as a checkpoint that train's `fit` resumes: the state at the last epoch end (with
-   * full batches, every update ends an epoch; with mini-batches, the start of the current one).
+   * The run now as a checkpoint that train's `fit` resumes, also in the middle of an epoch (as
+   * fit writes one: the epoch's sums and batches done, the generator as the epoch began).
    */
   checkpoint(): Checkpoint {
-    return this.#epochStart ?? this.#capture();
+    const { rngAtStart, batches: done, loss, lr } = this.#epoch;
+    const midEpoch = done > 0;
+    return {
+      format: 'etagrad-checkpoint',
+      version: checkpointVersion,
+      completedEpochs: this.#epochs.length,
+      epochInProgress: midEpoch ? { batches: done, loss, metrics: {}, lr } : null,
+      model: this.model.stateDict(),
+      optimizer: { name: this.optimizer.name, state: this.optimizer.stateDict() },
+      rng: midEpoch ? rngAtStart : this.#rng.state(),
+      history: { steps: [...this.#steps], epochs: [...this.#epochs], stopped: null },
+      plateau: null,
+      earlyStopping: null,
+      run: { samples: this.data.x.length, batchSize: this.batchSize, shuffle: this.shuffle },
+    };
   }
 
   #nextBatch(): Dataset {
     if (this.#batches === null) {
-      if (this.batchSize < this.data.x.length) this.#epochStart = this.#capture();
+      this.#epoch = { rngAtStart: this.#rng.state(), batches: 0, loss: 0, lr: 0 };
       this.#batches = batches(this.data, { batchSize: this.batchSize, shuffle: this.shuffle, rng: this.#rng });
     }
     const next = this.#batches.next();
@@ -166,36 +181,19 @@ export class Lane {
     this.#epochs.push({
       epoch: this.#epochs.length,
       steps: this.step,
-      loss: this.#epochLoss / this.data.x.length,
+      loss: this.#epoch.loss / this.data.x.length,
       metrics: {},
       valLoss: null,
       valMetrics: null,
       lr,
       lrScale: this.optimizer.lrScale,
     });
-    this.#epochLoss = 0;
+    this.#epoch = { rngAtStart: null, batches: 0, loss: 0, lr: 0 };
     this.#batches = null;
-    this.#epochStart = null;
   }
 
   #diverge(what: string, step: number, lr: number): false {
     this.stopped = { step, lr, what };
     return false;
-  }
-
-  #capture(): Checkpoint {
-    return {
-      format: 'etagrad-checkpoint',
-      version: checkpointVersion,
-      completedEpochs: this.#epochs.length,
-      epochInProgress: null,
-      model: this.model.stateDict(),
-      optimizer: { name: this.optimizer.name, state: this.optimizer.stateDict() },
-      rng: this.#rng.state(),
-      history: { steps: this.#steps.slice(0, this.#steps.length), epochs: [...this.#epochs], stopped: null },
-      plateau: null,
-      earlyStopping: null,
-      run: { samples: this.data.x.length, batchSize: this.batchSize, shuffle: this.shuffle },
-    };
   }
 }

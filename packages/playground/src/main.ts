@@ -3,11 +3,14 @@
 import { makeCharts, type Charts } from './charts.js';
 import { defaultConfig, type PlaygroundConfig } from './config.js';
 import { readControls, renderControls } from './controls.js';
+import { exportJson } from './export-json.js';
 import { exportTypeScript } from './export-ts.js';
+import { lrFindSvg } from '@etagrad/tune';
 import { paintPoints, pointAt } from './heatmap.js';
 import { absorb, drawLane, makeLaneView, type LaneView } from './lane-view.js';
 import { isLesson, lessons } from './lessons.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import type { LrFindResult } from '@etagrad/tune';
 import type { Bounds } from './scores.js';
 import { wireScheduleBox } from './schedule-box.js';
 import { installSurface } from './surface.js';
@@ -94,6 +97,9 @@ function wireLane(view: LaneView, index: number): void {
   button(`Export lane ${index + 1} as TypeScript`, () =>
     requestExport(index, (m) => download(`etagrad-lane-${index + 1}.ts`, exportTypeScript(m.recipe), 'text/typescript')),
   );
+  button(`Export lane ${index + 1} as JSON`, () =>
+    requestExport(index, (m) => download(`etagrad-lane-${index + 1}.json`, exportJson(m.checkpoint, m.recipe.config, m.recipe.multiplier), 'application/json')),
+  );
   view.overlay.addEventListener('click', (event) => {
     if (bounds === null) return;
     const [x, y] = pointAt(event, view.overlay, bounds);
@@ -135,6 +141,9 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       exports.get(message.id)?.(message);
       exports.delete(message.id);
       return;
+    case 'rangeTest':
+      showRangeTest(message.result);
+      return;
     case 'error':
       announce(`Error: ${message.message}`);
       return;
@@ -175,6 +184,34 @@ form.addEventListener('click', (event) => {
   } else if (name === 'clearPoints') {
     start({ ...config, data: { ...config.data, points: [] } });
   }
+});
+
+let suggested: number | null = null;
+
+function showRangeTest(result: LrFindResult): void {
+  const text = $('range-text');
+  $('range-plot').innerHTML = lrFindSvg(result, { width: 520, height: 220 });
+  $('range-test').dataset['result'] = JSON.stringify(result);
+  const stop = result.divergedAt === null ? `ran all ${result.steps} steps` : `stopped at step ${result.divergedAt}, the smoothed loss past 4× its best`;
+  const s = result.suggestions;
+  suggested = s === null ? null : s.valley;
+  text.textContent =
+    s === null
+      ? `The test ${stop} too soon to suggest a rate.`
+      : `Suggested rate (valley): ${s.valley.toPrecision(3)}; steepest ${s.steepest.toPrecision(3)}, minimum/10 ${s.minimumDiv10.toPrecision(3)}. The test ${stop}.`;
+  $('range-apply').hidden = s === null;
+  announce(text.textContent);
+}
+
+$('range-run').addEventListener('click', () => {
+  announce('Running the range test…');
+  send({ type: 'rangeTest' });
+});
+
+$('range-apply').addEventListener('click', () => {
+  if (suggested === null) return;
+  start({ ...config, lesson: null, schedule: `constant(${suggested})` });
+  announce(`Training from the start at the suggested rate ${suggested.toPrecision(3)} (lane ×1).`);
 });
 
 window.addEventListener('hashchange', () => start(fromFragment()));

@@ -1,5 +1,6 @@
 // The messages between the page and the training worker.
 import type { Checkpoint } from '@etagrad/train';
+import type { LrFindResult } from '@etagrad/tune';
 import type { PlaygroundConfig } from './config.js';
 import type { LaneRecipe } from './export-ts.js';
 import type { Bounds } from './scores.js';
@@ -13,7 +14,9 @@ export type ToWorker =
   /** Apply a schedule to lanes from their next update on. */
   | { readonly type: 'schedule'; readonly text: string; readonly lanes: readonly number[] }
   /** A lane's recipe (for the TypeScript export) and checkpoint (for the JSON export). */
-  | { readonly type: 'export'; readonly lane: number; readonly id: number };
+  | { readonly type: 'export'; readonly lane: number; readonly id: number }
+  /** The learning-rate range test of the running configuration. */
+  | { readonly type: 'rangeTest' };
 
 /** News of one lane since the last message. */
 export interface LaneNews {
@@ -42,4 +45,5 @@ export type FromWorker =
     }
   | { readonly type: 'progress'; readonly lanes: readonly LaneNews[] }
   | { readonly type: 'export'; readonly id: number; readonly recipe: LaneRecipe; readonly checkpoint: Checkpoint }
+  | { readonly type: 'rangeTest'; readonly result: LrFindResult }
   | { readonly type: 'error'; readonly message: string };

@@ -3,6 +3,7 @@
 import type { PlaygroundConfig } from './config.js';
 import { classOf } from './data.js';
 import { Lane } from './lane.js';
+import { rangeTest } from './range-test.js';
 import type { MicrogradDemo } from './micrograd-demo.js';
 import type { FromWorker, LaneNews, ToWorker } from './protocol.js';
 import { boundsOf, gridScores, scoreInto, snapshotOf, type Bounds } from './scores.js';
@@ -12,6 +13,8 @@ const sliceMs = 30;
 const gridEveryMs = 150;
 
 interface Running {
+  readonly config: PlaygroundConfig;
+  readonly demo: MicrogradDemo | null;
   readonly lanes: Lane[];
   readonly bounds: Bounds;
   /** Updates already sent, per lane. */
@@ -36,7 +39,7 @@ async function start(config: PlaygroundConfig): Promise<void> {
   const first = lanes[0];
   if (first === undefined) throw new RangeError('playground: lanes must hold 1 to 3 multipliers, got 0');
   const bounds = boundsOf(first.data.x);
-  run = { lanes, bounds, sent: lanes.map(() => 0), paused: false, lastGrid: -Infinity };
+  run = { config, demo, lanes, bounds, sent: lanes.map(() => 0), paused: false, lastGrid: -Infinity };
   const points = first.data.x.map((p, i) => [p[0] ?? 0, p[1] ?? 0, classOf(first.data.y[i] as number)] as const);
   post({ type: 'started', points, bounds });
   report(run, true);
@@ -114,6 +117,9 @@ function handle(message: ToWorker): void {
     case 'schedule':
       for (const i of message.lanes) run?.lanes[i]?.setSchedule(message.text);
       schedule();
+      return;
+    case 'rangeTest':
+      if (run !== null) post({ type: 'rangeTest', result: rangeTest(run.config, run.demo) });
       return;
     case 'export': {
       const lane = run?.lanes[message.lane];

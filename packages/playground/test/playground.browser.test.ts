@@ -1,8 +1,11 @@
 // The playground in a real browser (Debian's Chromium through playwright-core), against the
 // built page served on 127.0.0.1; one build and one browser for the whole file.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { moons } from '@etagrad/nn';
 import { format, parse } from '@etagrad/sched';
+import { fit, parseCheckpoint } from '@etagrad/train';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoData, demoLr, demoModel } from '../../../bench/model.js';
 import { engineModel, engineStep } from '../../../bench/engine-step.js';
@@ -14,6 +17,24 @@ import { chromiumPath, lanesAt, openHarness, openPage, type Harness } from './br
 if (chromiumPath === null) console.log('playground browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)');
 
 /** Largest |a - b| / |b| over two traces of the same length. */
+const output = new URL('../test-output/', import.meta.url);
+
+/** The text of the file a button downloads. */
+async function downloaded(page: Page, button: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+/**
+ * The default configuration with Node's moons passed in as numbers (a browser's Math.sin may
+ * differ from Node's in the last bit, so moons generated in the page may too).
+ */
+const withNodeMoons: PlaygroundConfig = (() => {
+  const { x, y } = moons({ n: 100, noise: 0.1, seed: 1 });
+  const points = x.map((p, i) => [p[0] as number, p[1] as number, y[i] === 1 ? 1 : 0] as const);
+  return { ...defaultConfig, data: { ...defaultConfig.data, kind: 'points', points } };
+})();
+
 const maxRelative = (a: readonly number[], b: readonly number[]): number =>
   Math.max(...b.map((y, k) => Math.abs((a[k] ?? Number.NaN) - y) / Math.abs(y)));
 
@@ -41,9 +62,7 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   }, timeout);
 
   test("SGD, momentum and Adam traces over 200 steps are Node's, on data passed in as numbers", async () => {
-    const { x, y } = moons({ n: 100, noise: 0.1, seed: 1 });
-    const points = x.map((p, i) => [p[0] as number, p[1] as number, y[i] === 1 ? 1 : 0] as const);
-    const base: PlaygroundConfig = { ...defaultConfig, data: { ...defaultConfig.data, kind: 'points', points }, lanes: [1], steps: 200 };
+    const base: PlaygroundConfig = { ...withNodeMoons, lanes: [1], steps: 200 };
     const runs: PlaygroundConfig[] = [
       { ...base, schedule: 'constant(0.1)' },
       { ...base, options: { momentum: 0.9, nesterov: false, weightDecay: 0 }, schedule: 'constant(0.05)' },
@@ -65,9 +84,8 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     const [low, mid, high] = await lanesAt(page, 300);
     expect(low?.loss).toBeGreaterThan(mid?.loss ?? Number.NaN);
     expect(high?.verdict === 'diverged' || (high?.loss ?? 0) > (mid?.loss ?? Number.NaN)).toBe(true);
-    const out = new URL('../test-output/', import.meta.url);
-    mkdirSync(out, { recursive: true });
-    await page.screenshot({ path: new URL('default-view.png', out).pathname, fullPage: true });
+    mkdirSync(output, { recursive: true });
+    await page.screenshot({ path: new URL('default-view.png', output).pathname, fullPage: true });
     await page.close();
   }, timeout);
 
@@ -149,4 +167,50 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     expect(snapshot).toBe(readFileSync(new URL('control-panel.aria.yml', import.meta.url), 'utf8').trimEnd());
     await page.close();
   });
+
+  test("the exported TypeScript reproduces the lane's loss in Node; the exported JSON resumes with fit", async () => {
+    const config: PlaygroundConfig = { ...withNodeMoons, lanes: [1], steps: 60 };
+    const page = await openPage(harness, encodeConfig(config));
+    const [lane] = await lanesAt(page, 60);
+    const script = await downloaded(page, 'Export lane 1 as TypeScript');
+    const json = await downloaded(page, 'Export lane 1 as JSON');
+    await page.close();
+
+    mkdirSync(output, { recursive: true });
+    const file = new URL('lane-1.ts', output).pathname;
+    writeFileSync(file, script);
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=@etagrad/source', file], { encoding: 'utf8' });
+    expect(JSON.parse(printed.trim().split('\n').at(-1) ?? '')).toEqual({ step: 59, loss: lane?.losses[59], stopped: null });
+
+    const checkpoint = parseCheckpoint(json, 'lane-1.json');
+    expect(checkpoint.completedEpochs).toBe(60);
+    expect((checkpoint as unknown as { playground: unknown }).playground).toEqual({ config, multiplier: 1 });
+    const fresh = new Lane(config, 1);
+    const { model, data, loss, optimizer, batchSize, shuffle } = fresh;
+    const history = fit(model, { data, loss, optimizer, batchSize, shuffle, seed: config.seed, epochs: 90, resumeFrom: checkpoint });
+    const straight = new Lane({ ...config, steps: 90 }, 1);
+    while (straight.update());
+    expect(history.steps.map((s) => s.loss)).toEqual(straight.losses);
+  }, timeout);
+
+  test('the range test stops at 4x the best smoothed loss, and its suggestion trains moons to 100%', async () => {
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1], steps: 600 }));
+    await page.getByRole('button', { name: 'Run the range test' }).click();
+    await page.waitForFunction(() => document.getElementById('range-test')?.dataset['result'] !== undefined, null, { timeout: 170_000 });
+    const { losses, divergedAt, suggestions } = JSON.parse((await page.locator('#range-test').getAttribute('data-result')) ?? '') as {
+      losses: number[];
+      divergedAt: number | null;
+      suggestions: { valley: number } | null;
+    };
+    const last = losses.length - 1;
+    expect(divergedAt).toBe(last);
+    const bestBefore = Math.min(...losses.slice(0, last));
+    losses.slice(0, last).forEach((l, k) => expect(l).toBeLessThanOrEqual(4 * Math.min(...losses.slice(0, k + 1))));
+    expect(losses[last]).toBeGreaterThan(4 * bestBefore);
+    expect(suggestions).not.toBeNull();
+    await page.getByRole('button', { name: 'Train at the suggested rate' }).click();
+    expect(await page.evaluate(() => window.etagradPlayground.config().schedule)).toBe(`constant(${suggestions?.valley})`);
+    await page.waitForFunction(() => document.querySelector('.lane')?.getAttribute('data-accuracy') === '1', null, { timeout: 170_000 });
+    await page.close();
+  }, timeout);
 });

@@ -1,0 +1,63 @@
+import { fit, parseCheckpoint } from '@etagrad/train';
+import { expect, test } from 'vitest';
+import { defaultConfig, type PlaygroundConfig } from '../src/config.js';
+import { exportJson } from '../src/export-json.js';
+import { Lane } from '../src/lane.js';
+
+// Small and quick: 40 points, one hidden layer of 4.
+const small: PlaygroundConfig = { ...defaultConfig, data: { ...defaultConfig.data, n: 40 }, model: { ...defaultConfig.model, hidden: [4] }, lanes: [1] };
+
+function run(config: PlaygroundConfig): Lane {
+  const lane = new Lane(config, 1);
+  while (lane.update());
+  return lane;
+}
+
+test.each([
+  ['batch', 'all'],
+  ['mini-batch', 16],
+  ['stochastic', 1],
+] as const)("a %s lane's losses and rates are fit's, update for update", (_, batchSize) => {
+  const config = { ...small, batchSize, steps: 24 };
+  const lane = run(config);
+  const fresh = new Lane(config, 1);
+  const { model, data, loss, optimizer } = fresh;
+  const history = fit(model, { data, loss, optimizer, batchSize: fresh.batchSize, shuffle: fresh.shuffle, seed: config.seed, epochs: Math.ceil(24 / Math.ceil(40 / fresh.batchSize)) });
+  expect(history.steps.slice(0, 24).map((s) => [s.loss, s.lr])).toEqual(lane.losses.map((l, k) => [l, lane.lrs[k]]));
+});
+
+test.each([
+  ['at an epoch end', 'all', 10],
+  ['in the middle of an epoch', 16, 10],
+] as const)('a checkpoint exported %s resumes in fit to the same losses as a run that never stopped', (_, batchSize, steps) => {
+  const config = { ...small, batchSize, steps };
+  const text = exportJson(run(config).checkpoint(), config, 1);
+  const checkpoint = parseCheckpoint(text, 'lane.json');
+  const fresh = new Lane(config, 1);
+  const { model, data, loss, optimizer } = fresh;
+  const epochs = batchSize === 'all' ? 20 : 9; // 20 updates either way (3 per epoch of 40 at 16)
+  const history = fit(model, { data, loss, optimizer, batchSize: fresh.batchSize, shuffle: fresh.shuffle, seed: config.seed, epochs, resumeFrom: checkpoint });
+  const straight = run({ ...config, steps: batchSize === 'all' ? 20 : 27 });
+  expect(history.steps.map((s) => s.loss)).toEqual(straight.losses);
+  expect(model.stateDict()).toEqual(straight.model.stateDict());
+});
+
+test('a lane whose loss passes 10x its start stops as diverged, the bad update not applied', () => {
+  const lane = run({ ...small, schedule: 'constant(50)', steps: 50 });
+  expect(lane.stopped).not.toBeNull();
+  expect(lane.losses).toHaveLength(lane.stopped?.step ?? -1);
+  expect(lane.done).toBe(true);
+  expect(lane.update()).toBe(false);
+});
+
+test('setSchedule changes the rate from the next update on, times the lane multiplier', () => {
+  const lane = new Lane({ ...small, steps: 5 }, 10);
+  lane.update();
+  lane.setSchedule('constant(0.01)');
+  lane.update();
+  expect(lane.lrs).toEqual([5, 0.1]);
+});
+
+test('a configuration with no points is refused', () => {
+  expect(() => new Lane({ ...small, data: { ...small.data, kind: 'points', points: [] } }, 1)).toThrow('playground: data must have at least one point, got 0');
+});
