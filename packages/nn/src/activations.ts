@@ -8,7 +8,11 @@ import { checkInput, Module, toValue, type Input } from './module.js';
  * (ReLU's slope at 0 is 0, as in PyTorch).
  */
 export abstract class Activation extends Module {
-  /** The nonlinearity on one value. */
+  /**
+   * The nonlinearity on one value.
+   *
+   * @param v - one input
+   */
   abstract apply(v: Value): Value;
 
   forward(x: Input): Value[] {
@@ -57,6 +61,11 @@ export type Softplus = Activation;
 export class LeakyReLU extends Activation {
   readonly slope: number;
 
+  /**
+   * A leaky ReLU with the given `slope` for x <= 0.
+   *
+   * @param options - `slope`, the slope for x <= 0 (a finite number >= 0, default 0.01)
+   */
   constructor({ slope = 0.01 }: { readonly slope?: number } = {}) {
     super();
     this.slope = checkNonNegative('LeakyReLU', 'slope', slope);
@@ -78,6 +87,11 @@ export class LeakyReLU extends Activation {
 export class ELU extends Activation {
   readonly alpha: number;
 
+  /**
+   * An ELU with the given `alpha`.
+   *
+   * @param options - `alpha`, the scale of the negative part (a finite number > 0, default 1)
+   */
   constructor({ alpha = 1 }: { readonly alpha?: number } = {}) {
     super();
     this.alpha = checkPositive('ELU', 'alpha', alpha);

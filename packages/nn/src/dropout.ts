@@ -18,6 +18,12 @@ export class Dropout extends Module {
   readonly p: number;
   readonly #rng: Rng;
 
+  /**
+   * A dropout module that zeroes each input with probability `p` in training mode.
+   *
+   * @param p - the probability of zeroing an input in training mode, in [0, 1)
+   * @param options - `rng`, the generator of the masks, or `seed`, a fresh generator's seed (default `defaultSeed`)
+   */
   constructor(p: number, { rng, seed }: { readonly rng?: Rng; readonly seed?: number } = {}) {
     super();
     this.p = checkNumber('Dropout', 'p', p, 'in [0, 1)', (q) => q >= 0 && q < 1);

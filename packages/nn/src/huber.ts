@@ -14,6 +14,9 @@ export interface HuberOptions extends LossOptions {
  * linear (robust to outliers) far from it, with a continuous gradient. Averaged over all outputs
  * (or summed).
  *
+ * @param outputs - the model's outputs, one row per sample
+ * @param targets - one target per row: a number, or an array for several outputs
+ * @param options - `delta`, where the loss turns linear, and the reduction (see {@link HuberOptions})
  * @example
  * huber([[a]], [0], { delta: 1 }); // a = 3: 1 * (3 - 0.5) = 2.5
  */

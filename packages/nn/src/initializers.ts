@@ -10,11 +10,16 @@ export interface Fan {
 /**
  * Draws one initial parameter value from `rng`, knowing the layer's fan. A layer calls it once per
  * weight, in row-major order, so the same seed gives the same weights.
+ *
+ * @param rng - the generator to draw from
+ * @param fan - the layer's fan in and fan out
  */
 export type Initializer = (rng: Rng, fan: Fan) => number;
 
 /**
  * Uniform in [low, high) (default [-1, 1): micrograd's neuron init and `Linear`'s default).
+ *
+ * @param options - `low` and `high`, the range (default [-1, 1))
  * @example new Linear(2, 16, { init: uniform({ low: -0.5, high: 0.5 }) })
  */
 export function uniform({ low = -1, high = 1 }: { readonly low?: number; readonly high?: number } = {}): Initializer {
@@ -25,6 +30,8 @@ export function uniform({ low = -1, high = 1 }: { readonly low?: number; readonl
 
 /**
  * Gaussian with `mean` (default 0) and standard deviation `std` (default 1).
+ *
+ * @param options - `mean` and `std` (default 0 and 1)
  * @example new Linear(2, 16, { init: normal({ std: 0.01 }) })
  */
 export function normal({ mean = 0, std = 1 }: { readonly mean?: number; readonly std?: number } = {}): Initializer {
@@ -37,6 +44,8 @@ export function normal({ mean = 0, std = 1 }: { readonly mean?: number; readonly
  * Glorot and Bengio (2010), PyTorch's `xavier_uniform_`: uniform in [-a, a) with
  * `a = gain * sqrt(6 / (fanIn + fanOut))`, so the variance `gain² * 2 / (fanIn + fanOut)` keeps
  * activations and gradients at a steady scale through tanh/sigmoid layers. `gain` defaults to 1.
+ *
+ * @param options - `gain`, the scale (default 1)
  * @example new Linear(64, 32, { init: xavierUniform() })
  */
 export function xavierUniform({ gain = 1 }: { readonly gain?: number } = {}): Initializer {
@@ -50,6 +59,8 @@ export function xavierUniform({ gain = 1 }: { readonly gain?: number } = {}): In
 /**
  * Glorot and Bengio (2010), PyTorch's `xavier_normal_`: Gaussian with mean 0 and
  * `std = gain * sqrt(2 / (fanIn + fanOut))`. `gain` defaults to 1.
+ *
+ * @param options - `gain`, the scale (default 1)
  * @example new Linear(64, 32, { init: xavierNormal() })
  */
 export function xavierNormal({ gain = 1 }: { readonly gain?: number } = {}): Initializer {
@@ -61,6 +72,8 @@ export function xavierNormal({ gain = 1 }: { readonly gain?: number } = {}): Ini
  * He et al. (2015), PyTorch's `kaiming_uniform_` in fan-in mode: uniform in [-b, b) with
  * `b = gain * sqrt(3 / fanIn)`, variance `gain² / fanIn`. `gain` defaults to sqrt(2), the ReLU gain,
  * which keeps the activations' scale through ReLU layers.
+ *
+ * @param options - `gain`, the scale (default √2, ReLU's)
  * @example new Linear(64, 32, { init: heUniform() })
  */
 export function heUniform({ gain = Math.SQRT2 }: { readonly gain?: number } = {}): Initializer {
@@ -74,6 +87,8 @@ export function heUniform({ gain = Math.SQRT2 }: { readonly gain?: number } = {}
 /**
  * He et al. (2015), PyTorch's `kaiming_normal_` in fan-in mode: Gaussian with mean 0 and
  * `std = gain / sqrt(fanIn)`. `gain` defaults to sqrt(2), the ReLU gain.
+ *
+ * @param options - `gain`, the scale (default √2, ReLU's)
  * @example new Linear(64, 32, { init: heNormal() })
  */
 export function heNormal({ gain = Math.SQRT2 }: { readonly gain?: number } = {}): Initializer {
@@ -88,6 +103,8 @@ export function zeros(): Initializer {
 
 /**
  * Every value `value`; draws nothing from the generator.
+ *
+ * @param value - the value, a finite number
  * @example new Linear(4, 1, { biasInit: constant(0.1) })
  */
 export function constant(value: number): Initializer {

@@ -40,6 +40,13 @@ export class Linear extends Module {
   /** One bias per output, or null with `bias: false`. */
   readonly bias: readonly Value[] | null;
 
+  /**
+   * A layer from `nIn` inputs to `nOut` outputs, its parameters drawn by `init` and `biasInit`.
+   *
+   * @param nIn - inputs per sample, a positive integer
+   * @param nOut - outputs per sample, a positive integer
+   * @param options - bias or none, the initializers and the generator (see {@link LinearOptions})
+   */
   constructor(nIn: number, nOut: number, { bias = true, init = uniform(), biasInit = zeros(), rng, seed }: LinearOptions = {}) {
     super();
     this.nIn = checkPositiveInteger('Linear', 'nIn', nIn);

@@ -18,6 +18,10 @@ export type Outputs = readonly (readonly Value[])[];
  * for one output or a class index, `number[]` for several outputs). It returns one `Value`, the
  * mean over the batch (or the sum with `reduction: 'sum'`), ready for `backward()`. So `fit` and a
  * hand-written loop pass any loss around without adapters.
+ *
+ * @param outputs - the model's outputs, one row per sample
+ * @param targets - one target per row: a number (one output, or a class index), or an array for several outputs
+ * @param options - the reduction, `'mean'` (default) or `'sum'`
  */
 export type Loss = (outputs: Outputs, targets: readonly (number | readonly number[])[], options?: LossOptions) => Value;
 

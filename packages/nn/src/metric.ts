@@ -4,6 +4,9 @@ import { show } from './check.js';
 /**
  * A metric: `(outputs, targets) => number` in [0, 1], computed from the numbers (no graph).
  * Rows may hold `Value`s or plain numbers.
+ *
+ * @param outputs - the model's outputs, one row per sample
+ * @param targets - one label per row
  */
 export type Metric = (outputs: readonly (readonly Value[])[], targets: readonly number[]) => number;
 

@@ -7,13 +7,21 @@ import { Sequential } from './sequential.js';
 
 /** The activations an {@link MLP} can use between layers, by name; `'none'` is the identity. */
 export const activations = {
+  /** `new ReLU()` */
   relu: () => new ReLU(),
+  /** `new Tanh()` */
   tanh: () => new Tanh(),
+  /** `new Sigmoid()` */
   sigmoid: () => new Sigmoid(),
+  /** `new LeakyReLU()` */
   leakyRelu: () => new LeakyReLU(),
+  /** `new GELU()` */
   gelu: () => new GELU(),
+  /** `new Softplus()` */
   softplus: () => new Softplus(),
+  /** `new ELU()` */
   elu: () => new ELU(),
+  /** No activation: the layer's output as it is. */
   none: null,
 } as const satisfies Record<string, (() => Module) | null>;
 
@@ -43,6 +51,13 @@ export class MLP extends Sequential {
   readonly nIn: number;
   readonly sizes: readonly number[];
 
+  /**
+   * An MLP on `nIn` inputs with one {@link Linear} layer per entry of `sizes`.
+   *
+   * @param nIn - inputs per sample, a positive integer
+   * @param sizes - each layer's number of outputs, in order; the last is the model's
+   * @param options - the activations, and the options of every {@link Linear} (see {@link MLPOptions})
+   */
   constructor(nIn: number, sizes: readonly number[], options: MLPOptions = {}) {
     super(...buildLayers(nIn, sizes, options));
     this.nIn = nIn;

@@ -45,12 +45,20 @@ export abstract class Module {
   readonly #children = new Map<string, Module>();
   #training = true;
 
-  /** Runs the module on one sample; always returns an array of `Value`s, also for one output. */
+  /**
+   * Runs the module on one sample; always returns an array of `Value`s, also for one output.
+   *
+   * @param x - one sample: its inputs as numbers or Values
+   */
   abstract forward(x: Input): Value[];
 
   /**
    * Registers a parameter tensor: `values` in row-major order for `shape` (`[nOut, nIn]` for a
    * weight matrix, `[n]` for a vector). Names are unique within a module.
+   *
+   * @param name - the tensor's name, unique within the module
+   * @param values - the tensor's Values, row-major
+   * @param shape - the tensor's shape, e.g. `[nOut, nIn]`
    */
   protected registerParameter(name: string, values: readonly Value[], shape: readonly number[]): void {
     const size = shape.reduce((a, b) => a * b, 1);
@@ -59,7 +67,12 @@ export abstract class Module {
     this.#tensors.set(name, { shape: [...shape], values });
   }
 
-  /** Registers a sub-module; its parameters are named `<name>.<its name>`. */
+  /**
+   * Registers a sub-module; its parameters are named `<name>.<its name>`.
+   *
+   * @param name - the sub-module's name, unique within the module
+   * @param module - the sub-module
+   */
   protected registerModule(name: string, module: Module): void {
     this.#claim(name);
     this.#children.set(name, module);
@@ -74,7 +87,11 @@ export abstract class Module {
     return this.#training;
   }
 
-  /** Sets training mode (default true) on this module and every sub-module; returns this. */
+  /**
+   * Sets training mode (default true) on this module and every sub-module; returns this.
+   *
+   * @param mode - true for training mode, false for evaluation mode
+   */
   train(mode = true): this {
     this.#training = mode;
     for (const child of this.#children.values()) child.train(mode);
@@ -132,6 +149,8 @@ export abstract class Module {
    * exactly and every value must be a finite number; otherwise it throws one error that lists
    * every difference (missing, unexpected, wrong shape, bad values) and changes nothing.
    * Gradients are left as they are.
+   *
+   * @param state - what `stateDict()` returned, e.g. parsed back from JSON
    */
   loadStateDict(state: unknown): void {
     const owner = `${this.constructor.name}.loadStateDict`;

@@ -13,6 +13,11 @@ import { checkInput, Module, toValue, type Input } from './module.js';
 export class Sequential extends Module {
   readonly layers: readonly Module[];
 
+  /**
+   * The modules `layers`, run in order.
+   *
+   * @param layers - the modules, in the order they run
+   */
   constructor(...layers: Module[]) {
     super();
     layers.forEach((layer: unknown, i) => {
