@@ -64,12 +64,18 @@ export function trainCommand(context: Context): Command {
     .addOption(
       new Option('--seed <n>', 'seed of the data, the weights and the shuffling').argParser(nonNegativeInteger).default(DEFAULTS.seed),
     )
-    .addOption(new Option('--save <path>', 'save a checkpoint (model, optimizer, history) as training goes'))
+    .addOption(new Option('--save <path>', 'save a checkpoint (model, optimizer, history) as training goes, at the end and when stopped by Ctrl-C'))
     .addOption(
       new Option('--checkpoint-every <n>', 'with --save: write the checkpoint every n epochs (the last one always)')
         .argParser(positiveInteger),
     )
-    .addOption(new Option('--resume <path>', 'continue from a checkpoint up to --epochs in total'))
+    .addOption(
+      new Option(
+        '--resume <path>',
+        "continue a saved run up to --epochs in total (default: the run's own); flags not given take the run's values, " +
+          '--lr replaces its rate from the next update',
+      ),
+    )
     .addOption(new Option('--json', 'print only the history, as JSON (for scripts)'))
     .addOption(new Option('--svg <file>', "also write the training chart as an SVG file; '-' writes only the SVG, to stdout"))
     .addHelpText(
@@ -85,6 +91,7 @@ Examples:
   $ etagrad train --batch-size 1 --epochs 5                stochastic gradient descent
   $ etagrad train --lr "warmup(cosine({ initial: 0.5, steps: 360 }), { steps: 40 })"
   $ etagrad train --epochs 20 --save run.json && etagrad train --epochs 40 --resume run.json
+  $ etagrad train --resume run.json --epochs 60 --lr 0.01      fine-tune: a smaller rate from here on
   $ etagrad train --epochs 400 --save run.json --checkpoint-every 50
   $ etagrad train --svg run.svg                            the loss and learning rate charts as SVG
   $ etagrad train --json | jq '.epochs[-1].valMetrics'`,

@@ -77,6 +77,16 @@ describe('SIGINT and SIGTERM stop training after the current update', () => {
     expect(readdirSync(dir)).toEqual(['run.json']);
   });
 
+  test('the stop is saved whatever --checkpoint-every says', async () => {
+    const dir = mkdtempSync(join(scratch, 'every-'));
+    const path = join(dir, 'run.json');
+    const argv = [...TRAIN, '--save', path, '--checkpoint-every', '1000'];
+    const { code } = await interrupted(argv, 'SIGINT', /^epoch 1\/4 /m);
+    expect(code).toBe(130);
+    const checkpoint = JSON.parse(readFileSync(path, 'utf8')) as { history: Json };
+    expect(checkpoint.history.stopped?.reason).toBe('aborted');
+  });
+
   test('SIGTERM: exit code 143; --json still prints the history so far', async () => {
     const { code, stdout, fired } = await interrupted([...TRAIN, '--json'], 'SIGTERM', 'start');
     expect(fired).toBe(true);
