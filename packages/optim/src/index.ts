@@ -15,7 +15,18 @@ export {
   type SavedHyper,
   type Scalar,
 } from './types.js';
-export { type CommonHyper, type HyperOptions } from './hyper.js';
+export {
+  type BooleanRule,
+  type ChoiceRule,
+  type CommonHyper,
+  type HyperOptions,
+  type HyperRule,
+  type HyperTable,
+  type NumberRule,
+  type PairRule,
+  type Preset,
+  type RawValue,
+} from './hyper.js';
 export { type Buffers, type OptimizerDefinition, type UpdateNumber, updateNumber } from './definition.js';
 export { OptimizerBase, type Options, type ParamGroup, type ParamsInput } from './optimizer.js';
 export { adamDenominator, type BiasCorrections, biasCorrections, ema } from './moments.js';
