@@ -25,6 +25,11 @@ export interface AdadeltaBuffers {
  *     Δ ← √(u + ε) / √(v + ε) · g
  *     u ← ρ·u + (1 − ρ)·Δ²
  *     θ ← θ − γ·Δ
+ *
+ * @param s - the optimizer's buffers for this parameter, updated in place
+ * @param data - the parameter's value
+ * @param grad - its gradient (negated for `maximize`, L2 decay added)
+ * @param h - the group's options, resolved at this update
  */
 export function adadeltaUpdate(s: AdadeltaBuffers, data: number, grad: number, h: AdadeltaHyper): number {
   s.squareAvg = ema(s.squareAvg, grad * grad, h.rho);
@@ -60,6 +65,12 @@ export type AdadeltaOptions = Options<AdadeltaHyper>;
  * const opt = new Adadelta(model.parameters());
  */
 export class Adadelta extends OptimizerBase<AdadeltaHyper, AdadeltaBuffers> {
+  /**
+   * An Adadelta optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdadeltaOptions}
+   */
   constructor(params: ParamsInput<AdadeltaHyper>, options: AdadeltaOptions = {}) {
     super(adadeltaDefinition, params, options);
   }

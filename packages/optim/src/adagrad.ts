@@ -25,6 +25,12 @@ export interface AdagradBuffers {
  *
  *     s ← s + g²
  *     θ ← θ − γ / (1 + (t − 1)·η) · g / (√s + ε)      ('inside': g / √(s + ε))
+ *
+ * @param s - the optimizer's buffers for this parameter, updated in place
+ * @param data - the parameter's value
+ * @param grad - its gradient (negated for `maximize`, L2 decay added)
+ * @param h - the group's options, resolved at this update
+ * @param quantities - the update number `t` (1 on the first update)
  */
 export function adagradUpdate(s: AdagradBuffers, data: number, grad: number, h: AdagradHyper, { t }: UpdateNumber): number {
   const lr = h.lr / (1 + (t - 1) * h.lrDecay);
@@ -72,6 +78,12 @@ export type AdagradOptions = Options<AdagradHyper>;
  * const opt = new Adagrad(model.parameters(), { lr: 0.1 });
  */
 export class Adagrad extends OptimizerBase<AdagradHyper, AdagradBuffers> {
+  /**
+   * An Adagrad optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdagradOptions}
+   */
   constructor(params: ParamsInput<AdagradHyper>, options: AdagradOptions = {}) {
     super(adagradDefinition, params, options);
   }

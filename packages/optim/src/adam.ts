@@ -39,6 +39,12 @@ export interface AdamBuffers {
  *     m ← β₁·m + (1 − β₁)·g,   v ← β₂·v + (1 − β₂)·g²
  *     v_max ← max(v_max, v), v ← v_max                     (amsgrad, 'raw')
  *     θ ← θ − γ/(1 − β₁ᵗ) · m / (√(v/(1 − β₂ᵗ)) + ε)         ('hat': see `adamDenominator`)
+ *
+ * @param s - the optimizer's buffers for this parameter, updated in place
+ * @param data - the parameter's value
+ * @param grad - its gradient (negated for `maximize`, L2 decay added)
+ * @param h - the group's options, resolved at this update
+ * @param c - the update's shared quantities (update number, bias corrections)
  */
 export function adamUpdate(s: AdamBuffers, data: number, grad: number, h: AdamHyper, c: BiasCorrections): number {
   s.expAvg = ema(s.expAvg, grad, h.betas[0]);
@@ -118,6 +124,12 @@ export type AdamOptions = Options<AdamHyper>;
  * const opt = new Adam(model.parameters(), { lr: warmup(cosine({ initial: 3e-3, steps: 900 }), { steps: 100 }) });
  */
 export class Adam extends OptimizerBase<AdamHyper, AdamBuffers, BiasCorrections> {
+  /**
+   * An Adam optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdamOptions}
+   */
   constructor(params: ParamsInput<AdamHyper>, options: AdamOptions = {}) {
     super(adamDefinition, params, options);
   }

@@ -29,6 +29,12 @@ export interface AdamaxBuffers {
  *     m ← β₁·m + (1 − β₁)·g
  *     u ← max(β₂·u, |g| + ε)                   ('outside': max(β₂·u, |g|), then u + ε below)
  *     θ ← θ − γ/(1 − β₁ᵗ) · m / u
+ *
+ * @param s - the optimizer's buffers for this parameter, updated in place
+ * @param data - the parameter's value
+ * @param grad - its gradient (negated for `maximize`, L2 decay added)
+ * @param h - the group's options, resolved at this update
+ * @param c - the update's shared quantities (update number, bias corrections)
  */
 export function adamaxUpdate(s: AdamaxBuffers, data: number, grad: number, h: AdamaxHyper, c: BiasCorrections): number {
   s.expAvg = ema(s.expAvg, grad, h.betas[0]);
@@ -63,6 +69,12 @@ export type AdamaxOptions = Options<AdamaxHyper>;
  * const opt = new Adamax(model.parameters());
  */
 export class Adamax extends OptimizerBase<AdamaxHyper, AdamaxBuffers, BiasCorrections> {
+  /**
+   * An Adamax optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdamaxOptions}
+   */
   constructor(params: ParamsInput<AdamaxHyper>, options: AdamaxOptions = {}) {
     super(adamaxDefinition, params, options);
   }

@@ -12,6 +12,12 @@ import { OptimizerBase, type ParamsInput } from './optimizer.js';
  * const opt = new AdamW(excludeFromDecay(model.namedParameters()), { lr: 1e-3, weightDecay: 0.05 });
  */
 export class AdamW extends OptimizerBase<AdamHyper, AdamBuffers, BiasCorrections> {
+  /**
+   * An AdamW optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdamOptions}
+   */
   constructor(params: ParamsInput<AdamHyper>, options: AdamOptions = {}) {
     super(adamwDefinition, params, options);
   }

@@ -14,6 +14,9 @@ export interface ClipGradNormOptions {
  * multiplied by it. Returns the norm before clipping (log it: a jump is a warning). A
  * non-finite norm leaves the gradients as they are, so the optimizer's non-finite check sees them.
  *
+ * @param params - the parameters whose gradients are scaled, or `[name, param]` pairs
+ * @param maxNorm - the largest norm allowed, a finite number > 0
+ * @param options - `normType`, the norm's order (default 2; `Infinity` for the largest absolute gradient)
  * @example
  * loss.backward();
  * const norm = clipGradNorm(model.parameters(), 1.0);

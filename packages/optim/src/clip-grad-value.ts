@@ -6,6 +6,8 @@ import type { NamedParam, Param } from './types.js';
  * Clamp every gradient into `[-clip, clip]`, PyTorch's `clip_grad_value_` (a NaN stays NaN, so
  * the optimizer's non-finite check still sees it).
  *
+ * @param params - the parameters whose gradients are clipped, or `[name, param]` pairs
+ * @param clip - the largest absolute gradient allowed, a finite number > 0
  * @example
  * clipGradValue(model.parameters(), 0.5);
  */

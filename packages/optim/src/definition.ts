@@ -8,7 +8,13 @@ export interface UpdateNumber {
   t: number;
 }
 
-/** `into.t = t` (the per-update quantities of optimizers that need only t). */
+/**
+ * `into.t = t` (the per-update quantities of optimizers that need only t).
+ *
+ * @param _h - the group's options (unused)
+ * @param t - the update number, 1 on the first
+ * @param into - the object to fill (default a new one)
+ */
 export function updateNumber(_h: unknown, t: number, into: UpdateNumber = { t: 0 }): UpdateNumber {
   into.t = t;
   return into;
@@ -29,20 +35,40 @@ export interface OptimizerDefinition<H extends CommonHyper, S extends Buffers, C
    * has no such optimizer.
    */
   readonly presets: { readonly keras: Preset<H> | string; readonly optax: Preset<H> | string };
-  /** Fresh buffers for one parameter of a group with options `h` (made once, then mutated). */
+  /**
+   * Fresh buffers for one parameter of a group with options `h` (made once, then mutated).
+   *
+   * @param h - the group's options
+   */
   readonly buffers: (h: H) => S;
   /**
    * The quantities of update t (1 on the first) that all parameters of a group share, such as
    * bias corrections: computed once per group and update, not once per parameter. Fills
    * `into` when given (the base makes one object per group and refills it), else a new object.
+   *
+   * @param h - the group's options, resolved at this update
+   * @param t - the update number, 1 on the first
+   * @param into - the object to fill, when given
    */
   readonly perUpdate: (h: H, t: number, into?: C) => C;
   /**
    * The formula: one parameter's new value from its value, its gradient `grad` (already
    * negated for `maximize` and with L2 decay added) and the update's shared quantities `c`;
    * updates `s` in place.
+   *
+   * @param s - the parameter's buffers, updated in place
+   * @param data - the parameter's value
+   * @param grad - its gradient
+   * @param h - the group's options, resolved at this update
+   * @param c - the update's shared quantities, from `perUpdate`
    */
   readonly update: (s: S, data: number, grad: number, h: H, c: C) => number;
-  /** Rules across options (SGD's nesterov needs momentum); throws in the usual format. */
+  /**
+   * Rules across options (SGD's nesterov needs momentum); throws in the usual format.
+   *
+   * @param owner - the optimizer's name, first in an error message
+   * @param h - the group's options
+   * @param where - the group's prefix in a message, e.g. `'params[1].'` (empty with one group)
+   */
   readonly check?: (owner: string, h: H, where: string) => void;
 }

@@ -2,13 +2,19 @@ import type { NamedParam } from './types.js';
 
 /** Options of `excludeFromDecay`. */
 export interface ExcludeFromDecayOptions {
-  /** Which parameters get no weight decay, by name; default `isBias`. */
+  /**
+   * Which parameters get no weight decay, by name; default `isBias`.
+   *
+   * @param name - a parameter's name
+   */
   readonly exclude?: (name: string) => boolean;
 }
 
 /**
  * Whether a parameter name has a dot-separated part `bias`: `'bias'`, `'0.bias'`, and the
  * per-scalar names of `@etagrad/nn` such as `'layers.0.bias.3'`; not `'biased'`.
+ *
+ * @param name - a parameter's name
  */
 export const isBias = (name: string): boolean => name.split('.').includes('bias');
 
@@ -20,6 +26,8 @@ export type DecayGroups = ({ readonly params: readonly NamedParam[] } | { readon
  * with `weightDecay: 0` (biases by default: decaying them only pulls the output's offset to
  * zero). The groups keep names, so state stays keyed by name.
  *
+ * @param named - the model's named parameters, e.g. `model.namedParameters()`
+ * @param options - `exclude`, which names get no weight decay (default {@link isBias})
  * @example
  * const opt = new AdamW(excludeFromDecay(model.namedParameters()), { lr: 1e-3, weightDecay: 0.05 });
  */

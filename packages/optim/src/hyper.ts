@@ -26,7 +26,13 @@ export interface CommonHyper {
 /** A numeric option: valid values, and whether it may follow a schedule. */
 export interface NumberRule {
   readonly kind: 'number';
+  /** What `valid` allows, in words, for the error message, e.g. `'in [0, 1)'`. */
   readonly rule: string;
+  /**
+   * True for an allowed value.
+   *
+   * @param x - the value given
+   */
   readonly valid: (x: number) => boolean;
   /** Read once when buffers are made (Adagrad's initial accumulator): a number only. */
   readonly fixed?: true;
@@ -34,7 +40,13 @@ export interface NumberRule {
 /** A pair of numeric options (`betas`), each element valid by the same rule. */
 export interface PairRule {
   readonly kind: 'pair';
+  /** What `valid` allows, in words, for the error message. */
   readonly rule: string;
+  /**
+   * True for an allowed element.
+   *
+   * @param x - one element of the pair
+   */
   readonly valid: (x: number) => boolean;
 }
 /** An on/off option. */

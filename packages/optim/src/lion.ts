@@ -22,6 +22,11 @@ export interface LionBuffers {
  *     c ← β₁·m + (1 − β₁)·g
  *     θ ← θ − γ·sign(c)                 (sign(0) = 0)
  *     m ← β₂·m + (1 − β₂)·g
+ *
+ * @param s - the optimizer's buffers for this parameter, updated in place
+ * @param data - the parameter's value
+ * @param grad - its gradient (negated for `maximize`, L2 decay added)
+ * @param h - the group's options, resolved at this update
  */
 export function lionUpdate(s: LionBuffers, data: number, grad: number, h: LionHyper): number {
   const direction = Math.sign(ema(s.expAvg, grad, h.betas[0]));
@@ -55,6 +60,12 @@ export type LionOptions = Options<LionHyper>;
  * const opt = new Lion(model.parameters(), { lr: 3e-4, weightDecay: 0.1 });
  */
 export class Lion extends OptimizerBase<LionHyper, LionBuffers> {
+  /**
+   * A Lion optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options; see {@link LionOptions}
+   */
   constructor(params: ParamsInput<LionHyper>, options: LionOptions = {}) {
     super(lionDefinition, params, options);
   }

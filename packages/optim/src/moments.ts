@@ -1,6 +1,12 @@
 // Pieces shared by the Adam family: moving averages and where ε sits in the denominator.
 
-/** Exponential moving average, `β·average + (1 − β)·x` (PyTorch's `lerp` form, mathematically). */
+/**
+ * Exponential moving average, `β·average + (1 − β)·x` (PyTorch's `lerp` form, mathematically).
+ *
+ * @param average - the average so far
+ * @param x - the new value
+ * @param beta - the weight of the average so far, in [0, 1)
+ */
 export const ema = (average: number, x: number, beta: number): number => beta * average + (1 - beta) * x;
 
 /** What every parameter of a group shares at update t: t and the bias corrections of the betas. */
@@ -15,6 +21,10 @@ export interface BiasCorrections {
 /**
  * Update t's bias corrections for `h.betas`, into `into` (default a new object): computed once
  * per group and update, as the powers cost more than the rest of an Adam step.
+ *
+ * @param h - the group's options, whose `betas` are used
+ * @param t - the update number, 1 on the first
+ * @param into - the object to fill (default a new one)
  */
 export function biasCorrections(
   h: { readonly betas: readonly [number, number] },
@@ -36,6 +46,12 @@ export function biasCorrections(
  *
  * The two agree when ε = 0; 'hat' adds ε before the bias correction, so early on (bc2 small)
  * its ε weighs 1/√bc2 times more.
+ *
+ * @param v - the second moment (or its maximum, with amsgrad)
+ * @param bc2 - its bias correction, `1 - beta2^t`
+ * @param eps - the ε added to the denominator
+ * @param epsRoot - the ε added inside the square root (optax's `eps_root`)
+ * @param hat - true to add ε before the bias correction, false after
  */
 export function adamDenominator(v: number, bc2: number, eps: number, epsRoot: number, hat: boolean): number {
   return hat ? (Math.sqrt(v + epsRoot) + eps) / Math.sqrt(bc2) : Math.sqrt(v / bc2 + epsRoot) + eps;

@@ -39,7 +39,13 @@ export interface NadamStep {
   bias2: number;
 }
 
-/** Update t's momentum coefficients and second-moment bias correction, into `into` (default a new object). */
+/**
+ * Update t's momentum coefficients and second-moment bias correction, into `into` (default a new object).
+ *
+ * @param h - the group's options, resolved at this update
+ * @param t - the update number, 1 on the first
+ * @param into - the object to fill (default a new one)
+ */
 export function nadamStep(h: NadamHyper, t: number, into: NadamStep = { t: 0, mu: 0, muNext: 0, bias2: 0 }): NadamStep {
   const beta1 = h.betas[0];
   const constant = h.momentumSchedule === 'constant';
@@ -56,6 +62,12 @@ export function nadamStep(h: NadamHyper, t: number, into: NadamStep = { t: 0, mu
  *     μ_t = β₁·(1 − ½·0.96^(t·ψ)),  μ_{t+1} likewise,  Π ← Π·μ_t
  *     m ← β₁·m + (1 − β₁)·g,   v ← β₂·v + (1 − β₂)·g²,   D = √(v/(1 − β₂ᵗ)) + ε
  *     θ ← θ − γ·(1 − μ_t)/(1 − Π) · g/D − γ·μ_{t+1}/(1 − Π·μ_{t+1}) · m/D
+ *
+ * @param s - the optimizer's buffers for this parameter, updated in place
+ * @param data - the parameter's value
+ * @param grad - its gradient (negated for `maximize`, L2 decay added)
+ * @param h - the group's options, resolved at this update
+ * @param c - the update's shared quantities (update number, bias corrections)
  */
 export function nadamUpdate(s: NadamBuffers, data: number, grad: number, h: NadamHyper, c: NadamStep): number {
   const { mu, muNext } = c;
@@ -102,6 +114,12 @@ export type NadamOptions = Options<NadamHyper>;
  * const opt = new NAdam(model.parameters(), { lr: 0.002 });
  */
 export class NAdam extends OptimizerBase<NadamHyper, NadamBuffers, NadamStep> {
+  /**
+   * An NAdam optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options; see {@link NadamOptions}
+   */
   constructor(params: ParamsInput<NadamHyper>, options: NadamOptions = {}) {
     super(nadamDefinition, params, options);
   }

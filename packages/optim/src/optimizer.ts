@@ -97,6 +97,13 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
   #skippedSteps = 0;
   #lrScale = 1;
 
+  /**
+   * An optimizer that applies `definition`'s formula to `params`; each optimizer's class calls it.
+   *
+   * @param definition - the optimizer's formula, buffers, options and defaults
+   * @param params - the parameters or param groups, as the optimizer's constructor takes them
+   * @param options - the options, as the optimizer's constructor takes them
+   */
   constructor(definition: OptimizerDefinition<H, S, C>, params: unknown, options: unknown) {
     const owner = definition.name;
     this.#definition = definition;
@@ -160,6 +167,9 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
     return this.#lrScale;
   }
 
+  /**
+   * @param value - the multiplier, a finite number >= 0
+   */
   set lrScale(value: number) {
     this.#lrScale = checkNonNegative(this.name, 'lrScale', value);
   }
@@ -168,6 +178,8 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
    * Replace group `groupIndex`'s lr by a number or a schedule; a schedule is read at
    * `stepCount` from the next update on (it is not restarted).
    *
+   * @param groupIndex - the group's index, in the order the groups were given
+   * @param value - the new learning rate: a number, or a schedule read at the update count
    * @example
    * opt.setLr(0, 0.01);                                   // fine-tune: a smaller rate
    * opt.setLr(0, cosine({ initial: 0.1, steps: 1000 }));  // a schedule from now on
@@ -271,6 +283,8 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
    * buffer and count, so the run continues bit for bit. Refuses a state for another optimizer,
    * another group layout, other parameter names or counts, another `accumulate`, or with a
    * missing or invalid value, naming what differs; then nothing has changed.
+   *
+   * @param state - what `stateDict()` returned, e.g. parsed back from a checkpoint
    */
   loadStateDict(state: unknown): void {
     const read = readState(this.#definition, this.#groups, state, {

@@ -35,6 +35,12 @@ export interface RadamBuffers {
  *     else:     θ ← θ − γ·m̂            (plain momentum while the variance estimate is unreliable)
  *
  * PyTorch switches at ρ_t > 5, optax at ρ_t >= 5 (they differ only if ρ_t is exactly 5).
+ *
+ * @param s - the optimizer's buffers for this parameter, updated in place
+ * @param data - the parameter's value
+ * @param grad - its gradient (negated for `maximize`, L2 decay added)
+ * @param h - the group's options, resolved at this update
+ * @param c - the update's shared quantities (update number, bias corrections)
  */
 export function radamUpdate(s: RadamBuffers, data: number, grad: number, h: RadamHyper, c: BiasCorrections): number {
   const beta2 = h.betas[1];
@@ -76,6 +82,12 @@ export type RadamOptions = Options<RadamHyper>;
  * const opt = new RAdam(model.parameters(), { lr: 1e-3 });
  */
 export class RAdam extends OptimizerBase<RadamHyper, RadamBuffers, BiasCorrections> {
+  /**
+   * An RAdam optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options; see {@link RadamOptions}
+   */
   constructor(params: ParamsInput<RadamHyper>, options: RadamOptions = {}) {
     super(radamDefinition, params, options);
   }

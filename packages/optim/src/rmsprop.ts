@@ -39,6 +39,11 @@ export interface RmspropBuffers {
  *     D ← √w + ε                               ('inside': √(w + ε))
  *     b ← μ·b + g / D,  θ ← θ − γ·b            (μ > 0; lr inside: b ← μ·b + γ·g/D, θ ← θ − b)
  *     θ ← θ − γ·g / D                          (μ = 0)
+ *
+ * @param s - the optimizer's buffers for this parameter, updated in place
+ * @param data - the parameter's value
+ * @param grad - its gradient (negated for `maximize`, L2 decay added)
+ * @param h - the group's options, resolved at this update
  */
 export function rmspropUpdate(s: RmspropBuffers, data: number, grad: number, h: RmspropHyper): number {
   s.squareAvg = ema(s.squareAvg, grad * grad, h.alpha);
@@ -88,6 +93,12 @@ export type RmspropOptions = Options<RmspropHyper>;
  * const opt = new RMSprop(model.parameters(), { lr: 0.001, momentum: 0.9 });
  */
 export class RMSprop extends OptimizerBase<RmspropHyper, RmspropBuffers> {
+  /**
+   * An RMSprop optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options; see {@link RmspropOptions}
+   */
   constructor(params: ParamsInput<RmspropHyper>, options: RmspropOptions = {}) {
     super(rmspropDefinition, params, options);
   }

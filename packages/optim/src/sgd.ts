@@ -32,6 +32,11 @@ export interface SgdBuffers {
  *     θ ← θ − γ·d                                          (lr inside: θ − d)
  *
  * With μ = 0 it is θ ← θ − γ·g, and no buffer is kept.
+ *
+ * @param s - the optimizer's buffers for this parameter, updated in place
+ * @param data - the parameter's value
+ * @param grad - its gradient (negated for `maximize`, L2 decay added)
+ * @param h - the group's options, resolved at this update
  */
 export function sgdUpdate(s: SgdBuffers, data: number, grad: number, h: SgdHyper): number {
   if (h.momentum === 0) return data - h.lr * grad;
@@ -82,6 +87,12 @@ export type SgdOptions = Options<SgdHyper>;
  * loss.backward(); opt.step(); opt.zeroGrad();
  */
 export class SGD extends OptimizerBase<SgdHyper, SgdBuffers> {
+  /**
+   * An SGD optimizer over `params`, with `options` as every group's defaults.
+   *
+   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
+   * @param options - the learning rate (a number or a schedule) and the other options (`lr` is required); see {@link SgdOptions}
+   */
   constructor(params: ParamsInput<SgdHyper>, options: SgdOptions) {
     super(sgdDefinition, params, options);
   }

@@ -69,13 +69,22 @@ export interface Optimizer {
   readonly lr: readonly number[];
   /** A multiplier on every group's lr, default 1; `reduceOnPlateau`'s multiplier goes here. */
   lrScale: number;
-  /** Replace group `groupIndex`'s lr by a number or a schedule (read at `stepCount` from then on). */
+  /**
+   * Replace group `groupIndex`'s lr by a number or a schedule (read at `stepCount` from then on).
+   *
+   * @param groupIndex - the group's index, in the order the groups were given
+   * @param value - the new learning rate: a number, or a schedule read at the update count
+   */
   setLr(groupIndex: number, value: number | Schedule): void;
   /** Calls skipped because of a non-finite gradient (with `nonFinite: 'skip'`). */
   readonly skippedSteps: number;
   /** The whole state as plain JSON: restore it with `loadStateDict` to resume bit for bit. */
   stateDict(): OptimizerState;
-  /** Restore a state from `stateDict()`; refuses a mismatch naming what differs, and then changes nothing. */
+  /**
+   * Restore a state from `stateDict()`; refuses a mismatch naming what differs, and then changes nothing.
+   *
+   * @param state - what `stateDict()` returned, e.g. parsed back from a checkpoint
+   */
   loadStateDict(state: unknown): void;
 }
 
