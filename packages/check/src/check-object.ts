@@ -47,22 +47,17 @@ export function checkObject(owner: string, name: string, x: unknown): Record<str
  * // TypeError: cosine: unknown option 'fianl' (did you mean 'final'?); options are initial, steps, final
  */
 export function checkKeys(owner: string, name: string, x: Record<string, unknown>, known: readonly string[]): void {
-  if (Object.hasOwn(x, '__proto__')) {
-    throw new TypeError(`${owner}: ${name} must not hold a '__proto__' key, got '__proto__'`);
-  }
   for (const key in x) {
-    if (!Object.hasOwn(x, key)) {
-      throw new TypeError(`${owner}: ${name} must hold its keys itself, not inherit them, got '${key}'`);
+    if (key === '__proto__' || !Object.hasOwn(x, key)) {
+      throw new TypeError(`${owner}: ${name} must be a plain object (no '__proto__' key, nothing inherited), got '${key}'`);
     }
-    if (!known.includes(key)) throw unknownKey(owner, name, key, known);
+    if (!known.includes(key)) {
+      const guess = closest(key, known);
+      const options = name === 'options';
+      throw new TypeError(
+        `${owner}: unknown ${options ? 'option' : 'key'} '${key}'${options ? '' : ` in ${name}`}` +
+          `${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ${options ? 'options' : 'keys'} are ${known.join(', ') || 'none'}`,
+      );
+    }
   }
-}
-
-function unknownKey(owner: string, name: string, key: string, known: readonly string[]): TypeError {
-  const options = name === 'options';
-  const guess = closest(key, known);
-  const hint = guess === undefined ? '' : ` (did you mean '${guess}'?)`;
-  const what = options ? `unknown option '${key}'` : `unknown key '${key}' in ${name}`;
-  const list = known.length === 0 ? `there are none` : `${options ? 'options' : 'keys'} are ${known.join(', ')}`;
-  return new TypeError(`${owner}: ${what}${hint}; ${list}`);
 }

@@ -12,21 +12,18 @@
  * editDistance('lr', 'lrDecay');  // 5
  */
 export function editDistance(a: string, b: string): number {
-  // Three rows of the dynamic-programming table: the one before last (for swaps), last, current.
-  let before: number[] = [];
-  let last = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((last[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (last[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] ?? 0) + 1);
-      row.push(best);
+  // The table d[i][j] (edits between a's first i and b's first j characters), row after row.
+  const width = b.length + 1;
+  const d: number[] = [];
+  const at = (i: number, j: number): number => d[i * width + j] ?? Infinity;
+  for (let i = 0; i <= a.length; i += 1) {
+    for (let j = 0; j < width; j += 1) {
+      const swap = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? at(i - 2, j - 2) + 1 : Infinity;
+      const substitute = at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      d.push(i * j === 0 ? i + j : Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, substitute, swap));
     }
-    before = last;
-    last = row;
   }
-  return last[b.length] ?? 0;
+  return at(a.length, b.length);
 }
 
 /** Case, `_` and `-` ignored: `batch_size` and `Batch-Size` both read as `batchsize`. */
@@ -49,15 +46,18 @@ export function closest(given: string, known: readonly string[]): string | undef
   const wanted = plain(given);
   const limit = Math.max(1, Math.floor(wanted.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = limit + 1;
   for (const name of known) {
     const candidate = plain(name);
-    const prefix = wanted.length >= 3 && candidate.startsWith(wanted);
-    const distance = prefix ? Math.min(editDistance(wanted, candidate), limit) : editDistance(wanted, candidate);
-    if (distance <= limit && distance < bestDistance) {
-      best = name;
-      bestDistance = distance;
-    }
+    // Words further apart in length than the limit are further apart in edits too: skipped, so a
+    // huge misspelt name costs no huge table.
+    const distance =
+      wanted.length > 2 && candidate.startsWith(wanted)
+        ? limit
+        : Math.abs(wanted.length - candidate.length) > limit
+          ? Infinity
+          : editDistance(wanted, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [name, distance];
   }
   return best;
 }

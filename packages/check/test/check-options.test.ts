@@ -54,7 +54,7 @@ test('checkKeys suggests nothing when no known key is near', () => {
     new TypeError("cosine: unknown option 'speed'; options are initial, steps, final"),
   );
   expect(() => checkKeys('constant', 'options', { value: 1 }, [])).toThrow(
-    new TypeError("constant: unknown option 'value'; there are none"),
+    new TypeError("constant: unknown option 'value'; options are none"),
   );
 });
 
@@ -67,7 +67,7 @@ test('checkKeys names the object when it is not the options', () => {
 test('checkKeys refuses a __proto__ key so nothing reaches a prototype', () => {
   const parsed = JSON.parse('{"lr": 0.1, "__proto__": {"polluted": true}}') as Record<string, unknown>;
   expect(() => checkKeys('SGD', 'options', parsed, ['lr', '__proto__'])).toThrow(
-    new TypeError("SGD: options must not hold a '__proto__' key, got '__proto__'"),
+    new TypeError("SGD: options must be a plain object (no '__proto__' key, nothing inherited), got '__proto__'"),
   );
   expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
 });
@@ -75,7 +75,7 @@ test('checkKeys refuses a __proto__ key so nothing reaches a prototype', () => {
 test('checkKeys refuses keys inherited from a replaced prototype', () => {
   const options = { initial: 0.1, __proto__: { final: 5 } } as Record<string, unknown>;
   expect(() => checkKeys('cosine', 'options', options, ['initial', 'final'])).toThrow(
-    new TypeError("cosine: options must hold its keys itself, not inherit them, got 'final'"),
+    new TypeError("cosine: options must be a plain object (no '__proto__' key, nothing inherited), got 'final'"),
   );
 });
 

@@ -29,3 +29,7 @@ test('closest gives nothing for a name far from every known one', () => {
   expect(closest('speed', ['initial', 'steps', 'final'])).toBeUndefined();
   expect(closest('x', [])).toBeUndefined();
 });
+
+test('closest answers at once for a huge name', () => {
+  expect(closest('x'.repeat(10_000_000), ['initial', 'steps', 'final'])).toBeUndefined();
+});
