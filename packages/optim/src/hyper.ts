@@ -140,6 +140,9 @@ function readScalar(owner: string, name: string, x: unknown, rule: NumberRule | 
   }
   if (typeof x !== 'number') {
     const what = rule.kind === 'number' && rule.fixed ? 'a number' : 'a number or a schedule';
+    if (typeof x === 'function' && what !== 'a number') {
+      throw new TypeError(`${owner}: ${name} must be ${what} (wrap a plain function with fromFunction(fn, { name }) from @etagrad/sched), got a function`);
+    }
     throw new TypeError(`${owner}: ${name} must be ${what}, got ${show(x)}`);
   }
   return checkValue(owner, name, x, rule);

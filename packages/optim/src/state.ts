@@ -1,7 +1,7 @@
 // An optimizer's state as plain JSON, and reading it back: every check runs before anything is
 // returned, so a refused state leaves the optimizer as it was.
 
-import { fromSpec, isSchedule, type ScheduleSpec } from '@etagrad/sched';
+import { fromLoadedSpec, isSchedule, savableSpec, type ScheduleSpec } from '@etagrad/sched';
 import { checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, prefixed, show } from './check.js';
 import type { Buffers, OptimizerDefinition } from './definition.js';
 import { type CommonHyper, type Raw, readHyper, resolve } from './hyper.js';
@@ -18,12 +18,13 @@ export interface Counts {
   readonly accumulated: number;
 }
 
-const saveValue = (x: unknown): SavedHyper => (isSchedule(x) ? x.spec : (x as SavedHyper));
+// A schedule made by fromFunction cannot be saved: savableSpec refuses it, naming it.
+const saveValue = (owner: string, x: unknown): SavedHyper => (isSchedule(x) ? savableSpec(owner, x) : (x as SavedHyper));
 
-function saveHyper(raw: Record<string, unknown>): Record<string, SavedHyper> {
+function saveHyper(owner: string, raw: Record<string, unknown>): Record<string, SavedHyper> {
   const out: Record<string, SavedHyper> = {};
   for (const [key, x] of Object.entries(raw)) {
-    out[key] = Array.isArray(x) ? x.map((e) => saveValue(e) as number | ScheduleSpec) : saveValue(x);
+    out[key] = Array.isArray(x) ? x.map((e) => saveValue(owner, e) as number | ScheduleSpec) : saveValue(owner, x);
   }
   return out;
 }
@@ -57,7 +58,7 @@ export function saveState<H extends CommonHyper, S extends Buffers, C>(
     groups: groups.map(
       (group): SavedGroup => ({
         params: counts.named ? group.slots.map((slot) => slot.name ?? '') : group.slots.length,
-        hyper: saveHyper(group.raw as Record<string, unknown>),
+        hyper: saveHyper(`${definition.name}.stateDict`, group.raw as Record<string, unknown>),
       }),
     ),
     buffers: counts.named
@@ -82,11 +83,14 @@ export interface LoadedState<H, S> {
   readonly groups: readonly LoadedGroup<H, S>[];
 }
 
-/** Schedules back from their specs (a number, flag or choice stays as it is). */
+/**
+ * Schedules back from their specs (a number, flag or choice stays as it is), knowing the kinds
+ * this program has loaded: importing an optimizer does not bring every kind into a bundle.
+ */
 function loadValue(owner: string, name: string, x: unknown): unknown {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return x;
   try {
-    return fromSpec(x);
+    return fromLoadedSpec(x);
   } catch (error) {
     throw prefixed(error, `${owner}: ${name}`);
   }

@@ -183,7 +183,7 @@ describe('a state that does not match is refused, naming what differs, and nothi
       'a broken schedule spec',
       (s) => ({ ...s, groups: [{ ...s.groups[0], hyper: { ...s.groups[0].hyper, lr: { kind: 'cosin' } } }] }),
       new RangeError(
-        "Adam: state.groups[0].hyper.lr: spec.kind: unknown kind 'cosin' (kinds: constant, linear, timeDecay, stepDecay, multiStep, piecewise, exponential, polynomial, cosine, cosineRestarts, cyclic, oneCycle, warmup, join, scale, clamp, shift, repeat, perEpoch)",
+        "Adam: state.groups[0].hyper.lr: spec.kind: unknown kind 'cosin' (did you mean 'cosine'?); kinds are constant, linear, timeDecay, stepDecay, multiStep, piecewise, exponential, polynomial, cosine, cosineRestarts, cyclic, oneCycle, inverseSqrt, warmup, join, scale, clamp, shift, repeat, perEpoch",
       ),
     ],
   ];

@@ -1,7 +1,7 @@
 // What the text and SVG charts share: checking the series, dropping the points a chart cannot
 // show (non-finite values, and values <= 0 on a log scale), the data ranges, ticks and labels.
 
-import { checkNumber, show } from './check.js';
+import { checkNumber, checkOptions, show } from './check.js';
 
 /**
  * One line of a chart: its name (for the legend), its y values and, optionally, its x values
@@ -69,6 +69,18 @@ function checkSeries(owner: string, series: unknown): readonly Series[] {
     }
   }
   return series as readonly Series[];
+}
+
+const chartKeys = ['width', 'height', 'title', 'xLabel', 'yLabel', 'logY', 'logX'];
+
+/** Chart options: an object holding only chart options, its labels strings when given. */
+export function checkChartOptions(owner: string, options: unknown): ChartOptions {
+  checkOptions(owner, options, chartKeys);
+  for (const name of ['title', 'xLabel', 'yLabel'] as const) {
+    const label = (options as ChartOptions)[name];
+    if (label !== undefined && typeof label !== 'string') throw new TypeError(`${owner}: ${name} must be a string, got ${show(label)}`);
+  }
+  return options as ChartOptions;
 }
 
 /** A size option: an integer >= `least`, or its default when left out. */

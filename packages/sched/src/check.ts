@@ -3,7 +3,7 @@
 // read as 0, so a spec's JSON, which cannot tell them apart, rebuilds the very same schedule.
 
 import * as check from '@etagrad/check';
-import { checkObject, show } from '@etagrad/check';
+import { checkKeys, checkObject, show } from '@etagrad/check';
 import { isSchedule } from './is-schedule.js';
 import type { Schedule } from './types.js';
 
@@ -62,9 +62,15 @@ export function checkArray(owner: string, name: string, x: unknown): unknown[] {
   return [...(x as unknown[])];
 }
 
-/** A schedule (made by this package, so it carries a spec). */
+/**
+ * A schedule (made by this package, so it carries a spec); a plain function is refused with a
+ * pointer to `fromFunction`, which makes one a schedule.
+ */
 export function checkSchedule(owner: string, name: string, x: unknown): Schedule {
-  if (!isSchedule(x)) throw new TypeError(`${owner}: ${name} must be a schedule, got ${show(x)}`);
+  if (!isSchedule(x)) {
+    const hint = typeof x === 'function' ? ' (wrap a plain function with fromFunction(fn, { name }))' : '';
+    throw new TypeError(`${owner}: ${name} must be a schedule${hint}, got ${show(x)}`);
+  }
   return x;
 }
 
@@ -72,8 +78,14 @@ export function checkSchedule(owner: string, name: string, x: unknown): Schedule
 export const checkStep = (owner: string, step: unknown): number =>
   checkNumber(owner, 'step', step, 'a finite number >= 0', (n) => Number.isFinite(n) && n >= 0);
 
-/** An options object (not null, not an array). */
-export function checkOptions(owner: string, x: unknown): void {
-  checkObject(owner, 'options', x);
+/** An options object (not null, not an array, not a number) holding only the `known` options. */
+export function checkOptions(owner: string, x: unknown, known: readonly string[]): void {
+  checkKeys(owner, 'options', checkObject(owner, 'options', x), known);
 }
 
+
+/** A rate a user's function gave: a finite number, else an error naming the step. */
+export function finiteRate(owner: string, t: number, rate: unknown): number {
+  if (typeof rate === 'number' && Number.isFinite(rate)) return rate;
+  throw new RangeError(`${owner}: the rate at step ${t} must be a finite number, got ${show(rate)}`);
+}

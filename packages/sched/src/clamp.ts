@@ -1,6 +1,17 @@
 import { checkOptions, checkSchedule, nonNegative } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How clamp is read from a spec, written and rebuilt. */
+export const clampKind = addKind<{ inner: Schedule } & ClampOptions>({
+  kind: 'clamp',
+  options: ['inner', 'min', 'max'],
+  positional: ['inner'],
+  defaults: { min: null, max: null },
+  nested: { inner: 'one' },
+  build: ({ inner, ...options }) => clamp(inner, options),
+});
 
 /** Options of {@link clamp}: at least one bound. */
 export interface ClampOptions {
@@ -15,22 +26,22 @@ export interface ClampOptions {
  *
  *     lr(t) = min(max(inner(t), min), max)
  *
- * @param inner - the schedule whose rates are bounded
- * @param options - the bounds `min` and `max`, either may be left out (see {@link ClampOptions})
+ * @param inner - the schedule to bound
+ * @param options - `min` and/or `max`
  * @example
  * const lr = clamp(exponential({ initial: 0.1, rate: 0.9 }), { min: 0.01 });
  * lr(1000); // 0.01
  */
 export function clamp(inner: Schedule, options: ClampOptions): Schedule {
   checkSchedule('clamp', 'inner', inner);
-  checkOptions('clamp', options);
+  checkOptions('clamp', options, ['min', 'max']);
   const min = options.min === undefined ? null : nonNegative('clamp', 'min', options.min);
   const max = options.max === undefined ? null : nonNegative('clamp', 'max', options.max);
   if (min === null && max === null) throw new TypeError('clamp: options must have min or max, got neither');
   if (min !== null && max !== null && max < min) {
     throw new RangeError(`clamp: max must be >= min (${min}), got ${max}`);
   }
-  return defineSchedule({ kind: 'clamp', inner: inner.spec, min, max }, (t) => {
+  return makeSchedule({ kind: 'clamp', inner: inner.spec, min, max }, (t) => {
     const value = inner(t);
     if (min !== null && value < min) return min;
     if (max !== null && value > max) return max;

@@ -1,6 +1,15 @@
 import { checkOptions, inRange, nonNegative, positiveInteger } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How cosineRestarts is read from a spec, written and rebuilt. */
+export const cosineRestartsKind = addKind<CosineRestartsOptions>({
+  kind: 'cosineRestarts',
+  options: ['initial', 'period', 'periodMult', 'decay', 'final'],
+  defaults: { periodMult: 1, decay: 1, final: 0 },
+  build: cosineRestarts,
+});
 
 /** Options of {@link cosineRestarts}. */
 export interface CosineRestartsOptions {
@@ -25,19 +34,19 @@ export interface CosineRestartsOptions {
  *
  * where `t_i` counts steps since run i began; at each restart the rate jumps back up.
  *
- * @param options - the rates, the first period, its growth and the decay per restart (see {@link CosineRestartsOptions})
+ * @param options - `initial` and `period`, and optionally `periodMult`, `decay`, `final`
  * @example
  * const lr = cosineRestarts({ initial: 0.1, period: 10, periodMult: 2 });
  * lr(5); lr(10); lr(20); // 0.05, 0.1, 0.05  (runs: [0, 10), [10, 30), [30, 70), ...)
  */
 export function cosineRestarts(options: CosineRestartsOptions): Schedule {
-  checkOptions('cosineRestarts', options);
+  checkOptions('cosineRestarts', options, cosineRestartsKind.options);
   const initial = nonNegative('cosineRestarts', 'initial', options.initial);
   const period = positiveInteger('cosineRestarts', 'period', options.period);
   const periodMult = positiveInteger('cosineRestarts', 'periodMult', options.periodMult ?? 1);
   const decay = inRange('cosineRestarts', 'decay', options.decay ?? 1, 'in (0, 1]', (d) => d > 0 && d <= 1);
   const final = nonNegative('cosineRestarts', 'final', options.final ?? 0);
-  return defineSchedule({ kind: 'cosineRestarts', initial, period, periodMult, decay, final }, (t) => {
+  return makeSchedule({ kind: 'cosineRestarts', initial, period, periodMult, decay, final }, (t) => {
     let run = 0;
     let start = 0;
     let length = period;

@@ -1,6 +1,15 @@
 import { checkOptions, nonNegative, positiveInteger } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How cosine is read from a spec, written and rebuilt. */
+export const cosineKind = addKind<CosineOptions>({
+  kind: 'cosine',
+  options: ['initial', 'steps', 'final'],
+  defaults: { final: 0 },
+  build: cosine,
+});
 
 /** Options of {@link cosine}. */
 export interface CosineOptions {
@@ -19,17 +28,17 @@ export interface CosineOptions {
  *     lr(t) = final + (initial - final) * (1 + cos(pi * t / steps)) / 2,   t < steps
  *     lr(t) = final,                                                      t >= steps
  *
- * @param options - `initial`, `steps` and `final` (see {@link CosineOptions})
+ * @param options - `initial` and `steps`, and optionally `final`
  * @example
  * const lr = cosine({ initial: 0.1, steps: 900 });
  * lr(0); lr(450); lr(900); // 0.1, 0.05, 0
  */
 export function cosine(options: CosineOptions): Schedule {
-  checkOptions('cosine', options);
+  checkOptions('cosine', options, cosineKind.options);
   const initial = nonNegative('cosine', 'initial', options.initial);
   const steps = positiveInteger('cosine', 'steps', options.steps);
   const final = nonNegative('cosine', 'final', options.final ?? 0);
-  return defineSchedule({ kind: 'cosine', initial, steps, final }, (t) =>
+  return makeSchedule({ kind: 'cosine', initial, steps, final }, (t) =>
     t >= steps ? final : final + ((initial - final) * (1 + Math.cos((Math.PI * t) / steps))) / 2,
   );
 }

@@ -1,5 +1,6 @@
-import { checkStep } from './check.js';
-import type { Json, Kind, Schedule, ScheduleSpec } from './types.js';
+import { checkFunction } from '@etagrad/check';
+import { checkChoice, checkObject, checkStep } from './check.js';
+import { scheduleKinds, type Json, type Kind, type Schedule, type ScheduleSpec } from './types.js';
 
 /** The spec a constructor hands to `defineSchedule`: a listed kind and JSON fields. */
 export type KindSpec = ScheduleSpec & { readonly kind: Kind };
@@ -17,12 +18,19 @@ function deepFreeze<T extends Json>(x: T): T {
  * carries a frozen spec (it can be printed, saved and rebuilt) and checks its step: a finite
  * number >= 0, else `RangeError: <kind>: step must be a finite number >= 0, got -1`.
  *
- * @param spec - the schedule's plain-JSON description: its kind and every option, defaults included
- * @param valueAt - the rate at a step already checked to be a finite number >= 0
+ * @param spec - the schedule's description: a built-in `kind` and its options, plain JSON
+ * @param valueAt - the rate at a step (already checked to be a finite number >= 0)
  * @example
  * const half = defineSchedule({ kind: 'constant', value: 0.5 }, () => 0.5);
  */
 export function defineSchedule(spec: KindSpec, valueAt: (step: number) => number): Schedule {
+  const kind = checkObject('defineSchedule', 'spec', spec)['kind'];
+  checkChoice('defineSchedule', 'spec.kind', kind, scheduleKinds);
+  return makeSchedule(spec, checkFunction('defineSchedule', 'valueAt', valueAt));
+}
+
+/** {@link defineSchedule} for this package's constructors, which pass what they checked. */
+export function makeSchedule(spec: KindSpec, valueAt: (step: number) => number): Schedule {
   const schedule = (step: number): number => valueAt(checkStep(spec.kind, step));
   return Object.assign(schedule, { spec: deepFreeze(spec) });
 }

@@ -1,6 +1,15 @@
 import { checkBoolean, checkOptions, nonNegative, positive, positiveInteger } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How exponential is read from a spec, written and rebuilt. */
+export const exponentialKind = addKind<ExponentialOptions>({
+  kind: 'exponential',
+  options: ['initial', 'rate', 'every', 'staircase', 'final'],
+  defaults: { every: 1, staircase: false, final: null },
+  build: exponential,
+});
 
 /** Options of {@link exponential}. */
 export interface ExponentialOptions {
@@ -24,13 +33,13 @@ export interface ExponentialOptions {
  *
  * held at `final` when given: never below it for `rate < 1`, never above it for `rate > 1`.
  *
- * @param options - the initial rate, the decay rate and its period (see {@link ExponentialOptions})
+ * @param options - `initial` and `rate`, and optionally `every`, `staircase`, `final`
  * @example
  * const lr = exponential({ initial: 0.1, rate: 0.5, every: 10, final: 0.02 });
  * lr(10); lr(20); lr(30); // 0.05, 0.025, 0.02
  */
 export function exponential(options: ExponentialOptions): Schedule {
-  checkOptions('exponential', options);
+  checkOptions('exponential', options, exponentialKind.options);
   const initial = nonNegative('exponential', 'initial', options.initial);
   const rate = positive('exponential', 'rate', options.rate);
   const every = positiveInteger('exponential', 'every', options.every ?? 1);
@@ -42,7 +51,7 @@ export function exponential(options: ExponentialOptions): Schedule {
   if (final !== null && rate > 1 && final < initial) {
     throw new RangeError(`exponential: final must be >= initial (${initial}) when rate > 1, got ${final}`);
   }
-  return defineSchedule({ kind: 'exponential', initial, rate, every, staircase, final }, (t) => {
+  return makeSchedule({ kind: 'exponential', initial, rate, every, staircase, final }, (t) => {
     const value = initial * rate ** (staircase ? Math.floor(t / every) : t / every);
     if (final === null) return value;
     return rate < 1 ? Math.max(value, final) : Math.min(value, final);

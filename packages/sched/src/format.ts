@@ -1,6 +1,6 @@
 import { show } from './check.js';
 import { isSchedule } from './is-schedule.js';
-import { ruleOf } from './registry.js';
+import { loadedKind, notSavable } from './kinds.js';
 import type { Json, Schedule, ScheduleSpec } from './types.js';
 
 /** A number in its shortest round-trip form (`String(n)`); -0 is kept as `-0`. */
@@ -8,23 +8,29 @@ export function formatNumber(n: number): string {
   return Object.is(n, -0) ? '-0' : String(n);
 }
 
-function formatJson(x: Json): string {
+/** Writes a spec; `named` writes a `fromFunction` schedule as its name instead of refusing it. */
+function formatJson(x: Json, named: boolean): string {
   if (typeof x === 'number') return formatNumber(x);
   if (typeof x === 'string') return `'${x.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   if (typeof x === 'boolean' || x === null) return String(x);
-  if (Array.isArray(x)) return `[${(x as readonly Json[]).map(formatJson).join(', ')}]`;
+  if (Array.isArray(x)) return `[${(x as readonly Json[]).map((e) => formatJson(e, named)).join(', ')}]`;
   // In a spec, the only objects are nested schedule specs.
-  return formatSpec(x as ScheduleSpec);
+  return formatSpec(x as ScheduleSpec, named);
 }
 
-function formatSpec(spec: ScheduleSpec): string {
-  const rule = ruleOf(spec.kind);
+function formatSpec(spec: ScheduleSpec, named: boolean): string {
+  if (spec.kind === 'fromFunction') {
+    if (named) return String(spec['name']);
+    throw new TypeError(`format: ${notSavable(spec['name'])}`);
+  }
+  const rule = loadedKind(spec.kind);
   if (rule === undefined) throw new RangeError(`format: unknown kind '${spec.kind}'`);
+  const positional = rule.positional ?? [];
   const value = (name: string): Json => spec[name] ?? null;
-  const args = rule.positional.map((name) => formatJson(value(name)));
-  const options = Object.entries(rule.fields)
-    .filter(([name, field]) => !rule.positional.includes(name) && value(name) !== field.default)
-    .map(([name]) => `${name}: ${formatJson(value(name))}`);
+  const args = positional.map((name) => formatJson(value(name), named));
+  const options = rule.options
+    .filter((name) => !positional.includes(name) && value(name) !== rule.defaults?.[name])
+    .map((name) => `${name}: ${formatJson(value(name), named)}`);
   if (options.length > 0) args.push(`{ ${options.join(', ')} }`);
   return `${spec.kind}(${args.join(', ')})`;
 }
@@ -32,14 +38,20 @@ function formatSpec(spec: ScheduleSpec): string {
 /**
  * A schedule as an expression in the call syntax of this package's functions, options equal to
  * their defaults left out and numbers in shortest round-trip form, so `parse(format(s))` equals
- * `s` bit for bit at every step.
+ * `s` bit for bit at every step. A schedule made by `fromFunction` (or holding one) cannot be
+ * written: `TypeError: format: schedule "noam" was made by fromFunction ...`.
  *
- * @param schedule - a schedule made by this package
+ * @param schedule - the schedule to write
  * @example
  * format(warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 }));
  * // "warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })"
  */
 export function format(schedule: Schedule): string {
   if (!isSchedule(schedule)) throw new TypeError(`format: schedule must be a schedule, got ${show(schedule)}`);
-  return formatSpec(schedule.spec);
+  return formatSpec(schedule.spec, false);
+}
+
+/** As {@link format}, but a `fromFunction` schedule is written as its name: a label, not an expression. */
+export function describe(schedule: Schedule): string {
+  return formatSpec(schedule.spec, true);
 }

@@ -17,6 +17,7 @@ export { cosine, type CosineOptions } from './cosine.js';
 export { cosineRestarts, type CosineRestartsOptions } from './cosine-restarts.js';
 export { cyclic, cyclicShapes, type CyclicOptions, type CyclicShape } from './cyclic.js';
 export { oneCycle, oneCycleAnneals, type OneCycleAnneal, type OneCycleOptions } from './one-cycle.js';
+export { inverseSqrt, type InverseSqrtOptions } from './inverse-sqrt.js';
 
 // Combinators
 export { warmup, warmupShapes, type WarmupOptions, type WarmupShape } from './warmup.js';
@@ -27,8 +28,14 @@ export { shift } from './shift.js';
 export { repeat } from './repeat.js';
 export { perEpoch } from './per-epoch.js';
 
+// Schedules of your own
+export { registerKind, type CheckedOptions, type KindDefinition, type OptionCheck } from './register-kind.js';
+export { fromFunction, type FromFunctionOptions } from './from-function.js';
+
 // Saving, printing and reading back
 export { fromSpec } from './from-spec.js';
+export { fromLoadedSpec } from './read-spec.js';
+export { savableSpec } from './savable.js';
 export { format } from './format.js';
 export { parse } from './parse.js';
 

@@ -4,7 +4,7 @@ import type { Schedule } from './types.js';
  * Whether `x` is a schedule: a function carrying a `spec` object with a string `kind` (checked by
  * shape, so schedules from another copy of this package count too).
  *
- * @param x - any value
+ * @param x - anything
  * @example
  * isSchedule(constant(0.1)); // true
  * isSchedule(0.1);           // false

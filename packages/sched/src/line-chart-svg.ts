@@ -1,4 +1,4 @@
-import { chartData, checkSize, xTicks, yTicks, type ChartOptions, type Series } from './chart-data.js';
+import { chartData, checkChartOptions, checkSize, xTicks, yTicks, type ChartOptions, type Series } from './chart-data.js';
 
 /** Line colours, in order (then they repeat): a palette that stays apart for common colour blindness. */
 const colours = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000', '#f0e442'] as const;
@@ -30,13 +30,14 @@ const line = (x1: number, y1: number, x2: number, y2: number, extra = ''): strin
  * optional title and axis names, and a legend for several series. Points that cannot be drawn
  * (NaN, infinities; values <= 0 on a log axis, `logX` or `logY`) are left out and break the line. Returns the text.
  *
- * @param series - the lines to draw, each with its name and values
- * @param options - the plot area's size, the axes' labels and scales (see {@link ChartOptions})
+ * @param series - the lines to draw, each with a name and values (and optionally xs)
+ * @param options - size, title, axis names and log scales (see ChartOptions)
  * @example
  * writeFileSync('loss.svg', lineChartSvg([{ name: 'loss', values: losses }], { xLabel: 'step', logY: true }));
  */
 export function lineChartSvg(series: readonly Series[], options: ChartOptions = {}): string {
   const owner = 'lineChartSvg';
+  checkChartOptions(owner, options);
   const width = checkSize(owner, 'width', options.width, 640, 32);
   const height = checkSize(owner, 'height', options.height, 320, 32);
   const data = chartData(owner, series, options);

@@ -1,5 +1,6 @@
 import {
   chartData,
+  checkChartOptions,
   checkSize,
   tickLabel,
   xTicks,
@@ -121,14 +122,15 @@ function legend(names: readonly string[], width: number): string[] {
  * axis, `logX` or `logY`) are left out and break the line; a flat series is drawn mid-chart. Never prints:
  * returns the text (lines joined by `\n`, no trailing newline).
  *
- * @param series - the lines to draw, each with its name and values
- * @param options - the plot area's size, the axes' labels and scales (see {@link ChartOptions})
+ * @param series - the lines to draw, each with a name and values (and optionally xs)
+ * @param options - size, title, axis names and log scales (see ChartOptions)
  * @example
  * const chart = lineChart([{ name: 'loss', values: losses }], { xLabel: 'step', yLabel: 'loss', logY: true });
  * console.log(chart);
  */
 export function lineChart(series: readonly Series[], options: ChartOptions = {}): string {
   const owner = 'lineChart';
+  checkChartOptions(owner, options);
   const width = checkSize(owner, 'width', options.width, 72, 8);
   const height = checkSize(owner, 'height', options.height, 16, 3);
   const data = chartData(owner, series, options);

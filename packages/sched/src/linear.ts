@@ -1,6 +1,14 @@
 import { checkOptions, nonNegative, positiveInteger } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How linear is read from a spec, written and rebuilt. */
+export const linearKind = addKind<LinearOptions>({
+  kind: 'linear',
+  options: ['from', 'to', 'steps'],
+  build: linear,
+});
 
 /** Options of {@link linear}. */
 export interface LinearOptions {
@@ -19,17 +27,17 @@ export interface LinearOptions {
  *     lr(t) = from + (to - from) * t / steps,   t < steps
  *     lr(t) = to,                                t >= steps
  *
- * @param options - `from`, `to` and `steps` (see {@link LinearOptions})
+ * @param options - `from`, `to` and `steps`
  * @example
  * const lr = linear({ from: 0.1, to: 0.01, steps: 90 });
  * lr(45); // 0.055
  */
 export function linear(options: LinearOptions): Schedule {
-  checkOptions('linear', options);
+  checkOptions('linear', options, linearKind.options);
   const from = nonNegative('linear', 'from', options.from);
   const to = nonNegative('linear', 'to', options.to);
   const steps = positiveInteger('linear', 'steps', options.steps);
-  return defineSchedule({ kind: 'linear', from, to, steps }, (t) =>
+  return makeSchedule({ kind: 'linear', from, to, steps }, (t) =>
     t >= steps ? to : from + ((to - from) * t) / steps,
   );
 }

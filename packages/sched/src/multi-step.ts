@@ -1,6 +1,15 @@
 import { checkOptions, increasingSteps, inRange, nonNegative } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How multiStep is read from a spec, written and rebuilt. */
+export const multiStepKind = addKind<MultiStepOptions>({
+  kind: 'multiStep',
+  options: ['initial', 'milestones', 'factor'],
+  defaults: { factor: 0.1 },
+  build: multiStep,
+});
 
 /** Options of {@link multiStep}. */
 export interface MultiStepOptions {
@@ -18,17 +27,17 @@ export interface MultiStepOptions {
  *
  *     lr(t) = initial * factor^(number of milestones m with m <= t)
  *
- * @param options - the initial rate, the milestones and the factor (see {@link MultiStepOptions})
+ * @param options - `initial` and `milestones`, and optionally `factor`
  * @example
  * const lr = multiStep({ initial: 0.1, milestones: [30, 80] });
  * lr(29); lr(30); lr(80); // 0.1, 0.01, 0.001 (up to rounding)
  */
 export function multiStep(options: MultiStepOptions): Schedule {
-  checkOptions('multiStep', options);
+  checkOptions('multiStep', options, multiStepKind.options);
   const initial = nonNegative('multiStep', 'initial', options.initial);
   const milestones = increasingSteps('multiStep', 'milestones', options.milestones);
   const factor = inRange('multiStep', 'factor', options.factor ?? 0.1, 'in (0, 1]', (f) => f > 0 && f <= 1);
-  return defineSchedule({ kind: 'multiStep', initial, milestones, factor }, (t) => {
+  return makeSchedule({ kind: 'multiStep', initial, milestones, factor }, (t) => {
     let passed = 0;
     for (const m of milestones) if (m <= t) passed += 1;
     return initial * factor ** passed;

@@ -8,9 +8,10 @@
 //   array      := '[' [value {',' value} [',']] ']'
 //   object     := '{' [key ':' value {',' key ':' value} [',']] '}'     key := name | string
 
+import { anyKind } from './all-kinds.js';
 import { show } from './check.js';
-import { prefixed, readSpec } from './from-spec.js';
-import { ruleOf } from './registry.js';
+import { loadedKinds } from './kinds.js';
+import { maxDepth, prefixed, readSpec, unknownKind } from './read-spec.js';
 import type { Json, Schedule } from './types.js';
 
 type Token =
@@ -31,18 +32,30 @@ const numberPattern = /(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const namePattern = /[A-Za-z_$][\w$]*/y;
 const punctuation = '()[]{},:-';
 
+// An error message echoes at most this many characters of the text around the place it points
+// at, so a 10 MB expression gives a short message.
+const echo = 200;
+
+/** `text` cut to `most` characters, with `…` where it was cut. */
+const clip = (text: string, most: number): string => (text.length > most ? `${text.slice(0, most - 1)}…` : text);
+
 /**
  * An error pointing at a place in the text: the message with the column (and the line, when the
- * text has several), then that line of the text with a caret under the place.
+ * text has several), then that line of the text (at most 200 characters of it, around the place)
+ * with a caret under the place.
  */
 function errorAt(make: new (message: string) => Error, text: string, at: number, message: string): Error {
   const start = text.lastIndexOf('\n', at - 1) + 1;
   const end = text.indexOf('\n', at);
-  const line = text.slice(start, end < 0 ? text.length : end);
+  const lineEnd = end < 0 ? text.length : end;
   const column = at - start + 1;
+  const from = Math.max(start, Math.min(at - echo / 2, lineEnd - echo));
+  const to = Math.min(lineEnd, from + echo);
+  const line = `${from > start ? '…' : ''}${text.slice(from, to)}${to < lineEnd ? '…' : ''}`;
+  const caret = at - from + (from > start ? 1 : 0);
   const lineNumber = text.slice(0, start).split('\n').length;
   const where = text.includes('\n') ? `line ${lineNumber}, column ${column}` : `column ${column}`;
-  return new make(`parse: ${message} at ${where}\n  ${line}\n  ${' '.repeat(column - 1)}^`);
+  return new make(`parse: ${clip(message, 3 * echo)} at ${where}\n  ${line}\n  ${' '.repeat(caret)}^`);
 }
 
 function tokenize(text: string): Token[] {
@@ -109,7 +122,7 @@ class Parser {
   }
 
   #fail(token: Token, expected: string): Error {
-    const found = token.type === 'end' ? 'the end' : `'${this.#text.slice(token.at).match(/^.[\w.$]*/)?.[0] ?? ''}'`;
+    const found = token.type === 'end' ? 'the end' : `'${clip(this.#text.slice(token.at, token.at + 41).match(/^.[\w.$]*/)?.[0] ?? '', 40)}'`;
     return errorAt(SyntaxError, this.#text, token.at, `expected ${expected}, got ${found}`);
   }
 
@@ -144,8 +157,24 @@ class Parser {
     return node;
   }
 
+  #depth = 0;
+
+  /** A value; calls, arrays and objects nest at most `maxDepth` deep (deeper would overflow the stack). */
   #value(): Node {
     const token = this.#take();
+    const at = token.at;
+    const opens = token.type === 'name' || (token.type === 'punct' && (token.value === '[' || token.value === '{'));
+    if (!opens) return this.#leaf(token);
+    this.#depth += 1;
+    if (this.#depth > maxDepth) {
+      throw errorAt(RangeError, this.#text, at, `expressions must nest at most ${maxDepth} deep, got deeper`);
+    }
+    const node = this.#leaf(token);
+    this.#depth -= 1;
+    return node;
+  }
+
+  #leaf(token: Token): Node {
     const at = token.at;
     switch (token.type) {
       case 'number':
@@ -174,6 +203,7 @@ class Parser {
   #entry(): readonly [string, Node] {
     const key = this.#take();
     if (key.type !== 'name' && key.type !== 'string') throw this.#fail(key, 'an option name');
+    if (key.value === '__proto__') throw errorAt(TypeError, this.#text, key.at, "options must not hold a '__proto__' key");
     this.#expect(':');
     return [key.value, this.#value()];
   }
@@ -202,10 +232,10 @@ class Parser {
   }
 
   #callSpec(call: Extract<Node, { type: 'call' }>): Json {
-    const rule = ruleOf(call.name);
-    if (rule === undefined) throw errorAt(RangeError, this.#text, call.at, `unknown kind '${call.name}'`);
-    const positional = rule.positional;
-    const hasOptions = Object.keys(rule.fields).length > positional.length;
+    const rule = anyKind(call.name);
+    if (rule === undefined) throw errorAt(RangeError, this.#text, call.at, unknownKind(call.name, loadedKinds()));
+    const positional = rule.positional ?? [];
+    const hasOptions = rule.options.length > positional.length;
     const most = positional.length + (hasOptions ? 1 : 0);
     if (call.args.length < positional.length || call.args.length > most) {
       const count = positional.length === most ? `${most}` : `${positional.length} or ${most}`;
@@ -223,6 +253,9 @@ class Parser {
         throw errorAt(TypeError, this.#text, options.at, `${call.name}'s options must be an object literal`);
       }
       for (const [key, value] of this.#entries(options.entries)) {
+        if (key === 'kind') {
+          throw errorAt(TypeError, this.#text, options.at, `${call.name}'s kind is its name: 'kind' is not an option`);
+        }
         if (positional.includes(key)) {
           const message = `${call.name}'s ${key} is given as an argument, not an option`;
           throw errorAt(TypeError, this.#text, options.at, message);
@@ -239,12 +272,15 @@ class Parser {
  * functions, with numbers, quoted strings, booleans, arrays and object literals with bare keys.
  * No `eval`. `parse(format(s))` equals `s` bit for bit at every step.
  *
- * Syntax errors are `SyntaxError`s that point at the column; an unknown function is a
- * `RangeError` (`parse: unknown kind 'cosin' at column 8`); bad options give `fromSpec`'s
- * messages with the path in the expression, e.g.
+ * Syntax errors are `SyntaxError`s that point at the column, echoing at most 200 characters
+ * of the text around it; an unknown function is a `RangeError` (`parse: unknown kind 'cosin'
+ * (did you mean 'cosine'?); kinds are ... at column 8`); a `kind` or `__proto__` key inside
+ * options, and nesting deeper than 1000, are refused at their column; bad options give
+ * `fromSpec`'s messages with the path in the expression, e.g.
  * `RangeError: parse: expression.inner: cosine: steps must be a positive integer, got 0`.
+ * Kinds added with `registerKind` are read like built-in ones.
  *
- * @param text - a schedule as `format` writes it, or as a user types it
+ * @param text - the expression, e.g. `'cosine({ initial: 0.1, steps: 900 })'`
  * @example
  * const lr = parse('warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 })');
  * lr(100); // 0.1
@@ -254,7 +290,7 @@ export function parse(text: string): Schedule {
   const parser = new Parser(text);
   const spec = parser.toJson(parser.expression());
   try {
-    return readSpec(spec, 'expression');
+    return readSpec(spec, 'expression', anyKind);
   } catch (error) {
     throw prefixed(error, 'parse');
   }

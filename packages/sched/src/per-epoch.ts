@@ -1,6 +1,10 @@
 import { checkSchedule, positiveInteger } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addInnerKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How perEpoch is read from a spec, written and rebuilt. */
+export const perEpochKind = addInnerKind('perEpoch', 'stepsPerEpoch', perEpoch);
 
 /**
  * A schedule written in epochs, read in steps: it moves once per epoch of `stepsPerEpoch`
@@ -9,8 +13,8 @@ import type { Schedule } from './types.js';
  *
  *     lr(t) = inner(floor(t / stepsPerEpoch))
  *
- * @param inner - the schedule, counted in epochs
- * @param stepsPerEpoch - optimizer steps in one epoch, a positive integer
+ * @param inner - a schedule of the epoch
+ * @param stepsPerEpoch - optimizer steps in one epoch (a positive integer)
  * @example
  * const lr = perEpoch(stepDecay({ initial: 0.1, every: 30 }), 50); // halve every 30 epochs
  * lr(1499); lr(1500); // 0.1, 0.05
@@ -18,5 +22,5 @@ import type { Schedule } from './types.js';
 export function perEpoch(inner: Schedule, stepsPerEpoch: number): Schedule {
   checkSchedule('perEpoch', 'inner', inner);
   const n = positiveInteger('perEpoch', 'stepsPerEpoch', stepsPerEpoch);
-  return defineSchedule({ kind: 'perEpoch', inner: inner.spec, stepsPerEpoch: n }, (t) => inner(Math.floor(t / n)));
+  return makeSchedule({ kind: 'perEpoch', inner: inner.spec, stepsPerEpoch: n }, (t) => inner(Math.floor(t / n)));
 }

@@ -1,6 +1,14 @@
 import { checkArray, checkOptions, increasingSteps, nonNegative } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How piecewise is read from a spec, written and rebuilt. */
+export const piecewiseKind = addKind<PiecewiseOptions>({
+  kind: 'piecewise',
+  options: ['boundaries', 'values'],
+  build: piecewise,
+});
 
 /** Options of {@link piecewise}. */
 export interface PiecewiseOptions {
@@ -17,13 +25,13 @@ export interface PiecewiseOptions {
  *
  * (with `boundaries[-1] = 0` and `boundaries[n] = infinity`).
  *
- * @param options - the boundaries and the rate on each piece (see {@link PiecewiseOptions})
+ * @param options - `boundaries` and `values`
  * @example
  * const lr = piecewise({ boundaries: [100, 200], values: [0.1, 0.05, 0.01] });
  * lr(99); lr(100); lr(200); // 0.1, 0.05, 0.01
  */
 export function piecewise(options: PiecewiseOptions): Schedule {
-  checkOptions('piecewise', options);
+  checkOptions('piecewise', options, piecewiseKind.options);
   const boundaries = increasingSteps('piecewise', 'boundaries', options.boundaries);
   const values = checkArray('piecewise', 'values', options.values).map((v, i) =>
     nonNegative('piecewise', `values[${i}]`, v),
@@ -33,7 +41,7 @@ export function piecewise(options: PiecewiseOptions): Schedule {
       `piecewise: values must have boundaries.length + 1 = ${boundaries.length + 1} entries, got ${values.length}`,
     );
   }
-  return defineSchedule({ kind: 'piecewise', boundaries, values }, (t) => {
+  return makeSchedule({ kind: 'piecewise', boundaries, values }, (t) => {
     let piece = 0;
     for (const b of boundaries) if (b <= t) piece += 1;
     return values[piece] ?? Number.NaN; // piece <= boundaries.length < values.length by the check above

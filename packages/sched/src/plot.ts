@@ -1,6 +1,6 @@
 import { checkArray, checkOptions, checkSchedule, positiveInteger } from './check.js';
 import type { ChartOptions, Series } from './chart-data.js';
-import { format } from './format.js';
+import { describe } from './format.js';
 import { lineChartSvg } from './line-chart-svg.js';
 import { lineChart } from './line-chart.js';
 import type { Schedule } from './types.js';
@@ -28,11 +28,11 @@ function schedulesChart(owner: string, schedules: Schedule | readonly Schedule[]
     ? checkArray(owner, 'schedules', schedules).map((s, i) => checkSchedule(owner, `schedules[${i}]`, s))
     : [checkSchedule(owner, 'schedule', schedules)];
   if (list.length === 0) throw new RangeError(`${owner}: schedules must not be empty, got 0 schedules`);
-  checkOptions(owner, options);
+  checkOptions(owner, options, ['steps', 'width', 'height', 'logY', 'title']);
   const steps = positiveInteger(owner, 'steps', options.steps);
   const count = Math.min(steps, maxPoints);
   const xs = Float64Array.from({ length: count + 1 }, (_, i) => Math.round((i * steps) / count));
-  const series: Series[] = list.map((s) => ({ name: format(s), values: xs.map((t) => s(t)), xs }));
+  const series: Series[] = list.map((s) => ({ name: describe(s), values: xs.map((t) => s(t)), xs }));
   const only = list.length === 1 ? series[0] : undefined;
   const chart: ChartOptions = {
     width: options.width,
@@ -50,8 +50,8 @@ function schedulesChart(owner: string, schedules: Schedule | readonly Schedule[]
  * the x axis, the learning rate on the y axis, the expression (`format`) as the title. Returns
  * the text; see {@link lineChart} for the layout.
  *
- * @param schedules - one schedule, or several drawn on the same axes
- * @param options - how many steps, the plot area's size and the axes (see {@link PlotOptions})
+ * @param schedules - one schedule, or several to draw in one chart
+ * @param options - `steps`, and optionally `width`, `height`, `logY`, `title`
  * @example
  * console.log(plot(warmup(cosine({ initial: 0.1, steps: 900 }), { steps: 100 }), { steps: 1000 }));
  * const decays = [stepDecay({ initial: 0.1, every: 20 }), exponential({ initial: 0.1, rate: 0.97 })];
@@ -65,8 +65,8 @@ export function plot(schedules: Schedule | readonly Schedule[], options: PlotOpt
 /**
  * The same chart as {@link plot} as a standalone SVG document (see {@link lineChartSvg}).
  *
- * @param schedules - one schedule, or several drawn on the same axes
- * @param options - how many steps, the plot area's size and the axes (see {@link PlotOptions})
+ * @param schedules - one schedule, or several to draw in one chart
+ * @param options - `steps`, and optionally `width`, `height` (pixels), `logY`, `title`
  * @example
  * writeFileSync('lr.svg', toSvg(cyclic({ min: 0.001, max: 0.1, stepSize: 25 }), { steps: 200 }));
  */

@@ -1,6 +1,15 @@
 import { checkBoolean, checkOptions, nonNegative, positive, positiveInteger } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How polynomial is read from a spec, written and rebuilt. */
+export const polynomialKind = addKind<PolynomialOptions>({
+  kind: 'polynomial',
+  options: ['initial', 'final', 'steps', 'power', 'cycle'],
+  defaults: { final: 0, power: 1, cycle: false },
+  build: polynomial,
+});
 
 /** Options of {@link polynomial}. */
 export interface PolynomialOptions {
@@ -25,19 +34,19 @@ export interface PolynomialOptions {
  * `lr(t) = (initial - final) * (1 - t / H)^power + final` with `H = steps * ceil(t / steps)`
  * (and `H = steps` at `t = 0`), so each restart jumps up and falls to `final` again.
  *
- * @param options - the rates, the length and the power (see {@link PolynomialOptions})
+ * @param options - `initial` and `steps`, and optionally `final`, `power`, `cycle`
  * @example
  * const lr = polynomial({ initial: 0.1, steps: 100, power: 2 });
  * lr(50); lr(100); // 0.025, 0
  */
 export function polynomial(options: PolynomialOptions): Schedule {
-  checkOptions('polynomial', options);
+  checkOptions('polynomial', options, polynomialKind.options);
   const initial = nonNegative('polynomial', 'initial', options.initial);
   const final = nonNegative('polynomial', 'final', options.final ?? 0);
   const steps = positiveInteger('polynomial', 'steps', options.steps);
   const power = positive('polynomial', 'power', options.power ?? 1);
   const cycle = checkBoolean('polynomial', 'cycle', options.cycle ?? false);
-  return defineSchedule({ kind: 'polynomial', initial, final, steps, power, cycle }, (t) => {
+  return makeSchedule({ kind: 'polynomial', initial, final, steps, power, cycle }, (t) => {
     const horizon = cycle ? steps * Math.max(1, Math.ceil(t / steps)) : steps;
     const done = cycle ? t / horizon : Math.min(t, steps) / steps;
     return (initial - final) * (1 - done) ** power + final;

@@ -1,3 +1,4 @@
+import { checkKeys } from '@etagrad/check';
 import { checkChoice, checkNumber, checkObject, checkOptions, inRange, nonNegative, nonNegativeInteger } from './check.js';
 
 /** Whether a lower (`'min'`, a loss) or a higher (`'max'`, an accuracy) metric is better. */
@@ -25,6 +26,11 @@ export interface PlateauOptions {
   readonly cooldown?: number;
   /** The multiplier never goes below this, in [0, 1] (PyTorch's `min_lr`, as a fraction). Default 0. */
   readonly minScale?: number;
+  /**
+   * A cut of the multiplier smaller than this is skipped (finite, >= 0; PyTorch's `eps`, which
+   * compares learning rates: the same numbers for a schedule at 1). Default 1e-8.
+   */
+  readonly eps?: number;
 }
 
 /** Every option of a plateau controller, defaults filled in. */
@@ -51,7 +57,7 @@ export interface Plateau {
   /**
    * Record a metric (finite; e.g. a validation loss) and return the multiplier to use from now on.
    *
-   * @param metric - the metric just measured, a finite number
+   * @param metric - the metric observed, a finite number
    */
   observe(metric: number): number;
   /** The current multiplier: 1 until the first reduction. */
@@ -72,6 +78,7 @@ function settingsOf(owner: string, prefix: string, options: PlateauOptions): Pla
     mode: checkChoice(owner, name('mode'), options.mode ?? 'min', plateauModes),
     cooldown: nonNegativeInteger(owner, name('cooldown'), options.cooldown ?? 0),
     minScale: inRange(owner, name('minScale'), options.minScale ?? 0, 'in [0, 1]', (m) => m >= 0 && m <= 1),
+    eps: nonNegative(owner, name('eps'), options.eps ?? 1e-8),
   };
 }
 
@@ -102,7 +109,9 @@ function controller(start: PlateauState): Plateau {
         badObservations = 0; // bad observations in cooldown do not count
       }
       if (badObservations > o.patience) {
-        multiplier = Math.max(multiplier * o.factor, o.minScale);
+        // PyTorch's _reduce_lr: a cut of eps or less is skipped; the cooldown starts either way.
+        const cut = Math.max(multiplier * o.factor, o.minScale);
+        if (multiplier - cut > o.eps) multiplier = cut;
         cooldownLeft = o.cooldown;
         badObservations = 0;
       }
@@ -131,11 +140,11 @@ function controller(start: PlateauState): Plateau {
  * An improvement is `metric < best * (1 - threshold)` ('min', 'rel'), `metric < best - threshold`
  * ('min', 'abs'), `metric > best * (1 + threshold)` ('max', 'rel') or `metric > best + threshold`
  * ('max', 'abs'). A non-finite metric is refused (RangeError), not counted as bad (PyTorch
- * counts a NaN as bad; here a diverged run should stop, not be nursed). PyTorch's `eps` (skip a
- * reduction smaller than 1e-8 of the rate) has no counterpart: a multiplier at `minScale` just
- * stays there, and the cooldown restarts as in PyTorch.
+ * counts a NaN as bad; here a diverged run should stop, not be nursed). As PyTorch's `eps`, a cut
+ * of the multiplier by `eps` (default 1e-8) or less is skipped, and the cooldown restarts either
+ * way: a multiplier at `minScale` just stays there.
  *
- * @param options - the factor, the patience, the threshold and what counts as better (see {@link PlateauOptions})
+ * @param options - the controller's settings; every one has PyTorch's default
  * @example
  * const lr = cosine({ initial: 0.1, steps: 10_000 });
  * const plateau = reduceOnPlateau({ patience: 2, factor: 0.5 });
@@ -146,7 +155,7 @@ function controller(start: PlateauState): Plateau {
  * }
  */
 export function reduceOnPlateau(options: PlateauOptions = {}): Plateau {
-  checkOptions('reduceOnPlateau', options);
+  checkOptions('reduceOnPlateau', options, settingKeys);
   const settings = settingsOf('reduceOnPlateau', '', options);
   return controller({
     version: 1,
@@ -160,16 +169,15 @@ export function reduceOnPlateau(options: PlateauOptions = {}): Plateau {
 }
 
 const stateKeys = ['version', 'options', 'multiplier', 'best', 'badObservations', 'cooldownLeft', 'observations'];
-const settingKeys = ['factor', 'patience', 'threshold', 'thresholdMode', 'mode', 'cooldown', 'minScale'];
+const settingKeys = ['factor', 'patience', 'threshold', 'thresholdMode', 'mode', 'cooldown', 'minScale', 'eps'];
 
-function checkKeys(owner: string, path: string, x: unknown, keys: readonly string[]): Record<string, unknown> {
+/** `x` holding exactly `keys`, except those in `optional` (saved before they existed). */
+function fields(owner: string, path: string, x: unknown, keys: readonly string[], optional: readonly string[] = []) {
   const record = checkObject(owner, path, x);
   for (const key of keys) {
-    if (!Object.hasOwn(record, key)) throw new TypeError(`${owner}: ${path}.${key} is missing`);
+    if (!Object.hasOwn(record, key) && !optional.includes(key)) throw new TypeError(`${owner}: ${path}.${key} is missing`);
   }
-  for (const key of Object.keys(record)) {
-    if (!keys.includes(key)) throw new TypeError(`${owner}: ${path}.${key} is not a field of a plateau state`);
-  }
+  checkKeys(owner, path, record, keys);
   return record;
 }
 
@@ -178,16 +186,17 @@ function checkKeys(owner: string, path: string, x: unknown, keys: readonly strin
  * then behaves exactly as the original would have. Every field is checked, so a damaged state is
  * refused whole: `RangeError: reduceOnPlateauFromState: state.multiplier must be in [minScale (0), 1], got 2`.
  *
- * @param state - what `state()` returned, e.g. read back from a checkpoint; checked in full
+ * @param state - what `plateau.state()` returned, or that after a JSON round trip
  * @example
  * const saved = JSON.stringify(plateau.state());
  * const resumed = reduceOnPlateauFromState(JSON.parse(saved));
  */
 export function reduceOnPlateauFromState(state: unknown): Plateau {
   const owner = 'reduceOnPlateauFromState';
-  const s = checkKeys(owner, 'state', state, stateKeys);
+  const s = fields(owner, 'state', state, stateKeys);
   if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${String(s['version'])}`);
-  const options = settingsOf(owner, 'state.options.', checkKeys(owner, 'state.options', s['options'], settingKeys));
+  // A state saved before `eps` existed takes its default.
+  const options = settingsOf(owner, 'state.options.', fields(owner, 'state.options', s['options'], settingKeys, ['eps']));
   const bounds = `in [minScale (${options.minScale}), 1]`;
   const multiplier = checkNumber(owner, 'state.multiplier', s['multiplier'], bounds, (m) =>
     m >= options.minScale && m <= 1,

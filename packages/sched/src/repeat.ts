@@ -1,6 +1,10 @@
 import { checkSchedule, positiveInteger } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addInnerKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How repeat is read from a spec, written and rebuilt. */
+export const repeatKind = addInnerKind('repeat', 'period', repeat);
 
 /**
  * A schedule restarted every `period` steps (a positive integer):
@@ -8,7 +12,7 @@ import type { Schedule } from './types.js';
  *     lr(t) = inner(t mod period)
  *
  * @param inner - the schedule to repeat
- * @param period - its length in steps, a positive integer
+ * @param period - steps per repetition (a positive integer)
  * @example
  * const lr = repeat(linear({ from: 0.1, to: 0, steps: 100 }), 100);
  * lr(50); lr(100); lr(150); // 0.05, 0.1, 0.05
@@ -16,5 +20,5 @@ import type { Schedule } from './types.js';
 export function repeat(inner: Schedule, period: number): Schedule {
   checkSchedule('repeat', 'inner', inner);
   const p = positiveInteger('repeat', 'period', period);
-  return defineSchedule({ kind: 'repeat', inner: inner.spec, period: p }, (t) => inner(t % p));
+  return makeSchedule({ kind: 'repeat', inner: inner.spec, period: p }, (t) => inner(t % p));
 }

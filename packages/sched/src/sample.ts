@@ -13,14 +13,14 @@ export interface SampleOptions {
  * A schedule's values at `t = 0, every, 2 every, ...` up to and including `steps` (so
  * `floor(steps / every) + 1` values; `steps` itself is included when it is a multiple of `every`).
  *
- * @param schedule - the schedule to sample
- * @param options - the last step and the distance between samples (see {@link SampleOptions})
+ * @param schedule - the schedule to read
+ * @param options - `steps`, and optionally `every`
  * @example
  * sample(linear({ from: 1, to: 0, steps: 4 }), { steps: 4 }); // Float64Array [1, 0.75, 0.5, 0.25, 0]
  */
 export function sample(schedule: Schedule, options: SampleOptions): Float64Array {
   checkSchedule('sample', 'schedule', schedule);
-  checkOptions('sample', options);
+  checkOptions('sample', options, ['steps', 'every']);
   const steps = nonNegativeInteger('sample', 'steps', options.steps);
   const every = positiveInteger('sample', 'every', options.every ?? 1);
   const values = new Float64Array(Math.floor(steps / every) + 1);

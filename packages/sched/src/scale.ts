@@ -1,14 +1,18 @@
 import { checkSchedule, nonNegative } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addInnerKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How scale is read from a spec, written and rebuilt. */
+export const scaleKind = addInnerKind('scale', 'factor', scale);
 
 /**
  * A schedule multiplied by a constant `factor` (finite, >= 0):
  *
  *     lr(t) = factor * inner(t)
  *
- * @param inner - the schedule to scale
- * @param factor - the multiplier, a finite number >= 0
+ * @param inner - the schedule to multiply
+ * @param factor - the constant factor (finite, >= 0)
  * @example
  * const lr = scale(cosine({ initial: 1, steps: 100 }), 0.1);
  * lr(0); // 0.1
@@ -16,5 +20,5 @@ import type { Schedule } from './types.js';
 export function scale(inner: Schedule, factor: number): Schedule {
   checkSchedule('scale', 'inner', inner);
   const k = nonNegative('scale', 'factor', factor);
-  return defineSchedule({ kind: 'scale', inner: inner.spec, factor: k }, (t) => k * inner(t));
+  return makeSchedule({ kind: 'scale', inner: inner.spec, factor: k }, (t) => k * inner(t));
 }

@@ -1,6 +1,15 @@
 import { checkBoolean, checkOptions, nonNegative, positiveInteger } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How timeDecay is read from a spec, written and rebuilt. */
+export const timeDecayKind = addKind<TimeDecayOptions>({
+  kind: 'timeDecay',
+  options: ['initial', 'rate', 'every', 'staircase'],
+  defaults: { every: 1, staircase: false },
+  build: timeDecay,
+});
 
 /** Options of {@link timeDecay}. */
 export interface TimeDecayOptions {
@@ -20,18 +29,18 @@ export interface TimeDecayOptions {
  *
  *     lr(t) = initial / (1 + rate * p),   p = t / every   (floor(t / every) with staircase)
  *
- * @param options - the initial rate, the decay rate and its period (see {@link TimeDecayOptions})
+ * @param options - `initial` and `rate`, and optionally `every`, `staircase`
  * @example
  * const lr = timeDecay({ initial: 0.1, rate: 1, every: 10 });
  * lr(10); lr(30); // 0.05, 0.025
  */
 export function timeDecay(options: TimeDecayOptions): Schedule {
-  checkOptions('timeDecay', options);
+  checkOptions('timeDecay', options, timeDecayKind.options);
   const initial = nonNegative('timeDecay', 'initial', options.initial);
   const rate = nonNegative('timeDecay', 'rate', options.rate);
   const every = positiveInteger('timeDecay', 'every', options.every ?? 1);
   const staircase = checkBoolean('timeDecay', 'staircase', options.staircase ?? false);
-  return defineSchedule({ kind: 'timeDecay', initial, rate, every, staircase }, (t) => {
+  return makeSchedule({ kind: 'timeDecay', initial, rate, every, staircase }, (t) => {
     const p = staircase ? Math.floor(t / every) : t / every;
     return initial / (1 + rate * p);
   });

@@ -43,6 +43,7 @@ export const scheduleKinds = [
   'cosineRestarts',
   'cyclic',
   'oneCycle',
+  'inverseSqrt',
   'warmup',
   'join',
   'scale',

@@ -1,6 +1,17 @@
 import { checkChoice, checkOptions, checkSchedule, nonNegative, positiveInteger } from './check.js';
-import { defineSchedule } from './define-schedule.js';
+import { makeSchedule } from './define-schedule.js';
+import { addKind } from './kinds.js';
 import type { Schedule } from './types.js';
+
+/** How warmup is read from a spec, written and rebuilt. */
+export const warmupKind = addKind<{ inner: Schedule } & WarmupOptions>({
+  kind: 'warmup',
+  options: ['inner', 'steps', 'from', 'shape'],
+  positional: ['inner'],
+  defaults: { from: 0, shape: 'linear' },
+  nested: { inner: 'one' },
+  build: ({ inner, ...options }) => warmup(inner, options),
+});
 
 /** How {@link warmup} ramps up: a straight line, a half cosine, or a geometric (exponential) curve. */
 export const warmupShapes = ['linear', 'cosine', 'exponential'] as const;
@@ -27,15 +38,15 @@ export interface WarmupOptions {
  *     exponential:  lr(t) = from * (target / from)^p                          t < steps
  *     lr(t) = inner(t - steps)                                                t >= steps
  *
- * @param inner - the schedule that runs after the warmup, from its own step 0
- * @param options - the warmup's length, its starting rate and its shape (see {@link WarmupOptions})
+ * @param inner - the schedule that runs after the ramp
+ * @param options - `steps`, and optionally `from`, `shape`
  * @example
  * const lr = warmup(cosine({ initial: 1, steps: 900 }), { steps: 100 });
  * lr(0); lr(50); lr(100); lr(1000); // 0, 0.5, 1, 0
  */
 export function warmup(inner: Schedule, options: WarmupOptions): Schedule {
   checkSchedule('warmup', 'inner', inner);
-  checkOptions('warmup', options);
+  checkOptions('warmup', options, ['steps', 'from', 'shape']);
   const steps = positiveInteger('warmup', 'steps', options.steps);
   const from = nonNegative('warmup', 'from', options.from ?? 0);
   const shape = checkChoice('warmup', 'shape', options.shape ?? 'linear', warmupShapes);
@@ -47,7 +58,7 @@ export function warmup(inner: Schedule, options: WarmupOptions): Schedule {
     }
   }
   const ramp = rampFunctions[shape];
-  return defineSchedule({ kind: 'warmup', inner: inner.spec, steps, from, shape }, (t) =>
+  return makeSchedule({ kind: 'warmup', inner: inner.spec, steps, from, shape }, (t) =>
     t >= steps ? inner(t - steps) : ramp(from, target, t / steps),
   );
 }

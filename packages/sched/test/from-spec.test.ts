@@ -45,15 +45,15 @@ describe('fromSpec', () => {
     [
       { kind: 'warmup', inner: { kind: 'cosin', initial: 0.1, steps: 9 }, steps: 1 },
       RangeError,
-      "spec.inner.kind: unknown kind 'cosin' (kinds: constant, linear, timeDecay, stepDecay, multiStep, piecewise, exponential, polynomial, cosine, cosineRestarts, cyclic, oneCycle, warmup, join, scale, clamp, shift, repeat, perEpoch)",
+      "spec.inner.kind: unknown kind 'cosin' (did you mean 'cosine'?); kinds are constant, linear, timeDecay, stepDecay, multiStep, piecewise, exponential, polynomial, cosine, cosineRestarts, cyclic, oneCycle, inverseSqrt, warmup, join, scale, clamp, shift, repeat, perEpoch",
     ],
     [{ kind: 'cosine', initial: 0.1 }, TypeError, 'spec.steps: missing, cosine requires it'],
     [
       { kind: 'cosine', initial: 0.1, steps: 10, step: 3 },
       TypeError,
-      'spec.step: unknown field of cosine (fields: initial, steps, final)',
+      "spec: cosine: unknown option 'step' (did you mean 'steps'?); options are initial, steps, final",
     ],
-    [{ kind: 'cosine', initial: 0.1, steps: '10' }, TypeError, "spec.steps: must be a number, got '10'"],
+    [{ kind: 'cosine', initial: 0.1, steps: '10' }, TypeError, "spec: cosine: steps must be a number, got '10'"],
     [
       { kind: 'warmup', inner: { kind: 'cosine', initial: 0.1, steps: 0 }, steps: 1 },
       RangeError,
@@ -64,17 +64,21 @@ describe('fromSpec', () => {
       TypeError,
       'spec.schedules[1].value: missing, constant requires it',
     ],
-    [{ kind: 'multiStep', initial: 1, milestones: [1, 'x'] }, TypeError, "spec.milestones[1]: must be a number, got 'x'"],
-    [{ kind: 'timeDecay', initial: 1, rate: 1, staircase: 'yes' }, TypeError, "spec.staircase: must be a boolean, got 'yes'"],
-    [{ kind: 'cyclic', min: 0, max: 1, stepSize: 1, shape: 2 }, TypeError, 'spec.shape: must be a string, got 2'],
+    [{ kind: 'multiStep', initial: 1, milestones: [1, 'x'] }, TypeError, "spec: multiStep: milestones[1] must be a number, got 'x'"],
+    [{ kind: 'timeDecay', initial: 1, rate: 1, staircase: 'yes' }, TypeError, "spec: timeDecay: staircase must be a boolean, got 'yes'"],
+    [
+      { kind: 'cyclic', min: 0, max: 1, stepSize: 1, shape: 2 },
+      TypeError,
+      "spec: cyclic: shape must be one of 'triangular', 'triangular2', 'expRange', 'cosine', 'sine', 'parabolic', got 2",
+    ],
     [
       { kind: 'cyclic', min: 0, max: 1, stepSize: 1, shape: 'square' },
       RangeError,
       "spec: cyclic: shape must be one of 'triangular', 'triangular2', 'expRange', 'cosine', 'sine', 'parabolic', got 'square'",
     ],
     [{ kind: 'scale', inner: 3, factor: 1 }, TypeError, 'spec.inner: must be a schedule spec (an object with a kind), got 3'],
-    [{ kind: 'join', schedules: {}, boundaries: [] }, TypeError, 'spec.schedules: must be an array, got an object'],
-    [{ kind: 'toString' }, RangeError, "spec.kind: unknown kind 'toString' (kinds: constant, linear, timeDecay, stepDecay, multiStep, piecewise, exponential, polynomial, cosine, cosineRestarts, cyclic, oneCycle, warmup, join, scale, clamp, shift, repeat, perEpoch)"],
+    [{ kind: 'join', schedules: {}, boundaries: [] }, TypeError, 'spec: join: schedules must be an array, got an object'],
+    [{ kind: 'toString' }, RangeError, "spec.kind: unknown kind 'toString'; kinds are constant, linear, timeDecay, stepDecay, multiStep, piecewise, exponential, polynomial, cosine, cosineRestarts, cyclic, oneCycle, inverseSqrt, warmup, join, scale, clamp, shift, repeat, perEpoch"],
   ])('refuses %j, naming the path', (spec, kind, message) => {
     expect(() => fromSpec(spec)).toThrow(new kind(message));
   });

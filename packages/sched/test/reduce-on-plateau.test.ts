@@ -15,7 +15,7 @@ describe('reduceOnPlateau', () => {
     expect(plateau.best).toBe(null);
     expect(plateau.state()).toEqual({
       version: 1,
-      options: { factor: 0.1, patience: 10, threshold: 1e-4, thresholdMode: 'rel', mode: 'min', cooldown: 0, minScale: 0 },
+      options: { factor: 0.1, patience: 10, threshold: 1e-4, thresholdMode: 'rel', mode: 'min', cooldown: 0, minScale: 0, eps: 1e-8 },
       multiplier: 1,
       best: null,
       badObservations: 0,
@@ -129,7 +129,7 @@ describe('reduceOnPlateauFromState', () => {
     [{ ...good(), cooldownLeft: 3 }, RangeError, 'reduceOnPlateauFromState: state.cooldownLeft must be an integer in [0, cooldown (2)], got 3'],
     [{ ...good(), badObservations: -1 }, RangeError, 'reduceOnPlateauFromState: state.badObservations must be an integer >= 0, got -1'],
     [{ ...good(), observations: 1.5 }, RangeError, 'reduceOnPlateauFromState: state.observations must be an integer >= 0, got 1.5'],
-    [{ ...good(), extra: 1 }, TypeError, 'reduceOnPlateauFromState: state.extra is not a field of a plateau state'],
+    [{ ...good(), extra: 1 }, TypeError, "reduceOnPlateauFromState: unknown key 'extra' in state; keys are version, options, multiplier, best, badObservations, cooldownLeft, observations"],
     [{ ...good(), options: { ...good().options, factor: 3 } }, RangeError, 'reduceOnPlateauFromState: state.options.factor must be in (0, 1), got 3'],
     [
       { ...good(), options: { factor: 0.1 } },
