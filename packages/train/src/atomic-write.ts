@@ -21,6 +21,8 @@ export interface AtomicWriteOptions {
    * Called with the temporary file's path once it is fully written and synced, just before the
    * rename. For tests: a hook that throws or exits the process simulates a crash at the worst
    * moment, and the file at `path` must still be the old one.
+   *
+   * @param tempPath - the temporary file's path
    */
   readonly beforeRename?: (tempPath: string) => void;
 }
@@ -39,6 +41,8 @@ export class OutputPathError extends RangeError {
   readonly problem: string;
 
   /**
+   * An error for `path`, which is not a place a file can be written.
+   *
    * @param path - the path as the caller gave it
    * @param problem - `must be <rule>, got <what was found>`
    */

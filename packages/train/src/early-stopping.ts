@@ -51,6 +51,7 @@ export type EarlyStoppingVerdict = 'improved' | 'waiting' | 'stop';
  * (mode `'max'`); after `patience` epochs in a row without improvement, training stops, and with
  * `restoreBest` the parameters of the best epoch are put back.
  *
+ * @param options - what to monitor, the patience and the least improvement (see {@link EarlyStoppingOptions})
  * @example
  * fit(model, { ..., validation, earlyStopping: earlyStopping({ patience: 5, minDelta: 1e-4 }) });
  */
@@ -71,6 +72,11 @@ export const initialEarlyStoppingState: EarlyStoppingState = Object.freeze({ bes
 /**
  * One epoch of the rule: the next state and the verdict. Pure, so it is tested alone and its
  * state can be checkpointed.
+ *
+ * @param rule - the rule, from {@link earlyStopping}
+ * @param state - the state after the previous epoch
+ * @param value - the monitored value at this epoch
+ * @param epoch - the epoch's number
  */
 export function observeEarlyStopping(
   rule: EarlyStopping,

@@ -16,6 +16,9 @@ export interface EvaluateOptions {
  * Measures `model` on `data`: each metric by its name, and `loss` when a loss is given. The model
  * runs in eval mode (dropout off) without building a graph; its previous mode is restored after.
  *
+ * @param model - the model to run, in evaluation mode for the pass
+ * @param data - the samples, with their targets
+ * @param options - the metrics and the loss to measure (see {@link EvaluateOptions})
  * @example
  * evaluate(model, test, { metrics: { accuracy: binaryAccuracy }, loss: bceWithLogits });
  * // { loss: 0.21, accuracy: 0.95 }

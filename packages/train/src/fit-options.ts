@@ -24,9 +24,17 @@ export type CallbackResult = void | 'stop';
 
 /** Hooks into the loop. Each is optional; returning `'stop'` ends training (reason `callback`). */
 export interface Callbacks {
-  /** After every update, with its record (step, epoch, loss, lr). */
+  /**
+   * After every update, with its record (step, epoch, loss, lr).
+   *
+   * @param record - the update's record: its step, epoch, loss and learning rate
+   */
   readonly onStepEnd?: (record: StepRecord) => CallbackResult;
-  /** After every epoch, with its record (losses, metrics, lr), before the checkpoint is written. */
+  /**
+   * After every epoch, with its record (losses, metrics, lr), before the checkpoint is written.
+   *
+   * @param record - the epoch's record: its mean loss and every metric measured
+   */
   readonly onEpochEnd?: (record: EpochRecord) => CallbackResult;
 }
 
@@ -38,6 +46,8 @@ export interface CheckpointOptions {
   /**
    * Called with each checkpoint, a plain-JSON object; `serializeCheckpoint` makes it text. It
    * must not keep the object past the call: the history inside it goes on growing.
+   *
+   * @param checkpoint - the checkpoint, plain JSON (see `serializeCheckpoint`)
    */
   readonly save: (checkpoint: Checkpoint) => void;
   /**

@@ -1,9 +1,17 @@
-/** Learning rates and losses to 4 significant digits, without trailing zeros: `0.1`, `0.000025`, `1e-7`. */
+/**
+ * Learning rates and losses to 4 significant digits, without trailing zeros: `0.1`, `0.000025`, `1e-7`.
+ *
+ * @param x - the number
+ */
 export function formatNumber(x: number): string {
   return Number.isFinite(x) ? String(Number(x.toPrecision(4))) : String(x);
 }
 
-/** A duration in seconds as `42s`, `3m05s` or `1h02m`. */
+/**
+ * A duration in seconds as `42s`, `3m05s` or `1h02m`.
+ *
+ * @param seconds - the duration in seconds
+ */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${s}s`;

@@ -1,5 +1,9 @@
-// @etagrad/train: the training loop. This entry runs anywhere (browsers, Web Workers, Node):
-// no Node built-ins. Checkpoint files are in '@etagrad/train/node'.
+/**
+ * The training loop. This entry runs anywhere (browsers, Web Workers, Node): no Node built-ins.
+ * Checkpoint files are in `@etagrad/train/node`.
+ *
+ * @module @etagrad/train
+ */
 export {
   type Checkpoint,
   type EpochInProgress,

@@ -1,5 +1,9 @@
-// @etagrad/train/node: what needs Node's file system. Everything of '@etagrad/train' is here
-// too, except that `fit` and `fitAsync` take checkpoint files (paths) rather than functions.
+/**
+ * What needs Node's file system. Everything of `@etagrad/train` is here too, except that `fit`
+ * and `fitAsync` take checkpoint files (paths) rather than functions.
+ *
+ * @module @etagrad/train/node
+ */
 export * from './index.js';
 export { checkOutputPath, OutputPathError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 export { loadCheckpoint, saveCheckpoint } from './checkpoint-file.js';

@@ -15,13 +15,29 @@ export interface ProgressRun {
  * never prints: a terminal bar is the CLI's (`@etagrad/cli`), a web page draws its own.
  */
 export interface ProgressReporter {
-  /** Before the first update. */
+  /**
+   * Before the first update.
+   *
+   * @param run - the run's epochs, the epoch it starts at, and its updates per epoch
+   */
   start(run: ProgressRun): void;
-  /** After every update, with its record. */
+  /**
+   * After every update, with its record.
+   *
+   * @param record - the update's record
+   */
   step(record: StepRecord): void;
-  /** After every epoch, with its record. */
+  /**
+   * After every epoch, with its record.
+   *
+   * @param record - the epoch's record
+   */
   epoch(record: EpochRecord): void;
-  /** When the run ends, however it ends (also on an error). */
+  /**
+   * When the run ends, however it ends (also on an error).
+   *
+   * @param history - the run's history so far
+   */
   end(history: History): void;
 }
 

@@ -15,6 +15,9 @@ export interface RestoreTargets {
  * optimizer), whatever was already loaded is put back and an `Error` says which part did not fit.
  * `source` names the checkpoint in the message.
  *
+ * @param checkpoint - the checkpoint to load from
+ * @param targets - the `model` to load into and, optionally, the `optimizer`
+ * @param source - how the message names the checkpoint (default `'checkpoint'`)
  * @example
  * // fine-tune from a trained model, with a new optimizer
  * restoreCheckpoint(loadCheckpoint('moons.json'), { model });
