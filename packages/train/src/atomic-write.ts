@@ -184,7 +184,7 @@ function checkReplaceable(path: string, { file, stats }: Target): void {
 }
 
 /** What a non-regular file is, for the message. */
-function kindOf(stats: Stats): string {
+export function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory';
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';

@@ -1,38 +1,132 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { type AtomicWriteOptions, writeFileAtomic } from './atomic-write.js';
-import { type Checkpoint, serializeCheckpoint } from './checkpoint-format.js';
-import { parseCheckpoint } from './checkpoint-parse.js';
+import { checkKeys, checkObject, checkPositiveInteger, checkString, isRecord } from './check.js';
+import { type Checkpoint, checkpointText } from './checkpoint-format.js';
+import { checkCheckpointFields, readCheckpointText } from './checkpoint-parse.js';
+import { appendToLog, checkLogRef, type HistoryLogRef, newLog, readLog } from './history-log.js';
+import { readBounded } from './read-bounded.js';
+
+/** Options of {@link loadCheckpoint}. */
+export interface LoadCheckpointOptions {
+  /** The largest checkpoint (and history log) file read, in bytes. Default 256 MiB. */
+  readonly maxBytes?: number;
+}
+
+/** 256 MiB: far above any checkpoint etagrad writes, far below what exhausts a process. */
+export const defaultMaxCheckpointBytes = 256 * 1024 * 1024;
+
+const nativeSha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
- * Writes `checkpoint` to `path` as one JSON file with a checksum, atomically (temporary file in
- * the same directory, fsync, rename): a crash leaves the previous checkpoint whole. Node only.
+ * One checkpoint file and its history log (`<name>.<random>.history` beside it). A save rewrites
+ * the checkpoint (model, optimizer, generator: a size that does not grow with the run) and appends
+ * only the new step and epoch records to the log, so its cost does not grow with the run's length.
+ * Internal: `saveCheckpoint`, `loadCheckpoint` and `fit`'s files use it.
+ */
+export class CheckpointFile {
+  readonly path: string;
+  readonly #maxBytes: number;
+  readonly #write: AtomicWriteOptions;
+  /** The log this file's checkpoint points at, as far as this process knows; null before any. */
+  #log: HistoryLogRef | null = null;
+  /** The log's directory, found on the first save or load. */
+  #logDirectory: string | null = null;
+
+  /**
+   * @param path - the checkpoint file
+   * @param maxBytes - the read limit (see {@link LoadCheckpointOptions})
+   * @param write - passed to `writeFileAtomic`
+   */
+  constructor(path: string, maxBytes = defaultMaxCheckpointBytes, write: AtomicWriteOptions = {}) {
+    this.path = path;
+    this.#maxBytes = maxBytes;
+    this.#write = write;
+  }
+
+  /** The directory the log lives in: that of the file a symbolic link at `path` ends at. */
+  #directory(): string {
+    this.#logDirectory ??= dirname(existsSync(this.path) ? realpathSync(this.path) : this.path);
+    return this.#logDirectory;
+  }
+
+  /** Saves `checkpoint`: appends its new history to the log, then replaces the checkpoint file. */
+  save(checkpoint: Checkpoint): void {
+    const { steps, epochs, stopped } = checkpoint.history;
+    let log = this.#log;
+    const replaced = log?.file ?? this.#currentLogFile();
+    // A history that is not a continuation of the log (another run saved here) starts a new log.
+    if (log === null || log.steps > steps.length || log.epochs > epochs.length) log = newLog(basename(this.path));
+    const directory = this.#directory();
+    const next = appendToLog(join(directory, log.file), log, steps, epochs);
+    const fields = { ...checkpoint, history: { steps: [], epochs: [], stopped }, historyLog: next };
+    writeFileAtomic(this.path, checkpointText(fields, nativeSha256), this.#write);
+    this.#log = next;
+    if (replaced !== null && replaced !== next.file) rmSync(join(directory, replaced), { force: true });
+  }
+
+  /** The log file the checkpoint now at `path` points at, if it can be read; null otherwise. */
+  #currentLogFile(): string | null {
+    try {
+      const fields = readCheckpointText(readBounded(this.path, this.#maxBytes, 'checkpoint').toString('utf8'), this.path);
+      return checkLogRef(fields['historyLog'], this.path).file;
+    } catch {
+      return null; // nothing there, or not ours: nothing to clean up
+    }
+  }
+
+  /** Reads and validates the checkpoint and its whole history; later saves continue its log. */
+  load(): Checkpoint {
+    const name = `checkpoint ${this.path}`;
+    const fields = readCheckpointText(readBounded(this.path, this.#maxBytes, name).toString('utf8'), this.path);
+    const { historyLog, ...rest } = fields;
+    const log = checkLogRef(historyLog, name);
+    const logName = `${name}: its history log ${log.file}`;
+    const records = readLog(readBounded(join(this.#directory(), log.file), this.#maxBytes, logName), log, logName);
+    const history = isRecord(rest['history']) ? rest['history'] : {};
+    const checkpoint = checkCheckpointFields({ ...rest, history: { ...history, ...records } }, this.path);
+    this.#log = log;
+    return checkpoint;
+  }
+}
+
+/** `maxBytes` of loading options, checked. */
+export function checkMaxBytes(owner: string, name: string, options: unknown, known: readonly string[] = ['maxBytes']): number {
+  const record = checkObject(owner, name, options);
+  checkKeys(owner, name, record, known);
+  const field = name === 'options' ? 'maxBytes' : `${name}.maxBytes`;
+  return checkPositiveInteger(owner, field, record['maxBytes'] ?? defaultMaxCheckpointBytes);
+}
+
+/**
+ * Writes `checkpoint` to `path`: the checkpoint file, replaced atomically (temporary file in the
+ * same directory, fsync, rename: a crash leaves the previous checkpoint whole), and its history in
+ * a new log file beside it (`<name>.<random>.history`; the previous one is removed after the
+ * rename). Node only.
  *
  * @param path - the checkpoint file
  * @param checkpoint - as `fit` hands it to `checkpoint.save`
  * @param options - see `writeFileAtomic`
  */
 export function saveCheckpoint(path: string, checkpoint: Checkpoint, options: AtomicWriteOptions = {}): void {
-  writeFileAtomic(path, serializeCheckpoint(checkpoint), options);
+  checkString('saveCheckpoint', 'path', path);
+  new CheckpointFile(path, defaultMaxCheckpointBytes, options).save(checkpoint);
 }
 
 /**
- * Reads and validates the checkpoint at `path` (see `parseCheckpoint`), touching nothing else.
- * A missing, unreadable, empty, truncated, corrupt or wrong-version file is refused with an
- * `Error` that names the file and what is wrong. Node only.
+ * Reads and validates the checkpoint at `path` and its history log, touching nothing else. A
+ * missing, unreadable, empty, truncated, corrupt or wrong-version file is refused with an `Error`
+ * that names the file and what is wrong; so is anything but a regular file (`/dev/zero`), a file
+ * over `maxBytes`, and JSON nested over 1,000 deep. Node only.
  *
  * @param path - the checkpoint file
+ * @param options - `maxBytes`, the read limit (default 256 MiB)
  * @example
  * const checkpoint = loadCheckpoint('runs/moons.json');
  * checkpoint.completedEpochs; // 20
  */
-export function loadCheckpoint(path: string): Checkpoint {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`checkpoint ${path} does not exist`);
-    throw new Error(`checkpoint ${path} cannot be read: ${(error as Error).message}`);
-  }
-  return parseCheckpoint(text, path);
+export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}): Checkpoint {
+  checkString('loadCheckpoint', 'path', path);
+  return new CheckpointFile(path, checkMaxBytes('loadCheckpoint', 'options', options)).load();
 }

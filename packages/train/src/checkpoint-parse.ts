@@ -6,6 +6,7 @@ import { StopReason } from './history.js';
 type Rule = (x: unknown) => string | null;
 
 const finite: Rule = (x) => (typeof x === 'number' && Number.isFinite(x) ? null : 'a finite number');
+const nonNegative: Rule = (x) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? null : 'a finite number >= 0');
 const count: Rule = (x) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 ? null : 'an integer >= 0');
 const positive: Rule = (x) => (typeof x === 'number' && Number.isInteger(x) && x >= 1 ? null : 'a positive integer');
 const boolean: Rule = (x) => (typeof x === 'boolean' ? null : 'a boolean');
@@ -47,7 +48,7 @@ const epochRules = {
   valLoss: orNull(finite),
   valMetrics: orNull(numbers),
   lr: finite,
-  lrScale: finite,
+  lrScale: nonNegative,
 };
 const stoppedRules = {
   reason: oneOf(Object.values(StopReason)),
@@ -57,7 +58,7 @@ const stoppedRules = {
   message: string,
 };
 
-const inProgressRules = { batches: positive, loss: finite, metrics: orNull(present), lr: finite };
+const inProgressRules = { batches: count, loss: finite, metrics: numbers, lr: finite };
 
 function checkBody(x: Record<string, unknown>): void {
   check(x['completedEpochs'], count, 'completedEpochs');
@@ -95,8 +96,29 @@ function checkBody(x: Record<string, unknown>): void {
  */
 export function parseCheckpoint(text: string, source = 'checkpoint'): Checkpoint {
   if (typeof text !== 'string') throw new TypeError(`parseCheckpoint: text must be a string, got ${show(text)}`);
+  if (typeof source !== 'string') throw new TypeError(`parseCheckpoint: source must be a string, got ${show(source)}`);
+  const fields = readCheckpointText(text, source);
+  if ('historyLog' in fields) {
+    throw new Error(`${checkpointName(source)} is a checkpoint file whose history is in a log beside it: read it with loadCheckpoint from '@etagrad/train/node'`);
+  }
+  return checkCheckpointFields(fields, source);
+}
+
+/** The deepest nesting of arrays and objects a checkpoint may have (its own is under 10). */
+export const maxCheckpointDepth = 1000;
+
+/**
+ * The first steps of {@link parseCheckpoint}: not empty, not nested too deep, JSON, the format
+ * tag and version, the checksum. Returns the fields without the checksum, shape unchecked.
+ * Internal: the Node entry fills the history from its log file before the shape is checked.
+ */
+export function readCheckpointText(text: string, source: string): Record<string, unknown> {
   const prefix = checkpointName(source);
   if (text.trim() === '') throw new Error(`${prefix} is empty (truncated?)`);
+  const depth = nestingDepth(text);
+  if (depth > maxCheckpointDepth) {
+    throw new Error(`${prefix} is nested ${depth} deep; a checkpoint must be nested at most ${maxCheckpointDepth} deep (corrupt?)`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -108,7 +130,29 @@ export function parseCheckpoint(text: string, source = 'checkpoint'): Checkpoint
   if (checksum !== checksumOf(rest)) {
     throw new Error(`${prefix} is corrupt: its checksum does not match its contents (changed after it was written)`);
   }
-  return checkShape(rest, prefix);
+  return rest;
+}
+
+/**
+ * The deepest nesting of `[` and `{` in JSON text, outside strings; counted before parsing, so a
+ * hostile file cannot overflow the stack of whatever walks the parsed value.
+ */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
 }
 
 /**
@@ -116,8 +160,7 @@ export function parseCheckpoint(text: string, source = 'checkpoint'): Checkpoint
  * as {@link parseCheckpoint} does, without the checksum. Internal: `fit`'s `resumeFrom` uses it.
  */
 export function checkCheckpoint(value: unknown, source: string): Checkpoint {
-  const prefix = checkpointName(source);
-  return checkShape(checkTag(value, prefix), prefix);
+  return checkCheckpointFields(checkTag(value, checkpointName(source)), source);
 }
 
 /** `checkpoint run.json`, or just `checkpoint` for the default name. */
@@ -136,7 +179,9 @@ function checkTag(parsed: unknown, prefix: string): Record<string, unknown> {
   return parsed;
 }
 
-function checkShape(fields: Record<string, unknown>, prefix: string): Checkpoint {
+/** The shape of every field this package owns. Internal (see {@link readCheckpointText}). */
+export function checkCheckpointFields(fields: Record<string, unknown>, source: string): Checkpoint {
+  const prefix = checkpointName(source);
   try {
     checkBody(fields);
   } catch (error) {

@@ -5,7 +5,7 @@ import type { CallbackResult, FitPlan } from './fit-options.js';
 import { formatNumber } from './format.js';
 import { type EpochRecord, StopReason, type Stopped } from './history.js';
 import { validationName } from './metrics.js';
-import { diverge, stop } from './stopping.js';
+import { diverge, nonFiniteMetric, stop } from './stopping.js';
 import type { EpochTotals, RunState } from './run-state.js';
 
 /** The record of the epoch whose sums are `totals`, before validation. */
@@ -35,6 +35,13 @@ export function endEpoch(model: Module, plan: FitPlan, state: RunState, trained:
     const { loss: valLoss, ...valMetrics } = measure(model, plan.validation, plan.metrics, plan.loss);
     if (valLoss === undefined || !Number.isFinite(valLoss)) {
       diverge(state, 'validation loss', record.epoch, optimizer.stepCount, record.lr);
+      return false;
+    }
+    const bad = Object.entries(valMetrics).find(([, value]) => !Number.isFinite(value));
+    if (bad !== undefined) {
+      const [name, value] = bad;
+      const where = `the end of epoch ${record.epoch + 1} (validation)`;
+      diverge(state, `metric ${name}`, record.epoch, optimizer.stepCount, record.lr, nonFiniteMetric(name, value, where));
       return false;
     }
     record = { ...record, valLoss, valMetrics };

@@ -1,10 +1,10 @@
 import type { Module } from '@etagrad/nn';
-import { loadCheckpoint, saveCheckpoint } from './checkpoint-file.js';
+import { CheckpointFile, checkMaxBytes } from './checkpoint-file.js';
 import { fitPlannedAsync } from './fit-async.js';
 import { checkEvery, type FitAsyncOptions, type FitBaseOptions, type FitPlan, planFit } from './fit-options.js';
 import { fitPlanned } from './fit.js';
 import type { History } from './history.js';
-import { checkKeys, checkObject, checkString } from './check.js';
+import { checkKeys, checkObject, checkString, show } from './check.js';
 
 /** Where and how often `fit` saves checkpoint files. */
 export interface FileCheckpointOptions {
@@ -18,8 +18,11 @@ export interface FileCheckpointOptions {
 export interface FileFitOptions extends FitBaseOptions {
   /** Save checkpoint files. */
   readonly checkpoint?: FileCheckpointOptions;
-  /** Continue the run saved in this checkpoint file (`epochs` is still the total). */
-  readonly resumeFrom?: string;
+  /**
+   * Continue the run saved in this checkpoint file (`epochs` is still the total); `{ path,
+   * maxBytes }` raises the read limit (default 256 MiB).
+   */
+  readonly resumeFrom?: string | { readonly path: string; readonly maxBytes?: number };
 }
 
 /** Options of `@etagrad/train/node`'s `fitAsync`. */
@@ -28,19 +31,34 @@ export interface FileFitAsyncOptions extends FileFitOptions {
   readonly signal?: FitAsyncOptions['signal'];
 }
 
-/** Checkpoint files: `checkpoint: { path, every }` and `resumeFrom: path`; the file is read last. */
+/**
+ * Checkpoint files: `checkpoint: { path, every }` and `resumeFrom`; the file is read last. Saving
+ * where the run was resumed from continues that file's history log.
+ */
 function checkpointFiles(owner: string, options: FileFitOptions): Pick<FitPlan, 'checkpoint' | 'resume'> {
-  let checkpoint: FitPlan['checkpoint'] = null;
+  let target: { file: CheckpointFile; every: number } | null = null;
   if (options.checkpoint !== undefined) {
     const record = checkObject(owner, 'checkpoint', options.checkpoint);
     checkKeys(owner, 'checkpoint', record, ['path', 'every']);
     const path = checkString(owner, 'checkpoint.path', record['path']);
     if (path === '') throw new RangeError(`${owner}: checkpoint.path must be a file path, got ''`);
-    checkpoint = { save: (c) => saveCheckpoint(path, c), every: checkEvery(owner, record['every']) };
+    target = { file: new CheckpointFile(path), every: checkEvery(owner, record['every']) };
   }
+  const checkpoint = target === null ? null : { save: target.file.save.bind(target.file), every: target.every };
   if (options.resumeFrom === undefined) return { checkpoint, resume: null };
-  const path = checkString(owner, 'resumeFrom', options.resumeFrom);
-  return { checkpoint, resume: { checkpoint: loadCheckpoint(path), source: `checkpoint ${path}` } };
+  const { path, maxBytes } = checkResumeFrom(owner, options.resumeFrom);
+  const source = target !== null && target.file.path === path ? target.file : new CheckpointFile(path, maxBytes);
+  return { checkpoint, resume: { checkpoint: source.load(), source: `checkpoint ${path}` } };
+}
+
+function checkResumeFrom(owner: string, resumeFrom: unknown): { path: string; maxBytes: number } {
+  if (typeof resumeFrom === 'string') return { path: resumeFrom, maxBytes: checkMaxBytes(owner, 'resumeFrom', {}) };
+  if (typeof resumeFrom !== 'object' || resumeFrom === null) {
+    throw new TypeError(`${owner}: resumeFrom must be a path or { path, maxBytes }, got ${show(resumeFrom)}`);
+  }
+  const record = resumeFrom as Record<string, unknown>;
+  const maxBytes = checkMaxBytes(owner, 'resumeFrom', record, ['path', 'maxBytes']);
+  return { path: checkString(owner, 'resumeFrom.path', record['path']), maxBytes };
 }
 
 /**

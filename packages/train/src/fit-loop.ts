@@ -5,7 +5,7 @@ import type { FitPlan } from './fit-options.js';
 import { forwardBatch } from './forward-batch.js';
 import { type History, type StepRecord, StopReason } from './history.js';
 import { beginEpoch, captureRun, freshRun, resumeRun, type RunState } from './run-state.js';
-import { diverge, stop } from './stopping.js';
+import { diverge, nonFiniteMetric, stop } from './stopping.js';
 
 /**
  * One run of `fit` or `fitAsync`: its plan, its state, and `steps`, the training loop as a
@@ -62,6 +62,7 @@ function saveCheckpoint(model: Module, plan: FitPlan, state: RunState): void {
 function* trainLoop(model: Module, plan: FitPlan, state: RunState): Generator<void, void, undefined> {
   const parameters = model.parameters();
   const lastFinite = new Float64Array(parameters.length);
+  const values = new Float64Array(plan.metrics.length);
   const { batchSize, shuffle } = plan;
   while (state.completedEpochs < plan.epochs && state.history.stopped === null) {
     model.train();
@@ -71,7 +72,7 @@ function* trainLoop(model: Module, plan: FitPlan, state: RunState): Generator<vo
     let index = 0;
     for (const batch of batches(plan.data, { batchSize, shuffle, rng: state.rng })) {
       if (index++ < current.batches) continue;
-      if (!trainStep(model, plan, state, batch, parameters, lastFinite)) return;
+      if (!trainStep(model, plan, state, batch, parameters, lastFinite, values)) return;
       yield;
     }
     const due = endEpoch(model, plan, state, epochRecord(plan, state, current));
@@ -87,6 +88,7 @@ function trainStep(
   batch: Dataset,
   parameters: readonly Value[],
   lastFinite: Float64Array,
+  values: Float64Array,
 ): boolean {
   const { optimizer, metrics } = plan;
   const current = state.current;
@@ -95,10 +97,21 @@ function trainStep(
   const step = optimizer.stepCount;
   const rates = optimizer.lr;
   const lr = rates[0] ?? 0;
-  if (!rates.every(Number.isFinite)) return diverge(state, 'learning rate', epoch, step, lr);
+  const bad = rates.find((rate) => !Number.isFinite(rate));
+  if (bad !== undefined) {
+    return diverge(state, 'learning rate', epoch, step, bad, `learning rate was ${bad} at step ${step}: a schedule must give finite rates`);
+  }
   const outputs = forwardBatch(model, batch.x);
   const lossValue = plan.loss(outputs, batch.y);
   if (!Number.isFinite(lossValue.data)) return diverge(state, 'loss', epoch, step, lr);
+  // Metrics read the outputs, which the update does not change: measured first, so that a
+  // metric that is not a number stops the run before the update (a NaN could never be saved).
+  for (let i = 0; i < metrics.length; i++) {
+    const [name, metric] = metrics[i] as FitPlan['metrics'][number];
+    const value = metric(outputs, batch.y);
+    if (!Number.isFinite(value)) return diverge(state, `metric ${name}`, epoch, step, lr, nonFiniteMetric(name, value, `step ${step}`));
+    values[i] = value;
+  }
   // The model's too: a parameter left out of the optimizer (frozen) must not pile up gradients
   // across steps and trip the finiteness check below.
   model.zeroGrad();
@@ -115,9 +128,7 @@ function trainStep(
   }
   const size = batch.x.length;
   current.loss += lossValue.data * size;
-  for (let i = 0; i < metrics.length; i++) {
-    current.metrics[i] = (current.metrics[i] ?? 0) + (metrics[i]?.[1](outputs, batch.y) ?? 0) * size;
-  }
+  for (let i = 0; i < metrics.length; i++) current.metrics[i] = (current.metrics[i] ?? 0) + (values[i] ?? 0) * size;
   current.batches += 1;
   current.lr = lr;
   state.unsaved = true;

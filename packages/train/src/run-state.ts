@@ -90,6 +90,11 @@ export function resumeRun(model: Module, plan: FitPlan, checkpoint: Checkpoint, 
     plateau: checkpoint.plateau === null ? null : wrap(where, 'reduceOnPlateau state', () => reduceOnPlateauFromState(checkpoint.plateau)),
   };
   const lastEpoch = checkpoint.history.epochs.at(-1);
+  const bestModel = (checkpoint.earlyStopping?.bestModel ?? null) as StateDict | null;
+  if (bestModel !== null) {
+    checkLoads(model, checkpoint.model as StateDict, `${where} does not fit this model`);
+    checkLoads(model, bestModel, `${where} has a best model that does not fit this model`);
+  }
   restoreCheckpoint(checkpoint, { model, optimizer: plan.optimizer }, where);
   if (lastEpoch !== undefined) plan.optimizer.lrScale = lastEpoch.lrScale;
   // A run that stopped early and is resumed goes on: the stop no longer holds. The lists are
@@ -111,9 +116,21 @@ export function resumeRun(model: Module, plan: FitPlan, checkpoint: Checkpoint, 
     rng: restored.rng,
     plateau: restored.plateau,
     early: checkpoint.earlyStopping?.state ?? null,
-    bestModel: (checkpoint.earlyStopping?.bestModel as StateDict | null | undefined) ?? null,
+    bestModel,
     unsaved: false,
   };
+}
+
+/** Refuses `state` unless `model` takes it; the model is left as it was either way. */
+function checkLoads(model: Module, state: StateDict, message: string): void {
+  const before = model.stateDict();
+  try {
+    model.loadStateDict(state);
+  } catch (error) {
+    throw new Error(`${message}: ${(error as Error).message}`);
+  } finally {
+    model.loadStateDict(before);
+  }
 }
 
 function wrap<T>(source: string, part: string, make: () => T): T {
@@ -137,7 +154,7 @@ export function captureRun(model: Module, plan: FitPlan, state: RunState): Check
         : {
             batches: current.batches,
             loss: current.loss,
-            metrics: Object.fromEntries(plan.metrics.map(([name], i) => [name, finiteOrNull(current.metrics[i])])),
+            metrics: Object.fromEntries(plan.metrics.map(([name], i) => [name, current.metrics[i] ?? 0])),
             lr: current.lr,
           },
     model: model.stateDict(),
@@ -148,9 +165,4 @@ export function captureRun(model: Module, plan: FitPlan, state: RunState): Check
     earlyStopping: state.early === null ? null : { state: state.early, bestModel: state.bestModel },
     run: { samples: plan.data.x.length, batchSize: plan.batchSize, shuffle: plan.shuffle },
   };
-}
-
-/** A number JSON keeps as it is, or null (JSON has no NaN or Infinity). */
-export function finiteOrNull(x: number | undefined): number | null {
-  return x !== undefined && Number.isFinite(x) ? x : null;
 }

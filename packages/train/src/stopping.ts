@@ -7,15 +7,23 @@ export function stop(reason: StopReason, epoch: number, step: number, lr: number
   return { reason, epoch, step, lr, message };
 }
 
-/** Ends the run as diverged; `what` became non-finite at `step`. Returns false: do not go on. */
-export function diverge(state: RunState, what: string, epoch: number, step: number, lr: number): false {
+/**
+ * Ends the run as diverged; `what` became non-finite at `step`. `message` replaces the usual
+ * advice (a smaller rate) where it would mislead. Returns false: do not go on.
+ */
+export function diverge(state: RunState, what: string, epoch: number, step: number, lr: number, message?: string): false {
   state.history.stopped = stop(
     StopReason.Diverged,
     epoch,
     step,
     lr,
-    `${what} diverged at step ${step} (lr ${formatNumber(lr)}): try a smaller learning rate or a warmup`,
+    message ?? `${what} diverged at step ${step} (lr ${formatNumber(lr)}): try a smaller learning rate or a warmup`,
   );
   state.unsaved = true;
   return false;
+}
+
+/** Why a run stopped on a metric that is not a finite number. */
+export function nonFiniteMetric(name: string, value: number, where: string): string {
+  return `metric ${name} was ${value} at ${where}: a metric must give a finite number (the run stopped, so that its checkpoints stay readable)`;
 }

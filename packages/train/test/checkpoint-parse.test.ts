@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { serializeCheckpoint } from '../src/checkpoint-format.js';
+import { checksumOf, serializeCheckpoint } from '../src/checkpoint-format.js';
 import { parseCheckpoint } from '../src/checkpoint-parse.js';
 import { sampleCheckpoint } from './fixtures.js';
 
@@ -77,4 +77,10 @@ describe('parseCheckpoint', () => {
       'checkpoint a.json is malformed: rng must be present, got undefined',
     );
   });
+});
+
+test('checkpoint text is the JSON of the fields with the checksum last, stringified once', () => {
+  const checkpoint = sampleCheckpoint();
+  const text = serializeCheckpoint(checkpoint);
+  expect(text).toBe(JSON.stringify({ ...checkpoint, checksum: checksumOf(checkpoint) }));
 });

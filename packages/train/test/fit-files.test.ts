@@ -37,10 +37,16 @@ describe("@etagrad/train/node's fit and fitAsync take checkpoint files", () => {
 
   const model = lineModel();
   const base: FileFitOptions = { data: line, loss: mse, optimizer: new SGD(model.parameters(), { lr: 0.1 }), epochs: 1 };
-  const cases: [Partial<Record<keyof FileFitOptions, unknown>>, Error][] = [
+  const cases: [Record<string, unknown>, Error][] = [
     [{ checkpoint: { path: '' } }, new RangeError("fit: checkpoint.path must be a file path, got ''")],
     [{ checkpoint: { path: 'a', every: 0 } }, new RangeError('fit: checkpoint.every must be a positive integer, got 0')],
-    [{ resumeFrom: 3 }, new TypeError('fit: resumeFrom must be a string, got 3')],
+    [{ resumeFrom: 3 }, new TypeError('fit: resumeFrom must be a path or { path, maxBytes }, got 3')],
+    [{ resumeFrom: { path: 'a', maxbytes: 1 } }, new TypeError("fit: unknown key 'maxbytes' in resumeFrom (did you mean 'maxBytes'?); keys are path, maxBytes")],
+    [{ resumeFrom: { path: 'a', maxBytes: 0 } }, new RangeError('fit: resumeFrom.maxBytes must be a positive integer, got 0')],
+    [{ checkpoint: { path: 'a', evry: 2 } }, new TypeError("fit: unknown key 'evry' in checkpoint (did you mean 'every'?); keys are path, every")],
+    [{ resume: 'a.json' }, new TypeError(
+        "fit: unknown option 'resume' (did you mean 'resumeFrom'?); options are data, loss, optimizer, epochs, batchSize, shuffle, seed, validation, metrics, callbacks, earlyStopping, reduceOnPlateau, checkpoint, resumeFrom, progress",
+      )],
   ];
   for (const [override, error] of cases) {
     test(error.message, () => {

@@ -4,7 +4,7 @@ import { MLP, bceWithLogits, binaryAccuracy, moons, rng, trainTestSplit } from '
 import { Adam, SGD } from '@etagrad/optim';
 import { cosine, reduceOnPlateau, warmup } from '@etagrad/sched';
 import { describe, expect, test } from 'vitest';
-import { loadCheckpoint } from '../src/checkpoint-file.js';
+import { loadCheckpoint, saveCheckpoint } from '../src/checkpoint-file.js';
 import { earlyStopping } from '../src/early-stopping.js';
 import { fit } from '../src/fit-files.js';
 import type { FileFitOptions as FitOptions } from '../src/fit-files.js';
@@ -115,6 +115,22 @@ describe('a checkpoint that does not match is refused and nothing is loaded', ()
 
   test('fewer total epochs than already done', () => {
     refused(setup(9), {}, new RangeError(`fit: epochs must be >= the epochs already completed in checkpoint ${path} (2), got 1`), 1);
+  });
+
+  test('an invalid lrScale in the history is refused before the model or optimizer is touched', () => {
+    const bad = join(tempDir(), 'bad.json');
+    const checkpoint = loadCheckpoint(path);
+    const epochs = checkpoint.history.epochs.map((e, i) => (i === 1 ? { ...e, lrScale: -1 } : e));
+    saveCheckpoint(bad, { ...checkpoint, history: { ...checkpoint.history, epochs } });
+    refused(setup(9), { resumeFrom: bad }, `checkpoint ${bad} is malformed: history.epochs[1].lrScale must be a finite number >= 0, got -1`);
+  });
+
+  test("a best model that does not fit is refused before the model is loaded", () => {
+    const bad = join(tempDir(), 'bad.json');
+    const checkpoint = loadCheckpoint(path);
+    const earlyStopping = { state: checkpoint.earlyStopping?.state ?? { best: null, bestEpoch: null, wait: 0 }, bestModel: { 'layers.0.weight': [1] } };
+    saveCheckpoint(bad, { ...checkpoint, earlyStopping });
+    refused(setup(9), { resumeFrom: bad }, new RegExp(`^fit: checkpoint ${bad} has a best model that does not fit this model: `));
   });
 
   test('a truncated file', () => {

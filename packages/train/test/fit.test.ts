@@ -1,6 +1,8 @@
 import { type Linear, mse, type Loss } from '@etagrad/nn';
 import { SGD } from '@etagrad/optim';
-import { cosine, reduceOnPlateau, type Schedule } from '@etagrad/sched';
+import { cosine, exponential, reduceOnPlateau, type Schedule } from '@etagrad/sched';
+import { serializeCheckpoint } from '../src/checkpoint-format.js';
+import { parseCheckpoint } from '../src/checkpoint-parse.js';
 import { describe, expect, test } from 'vitest';
 import { earlyStopping } from '../src/early-stopping.js';
 import { fit } from '../src/fit.js';
@@ -109,6 +111,42 @@ describe('divergence', () => {
     const { model, history } = fitLine(0.1, 3, { loss: rootLoss });
     expect(weights(model)).toEqual([0, 0]);
     expect(history.stopped?.message).toBe('gradient diverged at step 0 (lr 0.1): try a smaller learning rate or a warmup');
+  });
+});
+
+describe('divergence that is not the loss', () => {
+  test('a schedule that yields Infinity stops the run as diverged, with the history kept', () => {
+    // y = 0 is fitted from the start (w = b = 0): every gradient is 0, so only the rate can go
+    // wrong. 10^t overflows to Infinity at t = 309; Infinity * 0 would make the parameters NaN.
+    const { model, history } = fitLine(exponential({ initial: 1, rate: 10 }), 400, { data: { x: [[1], [2]], y: [0, 0] } });
+    expect(history.steps).toHaveLength(309);
+    expect(history.epochs).toHaveLength(309);
+    expect(history.stopped).toEqual({
+      reason: 'diverged',
+      epoch: 309,
+      step: 309,
+      lr: Infinity,
+      message: 'learning rate was Infinity at step 309: a schedule must give finite rates',
+    });
+    expect(weights(model)).toEqual([0, 0]);
+  });
+
+  test('a metric that gives NaN stops the run before the update, so that every checkpoint stays readable', () => {
+    const saved: string[] = [];
+    const { model, history } = fitLine(0.1, 5, {
+      metrics: { r: ({ length }) => (length > 0 ? Number.NaN : 0) },
+      checkpoint: { save: (c) => void saved.push(serializeCheckpoint(c)) },
+    });
+    expect(history.stopped).toEqual({
+      reason: 'diverged',
+      epoch: 0,
+      step: 0,
+      lr: 0.1,
+      message: 'metric r was NaN at step 0: a metric must give a finite number (the run stopped, so that its checkpoints stay readable)',
+    });
+    expect(weights(model)).toEqual([0, 0]);
+    expect(saved).toHaveLength(1);
+    expect(parseCheckpoint(saved[0] ?? '').history.stopped?.reason).toBe('diverged');
   });
 });
 

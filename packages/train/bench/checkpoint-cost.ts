@@ -1,0 +1,69 @@
+// What checkpointing every epoch costs on a long run (issue 9 §2): CPU time of the same run with
+// and without a checkpoint file per epoch, and the time of single saves early and late in a run.
+// The ratio is what counts. fsync's own work is counted as system time; to leave the disk aside,
+// give a directory on tmpfs (where fsync does nothing) as the second argument. From the root:
+//   npx tsx --conditions=@etagrad/source packages/train/bench/checkpoint-cost.ts [epochs] [dir]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MLP, bceWithLogits, binaryAccuracy, moons, rng, trainTestSplit } from '@etagrad/nn';
+import { SGD } from '@etagrad/optim';
+import { type Checkpoint, fit } from '@etagrad/train';
+import { fit as fitFiles } from '@etagrad/train/node';
+import { CheckpointFile } from '../src/checkpoint-file.js';
+
+const epochs = Number(process.argv[2] ?? 2000);
+// The CLI's default run: moons, 200 points, a quarter held out, MLP 2-16-16-1, batches of 16.
+const { train, test } = trainTestSplit(moons({ n: 200, noise: 0.1, seed: 1 }), { testFraction: 0.25, seed: 1 });
+const options = (model: MLP) => ({
+  data: train,
+  validation: test,
+  loss: bceWithLogits,
+  metrics: { accuracy: binaryAccuracy },
+  optimizer: new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 }),
+  epochs,
+  batchSize: 16,
+  seed: 1,
+});
+const model = () => new MLP(2, [16, 16, 1], { rng: rng(1) });
+
+/** CPU seconds (user + system, and user alone) that `run` takes. */
+function cpuOf(run: () => void): { total: number; user: number } {
+  const start = process.cpuUsage();
+  run();
+  const { user, system } = process.cpuUsage(start);
+  return { total: (user + system) / 1e6, user: user / 1e6 };
+}
+const cpu = (run: () => void): number => cpuOf(run).total;
+
+const dir = mkdtempSync(join(process.argv[3] ?? tmpdir(), 'etagrad-bench-'));
+try {
+  fit(model(), { ...options(model()), epochs: 20 }); // warm up the JIT
+  const without = cpuOf(() => void fit(model(), options(model())));
+  const withFiles = cpuOf(() => void fitFiles(model(), { ...options(model()), checkpoint: { path: join(dir, 'run.json') } }));
+  for (const part of ['total', 'user'] as const) {
+    console.log(
+      `${epochs} epochs, ${part === 'total' ? 'user + system' : 'user'} CPU: ${without[part].toFixed(2)} s without checkpoints, ` +
+        `${withFiles[part].toFixed(2)} s with one per epoch: ${(withFiles[part] / without[part]).toFixed(2)}x`,
+    );
+  }
+
+  // Single saves: the mean CPU time of the saves at epochs 291-300 and at the last 10 epochs.
+  const file = new CheckpointFile(join(dir, 'saves.json'));
+  const times: number[] = [];
+  const m = model();
+  fit(m, {
+    ...options(m),
+    checkpoint: {
+      save: (c: Checkpoint) => {
+        times.push(cpu(() => file.save(c)));
+      },
+    },
+  });
+  const mean = (xs: number[]) => (xs.reduce((a, b) => a + b, 0) / xs.length) * 1000;
+  const early = times.slice(290, 300);
+  const late = times.slice(-11, -1);
+  console.log(`one save: ${mean(early).toFixed(3)} ms CPU at epoch 300, ${mean(late).toFixed(3)} ms at epoch ${epochs}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,39 @@
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { kindOf } from './atomic-write.js';
+
+/**
+ * The bytes of the regular file at `path`, at most `maxBytes` of them: a device (`/dev/zero`), a
+ * directory, a FIFO or a socket is refused before it is opened (a FIFO would block the open), and
+ * so is a larger file. `name` starts every message (`checkpoint run.json`).
+ */
+export function readBounded(path: string, maxBytes: number, name: string): Buffer {
+  const stats = statOrThrow(path, name);
+  if (!stats.isFile()) throw new Error(`${name} must be a regular file, got ${kindOf(stats)}`);
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) {
+      throw new Error(`${name} must be at most ${maxBytes} bytes (raise the limit with maxBytes), got ${size} bytes`);
+    }
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function statOrThrow(path: string, name: string): Stats {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`${name} does not exist`);
+    throw new Error(`${name} cannot be read: ${(error as Error).message}`);
+  }
+}
