@@ -103,7 +103,8 @@ export function renderControls(form: HTMLFormElement, config: PlaygroundConfig):
       labelled('Schedule', schedule),
       element('p', { id: 'schedule-error', className: 'error' }),
       element('div', { id: 'schedule-plot' }),
-      element('button', { type: 'button', name: 'applySchedule', textContent: 'Apply to running lanes' }),
+      labelled('Apply to', select('applyTo', [['all', 'every lane'], ...config.lanes.map((m, i) => [String(i), `lane ${i + 1} (×${m})`] as const)], 'all')),
+      element('button', { type: 'button', name: 'applySchedule', textContent: 'Apply now, mid-run' }),
     ),
     element(
       'div',

@@ -50,6 +50,8 @@ export class Lane {
   readonly loss: Loss;
   readonly batchSize: number;
   readonly shuffle: boolean;
+  /** Updates per epoch, at most 100: how many losses are averaged to judge the lane. */
+  readonly window: number;
   /** Loss of each update, in order. */
   readonly losses: number[] = [];
   /** Rate of each update, in order. */
@@ -81,6 +83,7 @@ export class Lane {
     this.loss = penalizedLoss(config.loss, config.l2, this.#parameters);
     this.batchSize = batchSizeFor(config, this.data.x.length);
     this.shuffle = shuffles(config, this.data.x.length);
+    this.window = Math.min(100, Math.ceil(this.data.x.length / this.batchSize));
     this.#rng = rng(config.seed);
   }
 
@@ -117,9 +120,7 @@ export class Lane {
     const step = this.step;
     const lr = this.lr;
     if (!Number.isFinite(lossValue.data)) return this.#diverge('loss', step, lr);
-    if (this.losses.length > 0 && lossValue.data > verdictRules.diverged * (this.losses[0] ?? 0)) {
-      return this.#diverge('loss (past 10x its start)', step, lr);
-    }
+    if (this.#blewUp(lossValue.data)) return this.#diverge('loss (past 10x its start)', step, lr);
     this.model.zeroGrad();
     this.optimizer.zeroGrad();
     lossValue.backward();
@@ -190,6 +191,22 @@ export class Lane {
     });
     this.#epoch = { rngAtStart: null, batches: 0, loss: 0, lr: 0 };
     this.#batches = null;
+  }
+
+  /**
+   * Whether the mean loss of the last epoch's worth of updates (at most 100), this one included,
+   * exceeds 10x the mean of the first as many: one update's loss with a full batch, a smoothed
+   * one with mini-batches, whose single losses swing too much to judge.
+   */
+  #blewUp(loss: number): boolean {
+    const w = this.window;
+    const { losses } = this;
+    if (losses.length < w) return false;
+    let first = 0;
+    let last = loss;
+    for (let k = 0; k < w; k++) first += losses[k] ?? 0;
+    for (let k = losses.length - w + 1; k < losses.length; k++) last += losses[k] ?? 0;
+    return last > verdictRules.diverged * first;
   }
 
   #diverge(what: string, step: number, lr: number): false {

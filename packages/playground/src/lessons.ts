@@ -15,39 +15,39 @@ export const lessons = {
   regimes: {
     title: 'Too low, well chosen, too high',
     text:
-      'The same model, data and start, trained at 0.1×, 1× and 10× one rate: the low rate crawls, the middle one converges, the high one overshoots and diverges. The loss chart is logarithmic, so each decade of progress takes the same height.',
-    config: { ...base, lesson: 'regimes' },
+      'The same model, data and start, trained at 0.01×, 1× and 10× one rate: the low rate crawls and is still far from done after 500 steps, the middle one converges in a few dozen, the high one blows up at once. The loss chart is logarithmic, so each decade of progress takes the same height.',
+    config: { ...base, lesson: 'regimes', lanes: [0.01, 1, 10], steps: 500 },
   },
   warmup: {
     title: 'Warmup',
     text:
-      'Adam at a high rate from the first step can blow up before its moment estimates settle; a warmup raises the rate over the first 100 steps and then decays it along a cosine. Compare the lanes: the rate that diverges without warmup trains with it.',
+      'Adam at 0.5 from the first step diverges within a few steps (put constant(0.5) in the Schedule box and train from the start to see it). Raised from 0 over 100 steps, then decayed along a cosine, the same peak rate trains.',
     config: {
       ...base,
       lesson: 'warmup',
       optimizer: 'Adam',
       options: { beta1: 0.9, beta2: 0.999, weightDecay: 0 },
-      schedule: 'warmup(cosine({ initial: 0.05, steps: 900 }), { steps: 100 })',
-      lanes: [1, 4],
+      schedule: 'warmup(cosine({ initial: 0.5, steps: 900 }), { steps: 100 })',
+      lanes: [1],
     },
   },
   momentum: {
     title: 'Momentum',
     text:
-      'Momentum is inertia: each step adds a fraction of the last one, so progress speeds up while the gradients agree. At 0.9 the effective step is ten times the rate, so the rate that was well chosen without momentum now overshoots.',
-    config: { ...base, lesson: 'momentum', options: { momentum: 0.9, nesterov: false, weightDecay: 0 }, schedule: 'constant(0.05)' },
+      'Momentum is inertia: each step adds 0.9 of the last one, so while the gradients agree the step grows to ten times the rate. Plain SGD trains at 1.5 (set Momentum to 0 to check); with momentum 0.9, 0.5 still converges but 1.5 diverges.',
+    config: { ...base, lesson: 'momentum', options: { momentum: 0.9, nesterov: false, weightDecay: 0 }, schedule: 'constant(0.5)', lanes: [1, 3] },
   },
   adam: {
     title: 'Adam against SGD',
     text:
-      'Adam scales each parameter’s step by a running estimate of its gradient’s size, so one rate suits every weight and 1e-2 is a usual start. Set the optimizer to SGD with the same lanes to see how much more the plain rate matters there.',
+      'Adam scales each parameter’s step by a running estimate of its gradient’s size, so one rate suits every weight: here all three lanes, from 0.001 to 0.1, train. Plain SGD on the same model (the default view) diverges at its 10× lane.',
     config: { ...base, lesson: 'adam', optimizer: 'Adam', options: { beta1: 0.9, beta2: 0.999, weightDecay: 0 }, schedule: 'constant(0.01)' },
   },
   batch: {
     title: 'Batch against stochastic',
     text:
-      'Stochastic gradient descent updates after every single point: the loss chart turns noisy, and the same rate that is calm on the full batch jitters. Switch Batch back to the whole data set to compare the smooth curve and its slower steps per epoch.',
-    config: { ...base, lesson: 'batch', batchSize: 1, schedule: 'constant(0.05)', lanes: [0.1, 1, 10] },
+      'Stochastic gradient descent updates after every single point, so each step is cheap but sees 1% of the data: the loss chart (one point’s loss per step) turns noisy. Set Batch back to the whole data set and train from the start to compare the smooth curve.',
+    config: { ...base, lesson: 'batch', batchSize: 1, schedule: 'constant(0.05)' },
   },
   micrograd: {
     title: "micrograd's demo",

@@ -174,11 +174,13 @@ form.addEventListener('click', (event) => {
     (event.target as HTMLButtonElement).textContent = paused ? 'Resume' : 'Pause';
     announce(paused ? 'Paused.' : 'Resumed.');
   } else if (name === 'applySchedule') {
+    // Mid-run, from the lanes' next update; the link keeps the schedule the run started with
+    // (a reload trains from the start). "Train from the start" applies it from step 0.
     const text = box.good();
-    config = { ...config, schedule: text };
-    history.replaceState(null, '', encodeConfig(config));
-    send({ type: 'schedule', text, lanes: views.map((_, i) => i) });
-    announce(`Schedule applied to the running lanes: ${text}`);
+    const target = (form.elements.namedItem('applyTo') as HTMLSelectElement).value;
+    const lanes = target === 'all' ? views.map((_, i) => i) : [Number(target)];
+    send({ type: 'schedule', text, lanes });
+    announce(`Schedule ${text} applied mid-run to ${target === 'all' ? 'every lane' : `lane ${Number(target) + 1}`}.`);
   } else if (name === 'share') {
     void navigator.clipboard?.writeText(location.href).then(() => announce('Link copied.'));
   } else if (name === 'clearPoints') {

@@ -64,7 +64,7 @@ function report(state: Running, withGrids: boolean): void {
     const accuracy = accuracyOf(lane, scores);
     const grid = withGrids ? gridScores(snapshotOf(lane.model.stateDict(), lane.config.model.activation), state.bounds) : null;
     if (grid !== null) transfer.push(grid.buffer);
-    const verdict = judgeLane({ losses: lane.losses, diverged: lane.stopped, accuracy, lr: lane.lrs.at(-1) ?? lane.lr, finished: lane.done });
+    const verdict = judgeLane({ losses: lane.losses, diverged: lane.stopped, window: lane.window, accuracy, lr: lane.lrs.at(-1) ?? lane.lr, finished: lane.done });
     return {
       step: lane.step,
       losses: lane.losses.slice(from),

@@ -213,4 +213,17 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('.lane')?.getAttribute('data-accuracy') === '1', null, { timeout: 170_000 });
     await page.close();
   }, timeout);
+
+  test('a schedule applied mid-run to one lane changes its rate from then on, and only its', async () => {
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1, 2], steps: 5000, schedule: 'constant(0.1)' }));
+    await lanesAt(page, 20);
+    await page.getByRole('textbox', { name: 'Schedule' }).fill('constant(0.01)');
+    await page.getByRole('combobox', { name: 'Apply to' }).selectOption({ label: 'lane 2 (×2)' });
+    await page.getByRole('button', { name: 'Apply now, mid-run' }).click();
+    await page.waitForFunction(() => window.etagradPlayground.lanes()[1]?.lr === 0.02, null, { timeout: 170_000 });
+    const [one, two] = await page.evaluate(() => window.etagradPlayground.lanes());
+    expect(one?.lr).toBe(0.1);
+    expect(two?.step).toBeGreaterThan(20);
+    await page.close();
+  }, timeout);
 });

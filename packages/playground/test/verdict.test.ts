@@ -4,6 +4,7 @@ import { judgeLane, type LaneOutcome } from '../src/verdict.js';
 const lane = (losses: number[], over: Partial<LaneOutcome> = {}): LaneOutcome => ({
   losses,
   diverged: null,
+  window: 1,
   accuracy: 1,
   lr: 0.1,
   finished: false,
@@ -33,4 +34,11 @@ test('half or more of the first loss left is too low; no lower than the start is
 
 test('a finished lane between the thresholds is too low (learning, not done)', () => {
   expect(judgeLane(lane(falling(1, 0.3, 100), { finished: true, accuracy: 0.9 })).verdict).toBe('too low');
+});
+
+test('with mini-batches the start and now are epoch means, and two epochs pass before a verdict', () => {
+  // 10 updates an epoch: the first epoch's mean is 1, the last 10's 0.1
+  const losses = [...Array(10).fill(1), ...Array(190).fill(0.5), ...Array(10).fill(0.1)];
+  expect(judgeLane(lane(losses, { window: 10 })).verdict).toBe('well chosen');
+  expect(judgeLane(lane(losses.slice(0, 150), { window: 100 })).verdict).toBe('running');
 });
