@@ -1,4 +1,4 @@
-// The loss chart (log y, every lane) and the learning-rate chart below it, with uPlot.
+// The loss chart and the learning-rate chart below it, every lane on each, log y, with uPlot.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -11,13 +11,14 @@ export interface Charts {
   update(losses: readonly (readonly number[])[], lrs: readonly (readonly number[])[]): void;
 }
 
-function chart(element: HTMLElement, title: string, labels: readonly string[], log: boolean, width: number): uPlot {
+function chart(element: HTMLElement, title: string, labels: readonly string[], axis: string, height: number, width: number): uPlot {
   const options: uPlot.Options = {
     title,
     width,
-    height: log ? 220 : 140,
-    scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
-    axes: [{ label: 'step' }, { label: log ? 'loss' : 'lr', size: 60 }],
+    height,
+    // Both logarithmic: losses fall by decades, and lanes' rates differ by factors of ten.
+    scales: { x: { time: false }, y: { distr: 3 } },
+    axes: [{ label: 'step' }, { label: axis, size: 60 }],
     series: [{ label: 'step' }, ...labels.map((label, i) => ({ label, stroke: laneColors[i] ?? '#333', width: 1.5, spanGaps: false }))],
     legend: { live: false },
   };
@@ -35,16 +36,16 @@ export function makeCharts(lossElement: HTMLElement, lrElement: HTMLElement, lab
   lossElement.replaceChildren();
   lrElement.replaceChildren();
   const width = Math.max(320, Math.min(720, lossElement.clientWidth || 640));
-  const loss = chart(lossElement, 'Loss (log scale)', labels, true, width);
-  const lr = chart(lrElement, 'Learning rate', labels, false, width);
+  const loss = chart(lossElement, 'Loss (log scale)', labels, 'loss', 220, width);
+  const lr = chart(lrElement, 'Learning rate (log scale)', labels, 'lr', 140, width);
   return {
     update(losses, lrs) {
       const steps = Math.max(1, ...losses.map((l) => l.length));
       const xs = Array.from({ length: steps }, (_, k) => k);
-      // Log scales cannot show 0: a loss of exactly 0 is drawn as a gap.
+      // Log scales cannot show 0: a loss or rate of exactly 0 is drawn as a gap.
       const positive = (series: readonly number[]) => xs.map((k) => (series[k] !== undefined && (series[k] as number) > 0 ? (series[k] as number) : null));
       loss.setData([xs, ...losses.map(positive)] as uPlot.AlignedData);
-      lr.setData([xs, ...lrs.map((series) => xs.map((k) => series[k] ?? null))] as uPlot.AlignedData);
+      lr.setData([xs, ...lrs.map(positive)] as uPlot.AlignedData);
     },
   };
 }
