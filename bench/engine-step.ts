@@ -1,15 +1,16 @@
 // micrograd's demo step written in plain @etagrad/autograd ops (not nn's layers): a neuron is one
 // `dot` node plus a bias, the data enter the first `dot` as plain numbers.
-import { dot, mean, sum, Value, zeroGrad, type Operand } from '@etagrad/autograd';
+import { dot, mean, sum, toDot, Value, zeroGrad, type Operand } from '@etagrad/autograd';
 import { withParameters, type Model, type Moons, type ParameterModel } from './model.js';
 
 export type EngineModel = ParameterModel<Value>;
 
 export const engineModel = (model: Model): EngineModel => withParameters(model, (x) => new Value(x));
 
-/** The loss node of the demo: mean(relu(1 - y·score)) + 1e-4·Σp². */
-export function engineLoss(model: EngineModel, data: Moons): Value {
+/** The demo's graph: the loss node, mean(relu(1 - y·score)) + 1e-4·Σp², and each point's score. */
+export function engineGraph(model: EngineModel, data: Moons): { loss: Value; scores: Value[] } {
   const last = model.layers.length - 1;
+  const scores: Value[] = [];
   const losses: Value[] = [];
   for (let i = 0; i < data.x.length; i++) {
     let h: readonly Operand[] = data.x[i] as number[];
@@ -22,12 +23,20 @@ export function engineLoss(model: EngineModel, data: Moons): Value {
       }
       h = out;
     }
-    losses.push((h[0] as Value).mul(-(data.y[i] as number)).add(1).relu());
+    const score = h[0] as Value;
+    scores.push(score);
+    losses.push(score.mul(-(data.y[i] as number)).add(1).relu());
   }
   const squares: Value[] = [];
   for (const p of model.parameters) squares.push(p.mul(p));
-  return mean(losses).add(sum(squares).mul(1e-4));
+  return { loss: mean(losses).add(sum(squares).mul(1e-4)), scores };
 }
+
+/** The loss node of the demo (see {@link engineGraph}). */
+export const engineLoss = (model: EngineModel, data: Moons): Value => engineGraph(model, data).loss;
+
+/** Op nodes in the graph under `root` (leaves excluded): one ellipse per op in toDot. Slow: not for timed code. */
+export const opNodes = (root: Value): number => toDot(root).split('shape=ellipse').length - 1;
 
 /** One step: forward, backward, SGD update. Returns the loss before the update. */
 export function engineStep(model: EngineModel, data: Moons, lr: number): number {

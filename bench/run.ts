@@ -8,10 +8,10 @@
 // Bytes per node need `global.gc`: the `bench` script runs tsx with --expose-gc.
 import { cpus } from 'node:os';
 import Benchmark from 'benchmark';
-import { toDot, Value } from '@etagrad/autograd';
+import { Value } from '@etagrad/autograd';
 import { handModel, handStep } from './baselines/hand-written.js';
 import { NaiveValue, naiveModel, naiveStep } from './baselines/naive.js';
-import { engineLoss, engineModel, engineStep } from './engine-step.js';
+import { engineLoss, engineModel, engineStep, opNodes } from './engine-step.js';
 import { demoData, demoLr, demoModel } from './model.js';
 
 const TARGET_NAIVE = 40; // engine at least this many times faster than the naive reference
@@ -94,8 +94,8 @@ function interleaved(rounds: number): { engine: number; naive: number; hand: num
   return best;
 }
 
-/** Op nodes in the engine's graph of one step (leaves excluded): one ellipse per op in toDot. */
-const engineNodes = (): number => toDot(engineLoss(engineModel(init), data)).split('shape=ellipse').length - 1;
+/** Op nodes in the engine's graph of one step (leaves excluded). */
+const engineNodes = (): number => opNodes(engineLoss(engineModel(init), data));
 
 /** Values the naive engine makes in one step (constants wrapped as Values included). */
 function naiveNodes(): number {

@@ -1,0 +1,42 @@
+// `npm run bench:yardstick`: times the trainers of this folder against the yardstick's naive and
+// fused baselines with ../shared/yardstick/compare.mjs (relative to the repository's root; the
+// environment variable ETAGRAD_YARDSTICK names another folder), on both of its data files.
+// Skips with one line when the folder is absent. Arguments: trainer names to run (default all),
+// and --rounds N, passed on to compare.mjs.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const folder = process.env.ETAGRAD_YARDSTICK ?? resolve(root, '../shared/yardstick');
+const compare = join(folder, 'compare.mjs');
+const TRAINERS = ['eager'];
+const DATA = ['moons100.json', 'moons1000.json'];
+
+const args = process.argv.slice(2);
+const rounds = args.includes('--rounds') ? ['--rounds', args[args.indexOf('--rounds') + 1] ?? ''] : [];
+const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--rounds');
+const unknown = named.filter((a) => !TRAINERS.includes(a));
+if (unknown.length > 0) {
+  console.error(`bench:yardstick: trainers must be among ${TRAINERS.join(', ')}, got ${unknown.join(', ')}`);
+  process.exit(2);
+}
+
+if (!existsSync(compare)) {
+  console.log(`bench:yardstick: skipped, no yardstick at ${folder}`);
+} else {
+  let failed = false;
+  for (const trainer of named.length > 0 ? named : TRAINERS) {
+    for (const data of DATA) {
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', '--conditions=@etagrad/source', compare, join(here, `${trainer}.ts`), '--data', data, ...rounds],
+        { cwd: root, stdio: 'inherit' },
+      );
+      failed ||= run.status !== 0;
+    }
+  }
+  if (failed) process.exitCode = 1;
+}
