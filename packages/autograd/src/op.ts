@@ -110,11 +110,11 @@ const spread = (xs: readonly Operand[], grad: number): void => {
 };
 
 // gelu's tanh approximation (Hendrycks & Gimpel 2016; PyTorch's approximate='tanh').
-const GELU_C = Math.sqrt(2 / Math.PI);
-const GELU_K = 0.044715;
+export const GELU_C = Math.sqrt(2 / Math.PI);
+export const GELU_K = 0.044715;
 
 /** Logistic function, written for each sign so that exp never overflows. */
-const logistic = (a: number): number => (a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a)));
+export const logistic = (a: number): number => (a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a)));
 
 /**
  * The forward and backward rule of every op, side by side; `satisfies Record<Op, OpRule>` makes a

@@ -1,8 +1,9 @@
 import { backward } from './backward.js';
 import { checkBoolean, checkData, checkFinite, checkKeys, checkObject, checkOperand } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
-import { Mark } from './mark.js';
-import { Op, rules, type Operand, type ScalarOp } from './op.js';
+import { forwardScalar } from './kernels.js';
+import { Op, type Operand, type ScalarOp } from './op.js';
+import { taped } from './tape.js';
 
 /** What a node keeps of its operands: a Value, or the arrays of an n-ary op (never copied). */
 type First = Value | readonly Operand[] | null;
@@ -39,8 +40,8 @@ export class Value {
   declare readonly a: First;
   /** @internal Second operand, the op's parameter (or 0), or the second array of `dot`. */
   declare readonly b: Second;
-  /** @internal Walk state of `backward`: `Mark.Leaf` for a leaf, `Mark.New` between passes otherwise. */
-  declare mark: Mark;
+  /** @internal Position on the tape (see tape.ts) for a node made by an op, -1 for a leaf; a walk state during `backward`. */
+  declare id: number;
 
   /**
    * A leaf holding `data`.
@@ -58,7 +59,7 @@ export class Value {
     this.op = op ?? Op.Leaf;
     this.a = a;
     this.b = b;
-    this.mark = op === undefined || op === Op.Leaf ? Mark.Leaf : Mark.New;
+    this.id = op === undefined || op === Op.Leaf ? -1 : taped(this);
   }
 
   /**
@@ -240,7 +241,7 @@ export const value = (x: number): Value => new Value(x);
 
 /** The node for `op` on `a` and `b` (an operand or a parameter): a leaf when recording is off. */
 function record(op: ScalarOp, a: Value, b: Operand): Value {
-  const data = rules[op].forward(a.data, typeof b === 'number' ? b : b.data);
+  const data = forwardScalar(op, a.data, typeof b === 'number' ? b : b.data);
   return isGradEnabled() ? new Value(data, op, a, b) : new Value(data, Op.Leaf, null, 0);
 }
 

@@ -1,0 +1,66 @@
+import { GELU_C, GELU_K, logistic, Op, type Partials } from './op.js';
+
+// The scalar rules of `rules` (op.ts) as two switches over the op code: one call site that V8
+// compiles once, where `rules[op].forward` is a call site seeing 20 functions, which V8 does not
+// inline. The eager engine and compiled programs run these; test/kernels.test.ts proves, for
+// every op, that they compute bit for bit what the rule table says. Change both together.
+
+/** `rules[op].forward(a, b)` for a scalar op. */
+export function forwardScalar(op: number, a: number, b: number): number {
+  switch (op) {
+    case Op.Add: return a + b;
+    case Op.Sub: return a - b;
+    case Op.Mul: return a * b;
+    case Op.Div: return a / b;
+    case Op.Neg: return -a;
+    case Op.Pow: return Math.pow(a, b);
+    case Op.Exp: return Math.exp(a);
+    case Op.Log: return Math.log(a);
+    case Op.Sqrt: return Math.sqrt(a);
+    case Op.Abs: return Math.abs(a);
+    case Op.Tanh: return Math.tanh(a);
+    case Op.Sigmoid: return logistic(a);
+    case Op.Relu: return a < 0 ? 0 : a;
+    case Op.LeakyRelu: return a > 0 ? a : b * a;
+    case Op.Softplus: return a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a));
+    case Op.Elu: return a > 0 ? a : b * Math.expm1(a);
+    case Op.Gelu: return 0.5 * a * (1 + Math.tanh(GELU_C * (a + GELU_K * a * a * a)));
+    case Op.Min: return a <= b || a !== a ? a : b;
+    case Op.Max: return a >= b || a !== a ? a : b;
+    default: return a; // Op.Leaf: never called
+  }
+}
+
+/** `rules[op].backward(d, out, a, b)` for a scalar op: writes `∂out/∂a` to `d.a` and `∂out/∂b` to `d.b`. */
+export function backwardScalar(d: Partials, op: number, out: number, a: number, b: number): void {
+  switch (op) {
+    case Op.Add: d.a = 1; d.b = 1; return;
+    case Op.Sub: d.a = 1; d.b = -1; return;
+    case Op.Mul: d.a = b; d.b = a; return;
+    case Op.Div: d.a = 1 / b; d.b = -out / b; return;
+    case Op.Neg: d.a = -1; d.b = 0; return;
+    case Op.Pow:
+      d.a = b === 0 ? 0 : b * Math.pow(a, b - 1);
+      d.b = a === 0 && b >= 0 ? 0 : out * Math.log(a);
+      return;
+    case Op.Exp: d.a = out; d.b = 0; return;
+    case Op.Log: d.a = 1 / a; d.b = 0; return;
+    case Op.Sqrt: d.a = 0.5 / out; d.b = 0; return;
+    case Op.Abs: d.a = a > 0 ? 1 : a < 0 ? -1 : 0; d.b = 0; return;
+    case Op.Tanh: d.a = 1 - out * out; d.b = 0; return;
+    case Op.Sigmoid: d.a = out * (1 - out); d.b = 0; return;
+    case Op.Relu: d.a = out > 0 ? 1 : 0; d.b = 0; return;
+    case Op.LeakyRelu: d.a = a > 0 ? 1 : b; d.b = 0; return;
+    case Op.Softplus: d.a = logistic(a); d.b = 0; return;
+    case Op.Elu: d.a = a > 0 ? 1 : b * Math.exp(a); d.b = 0; return;
+    case Op.Gelu: {
+      const t = Math.tanh(GELU_C * (a + GELU_K * a * a * a));
+      d.a = 0.5 * (1 + t) + 0.5 * a * (1 - t * t) * GELU_C * (1 + 3 * GELU_K * a * a);
+      d.b = 0;
+      return;
+    }
+    case Op.Min: d.a = a <= b || a !== a ? 1 : 0; d.b = 1 - d.a; return;
+    case Op.Max: d.a = a >= b || a !== a ? 1 : 0; d.b = 1 - d.a; return;
+    default: d.a = 0; d.b = 0; // Op.Leaf: never called
+  }
+}
