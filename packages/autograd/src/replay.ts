@@ -1,0 +1,167 @@
+import { backwardScalar, forwardScalar } from './kernels.js';
+import { Op, type Partials } from './op.js';
+import { ALL, ALL_W, type Trace } from './trace.js';
+
+// A trace's forward and backward passes over typed arrays: the same arithmetic, in the same order,
+// as the eager engine (kernels.ts for scalar ops, the loops of op.ts and backward.ts for n-ary
+// ones), so that the numbers are bit-identical; test/compile.test.ts checks every op.
+
+const partials: Partials = { a: 0, b: 0 };
+
+/** Computes every node's number into `val` (inputs, leaves and constants already there). */
+export function replayForward(t: Trace, val: Float64Array): void {
+  const { code, a, b, args } = t;
+  let out = t.firstNode;
+  for (let i = 0; i < code.length; i++, out++) {
+    const op = code[i] as number;
+    const ai = a[i] as number;
+    const bi = b[i] as number;
+    switch (op) {
+      case Op.Sum:
+      case Op.Mean: {
+        let total = 0;
+        for (let k = ai; k < ai + bi; k++) total += val[args[k] as number] as number;
+        val[out] = op === Op.Sum ? total : total / bi;
+        break;
+      }
+      case Op.Dot: {
+        let total = 0;
+        const end = ai + 2 * bi;
+        for (let k = ai; k < end; k += 2) total += (val[args[k] as number] as number) * (val[args[k + 1] as number] as number);
+        val[out] = total;
+        break;
+      }
+      case Op.LogSumExp: {
+        let m = -Infinity;
+        for (let k = ai; k < ai + bi; k++) m = Math.max(m, val[args[k] as number] as number);
+        if (m === Infinity || m === -Infinity) {
+          val[out] = m;
+          break;
+        }
+        let total = 0;
+        for (let k = ai; k < ai + bi; k++) total += Math.exp((val[args[k] as number] as number) - m);
+        val[out] = m + Math.log(total);
+        break;
+      }
+      // the commonest scalar ops written out (forwardScalar, not inlined, would box its result)
+      case Op.Add:
+        val[out] = (val[ai] as number) + (val[bi] as number);
+        break;
+      case Op.Mul:
+        val[out] = (val[ai] as number) * (val[bi] as number);
+        break;
+      case Op.Relu: {
+        const x = val[ai] as number;
+        val[out] = x < 0 ? 0 : x;
+        break;
+      }
+      default:
+        val[out] = forwardScalar(op, val[ai] as number, val[bi] as number);
+    }
+  }
+}
+
+/**
+ * Hands the loss's gradient down, in reverse creation order, over the nodes under the loss that
+ * lead to a parameter; `grad` holds the parameters' gradients so far, and node slots are reset
+ * here. A node whose gradient is exactly 0 is skipped where its partial derivatives are finite
+ * (then every contribution is ±0, which leaves a sum started at +0 unchanged: bit-identical).
+ */
+export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array): void {
+  const { code, a, b, args, needsGrad, underLoss, dotGrads } = t;
+  grad.fill(0, t.firstNode);
+  const loss = t.outputs[0] as number;
+  grad[loss] = (grad[loss] as number) + 1;
+  for (let i = code.length - 1; i >= 0; i--) {
+    const out = t.firstNode + i;
+    if (underLoss[i] === 0 || needsGrad[out] === 0) continue;
+    const g = grad[out] as number;
+    const op = code[i] as number;
+    const ai = a[i] as number;
+    const bi = b[i] as number;
+    if (g === 0 && skipsZero(op, val[out] as number)) continue;
+    switch (op) {
+      case Op.Sum:
+      case Op.Mean: {
+        const share = op === Op.Sum ? g : g / bi;
+        for (let k = ai; k < ai + bi; k++) {
+          const s = args[k] as number;
+          if (needsGrad[s] === 1) grad[s] = (grad[s] as number) + share;
+        }
+        break;
+      }
+      case Op.Dot: {
+        const end = ai + 2 * bi;
+        if (dotGrads[i] === ALL_W) {
+          for (let k = ai; k < end; k += 2) {
+            const w = args[k] as number;
+            grad[w] = (grad[w] as number) + g * (val[args[k + 1] as number] as number);
+          }
+          break;
+        }
+        if (dotGrads[i] === ALL) {
+          for (let k = ai; k < end; k += 2) {
+            const w = args[k] as number;
+            const x = args[k + 1] as number;
+            grad[w] = (grad[w] as number) + g * (val[x] as number);
+            grad[x] = (grad[x] as number) + g * (val[w] as number);
+          }
+          break;
+        }
+        for (let k = ai; k < end; k += 2) {
+          const w = args[k] as number;
+          const x = args[k + 1] as number;
+          if (needsGrad[w] === 1) grad[w] = (grad[w] as number) + g * (val[x] as number);
+          if (needsGrad[x] === 1) grad[x] = (grad[x] as number) + g * (val[w] as number);
+        }
+        break;
+      }
+      case Op.LogSumExp: {
+        const total = val[out] as number;
+        for (let k = ai; k < ai + bi; k++) {
+          const s = args[k] as number;
+          if (needsGrad[s] === 1) grad[s] = (grad[s] as number) + g * Math.exp((val[s] as number) - total);
+        }
+        break;
+      }
+      // as the switch of kernels.ts, written out: grad · 1 is grad, bit for bit
+      case Op.Add:
+        if (needsGrad[ai] === 1) grad[ai] = (grad[ai] as number) + g;
+        if (needsGrad[bi] === 1) grad[bi] = (grad[bi] as number) + g;
+        break;
+      case Op.Mul:
+        if (needsGrad[ai] === 1) grad[ai] = (grad[ai] as number) + g * (val[bi] as number);
+        if (needsGrad[bi] === 1) grad[bi] = (grad[bi] as number) + g * (val[ai] as number);
+        break;
+      case Op.Relu:
+        if (needsGrad[ai] === 1) grad[ai] = (grad[ai] as number) + g * ((val[out] as number) > 0 ? 1 : 0);
+        break;
+      default:
+        backwardScalar(partials, op, val[out] as number, val[ai] as number, val[bi] as number);
+        if (needsGrad[ai] === 1) grad[ai] = (grad[ai] as number) + g * partials.a;
+        if (needsGrad[bi] === 1) grad[bi] = (grad[bi] as number) + g * partials.b;
+    }
+  }
+}
+
+/**
+ * Whether a node with gradient 0 can be skipped exactly: its partials are constants (add, sub,
+ * neg, relu, sum, mean), or its operands' numbers, which are finite when its own number is (mul,
+ * dot: a product or sum with an infinite or NaN factor is not finite).
+ */
+function skipsZero(op: number, out: number): boolean {
+  switch (op) {
+    case Op.Add:
+    case Op.Sub:
+    case Op.Neg:
+    case Op.Relu:
+    case Op.Sum:
+    case Op.Mean:
+      return true;
+    case Op.Mul:
+    case Op.Dot:
+      return Number.isFinite(out);
+    default:
+      return false;
+  }
+}
