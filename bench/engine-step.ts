@@ -8,12 +8,15 @@ export type EngineModel = ParameterModel<Value>;
 export const engineModel = (model: Model): EngineModel => withParameters(model, (x) => new Value(x));
 
 /** The demo's graph: the loss node, mean(relu(1 - y·score)) + 1e-4·Σp², and each point's score. */
-export function engineGraph(model: EngineModel, data: Moons): { loss: Value; scores: Value[] } {
+export function engineGraph(
+  model: EngineModel,
+  data: { x: readonly (readonly Operand[])[]; y: readonly number[] },
+): { loss: Value; scores: Value[] } {
   const last = model.layers.length - 1;
   const scores: Value[] = [];
   const losses: Value[] = [];
   for (let i = 0; i < data.x.length; i++) {
-    let h: readonly Operand[] = data.x[i] as number[];
+    let h = data.x[i] as readonly Operand[];
     for (let l = 0; l <= last; l++) {
       const layer = model.layers[l] as EngineModel['layers'][number];
       const out: Value[] = [];

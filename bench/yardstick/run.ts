@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const folder = process.env.ETAGRAD_YARDSTICK ?? resolve(root, '../shared/yardstick');
 const compare = join(folder, 'compare.mjs');
-const TRAINERS = ['eager'];
+const TRAINERS = ['eager', 'compiled'];
 const DATA = ['moons100.json', 'moons1000.json'];
 
 const args = process.argv.slice(2);
