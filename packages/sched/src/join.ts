@@ -16,7 +16,9 @@ export const joinKind = addKind<{ schedules: readonly Schedule[]; boundaries: re
  * Run schedules one after another (optax's join_schedules): `schedules[0]` before
  * `boundaries[0]`, then `schedules[1]` restarted from its own step 0, and so on:
  *
- *     lr(t) = schedules[i](t - boundaries[i-1]),   boundaries[i-1] <= t < boundaries[i]
+ * ```
+ * lr(t) = schedules[i](t - boundaries[i-1]),   boundaries[i-1] <= t < boundaries[i]
+ * ```
  *
  * (with `boundaries[-1] = 0`). `boundaries` are strictly increasing positive integers, one fewer
  * than the schedules.

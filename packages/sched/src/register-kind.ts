@@ -4,7 +4,13 @@ import { makeSchedule, type KindSpec } from './define-schedule.js';
 import { addKind, loadedKind } from './kinds.js';
 import { scheduleKinds, type Json, type Schedule } from './types.js';
 
-/** Checks one option of a registered kind and returns its value, throwing in the standard format. */
+/**
+ * Checks one option of a registered kind and returns its value, throwing in the standard format.
+ *
+ * @param owner - the kind's name, first in an error message
+ * @param name - the option's name
+ * @param value - the value given
+ */
 export type OptionCheck = (owner: string, name: string, value: unknown) => number | boolean | string;
 
 /** The options of a registered kind, as its checks return them. */
@@ -20,7 +26,12 @@ export interface KindDefinition<C extends Record<string, OptionCheck>> {
    * `(owner, name, value) => value` that throws in the standard format.
    */
   readonly options: C;
-  /** The rate at step `t` (completed updates, from 0), given the checked options. */
+  /**
+   * The rate at step `t` (completed updates, from 0), given the checked options.
+   *
+   * @param t - completed updates, from 0
+   * @param options - the kind's options, as its checks returned them
+   */
   readonly formula: (t: number, options: CheckedOptions<C>) => number;
 }
 
