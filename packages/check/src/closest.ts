@@ -12,29 +12,27 @@
  * editDistance('lr', 'lrDecay');  // 5
  */
 export function editDistance(a: string, b: string): number {
-  // The table d[i][j] (edits between a's first i and b's first j characters), row after row.
-  const width = b.length + 1;
-  const d: number[] = [];
-  const at = (i: number, j: number): number => d[i * width + j] ?? Infinity;
-  for (let i = 0; i <= a.length; i += 1) {
-    for (let j = 0; j < width; j += 1) {
-      const swap = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? at(i - 2, j - 2) + 1 : Infinity;
-      const substitute = at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      d.push(i * j === 0 ? i + j : Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, substitute, swap));
+  // Rows of the table of edits between a's first i and b's first j characters: the one before
+  // last (for swaps), the last, and the one being filled.
+  let before: number[] = [];
+  let last = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const swap = a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? (before[j - 2] ?? 0) + 1 : Infinity;
+      const kept = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((last[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (last[j - 1] ?? 0) + kept, swap);
     }
+    [before, last] = [last, row];
   }
-  return at(a.length, b.length);
+  return last[b.length] ?? 0;
 }
 
-/** Case, `_` and `-` ignored: `batch_size` and `Batch-Size` both read as `batchsize`. */
-const plain = (name: string): string => name.toLowerCase().replaceAll(/[_-]/g, '');
-
 /**
- * The name of `known` closest to `given`, when it is close enough to be the one meant: the same
- * but for case, `_` and `-` (`batch_size` for `batchSize`); within one edit per three characters
- * (at least one: `fianl` for `final`, `patiance` for `patience`); or the start of it, three
- * characters at least (`resume` for `resumeFrom`). `undefined` otherwise. Ties go to the
- * earlier name of `known`.
+ * The name of `known` closest to `given`, when it is close enough to be the one meant: within one
+ * edit per three characters (at least one: `fianl` for `final`, `patiance` for `patience`,
+ * `lr_decay` for `lrDecay`), or the start of it, three characters at least (`resume` for
+ * `resumeFrom`). `undefined` otherwise. Ties go to the earlier name of `known`.
  *
  * @param given - the name the user wrote
  * @param known - the names that exist, in the order to prefer on a tie
@@ -43,20 +41,18 @@ const plain = (name: string): string => name.toLowerCase().replaceAll(/[_-]/g, '
  * closest('speed', ['initial', 'steps', 'final']); // undefined
  */
 export function closest(given: string, known: readonly string[]): string | undefined {
-  const wanted = plain(given);
-  const limit = Math.max(1, Math.floor(wanted.length / 3));
+  const limit = Math.max(1, Math.floor(given.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const name of known) {
-    const candidate = plain(name);
     // Words further apart in length than the limit are further apart in edits too: skipped, so a
     // huge misspelt name costs no huge table.
     const distance =
-      wanted.length > 2 && candidate.startsWith(wanted)
+      given.length > 2 && name.startsWith(given)
         ? limit
-        : Math.abs(wanted.length - candidate.length) > limit
+        : Math.abs(given.length - name.length) > limit
           ? Infinity
-          : editDistance(wanted, candidate);
+          : editDistance(given, name);
     if (distance < bestDistance) [best, bestDistance] = [name, distance];
   }
   return best;

@@ -22,6 +22,7 @@ test('closest finds the misspelt option names users wrote', () => {
   expect(closest('patiance', ['monitor', 'patience', 'minDelta'])).toBe('patience');
   expect(closest('nosie', ['samples', 'noise', 'seed'])).toBe('noise');
   expect(closest('batch_size', ['batchSize', 'shuffle'])).toBe('batchSize');
+  expect(closest('lr_decay', ['lr', 'lrDecay'])).toBe('lrDecay');
   expect(closest('resume', ['resumeFrom', 'epochs'])).toBe('resumeFrom');
 });
 

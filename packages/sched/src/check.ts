@@ -26,12 +26,10 @@ export const finite = (owner: string, name: string, x: unknown): number => zeroe
 export const nonNegative = (owner: string, name: string, x: unknown): number =>
   zeroed(check.checkNonNegative(owner, name, x));
 
-/** A finite number > 0. */
-export const positive = (owner: string, name: string, x: unknown): number => check.checkPositive(owner, name, x);
+// A finite number > 0, and an integer >= 1 (a number of steps, a period): never -0.
+import { checkPositive as positive, checkPositiveInteger as positiveInteger } from '@etagrad/check';
 
-/** An integer >= 1 (a number of steps, a period). */
-export const positiveInteger = (owner: string, name: string, x: unknown): number =>
-  check.checkPositiveInteger(owner, name, x);
+export { positive, positiveInteger };
 
 /** An integer >= 0. */
 export const nonNegativeInteger = (owner: string, name: string, x: unknown): number =>
@@ -75,8 +73,7 @@ export function checkSchedule(owner: string, name: string, x: unknown): Schedule
 }
 
 /** The step a schedule is read at: a finite number >= 0. */
-export const checkStep = (owner: string, step: unknown): number =>
-  checkNumber(owner, 'step', step, 'a finite number >= 0', (n) => Number.isFinite(n) && n >= 0);
+export const checkStep = (owner: string, step: unknown): number => nonNegative(owner, 'step', step);
 
 /** An options object (not null, not an array, not a number) holding only the `known` options. */
 export function checkOptions(owner: string, x: unknown, known: readonly string[]): void {

@@ -1,16 +1,17 @@
 import { checkFunction } from '@etagrad/check';
 import { checkChoice, checkObject, checkStep } from './check.js';
-import { scheduleKinds, type Json, type Kind, type Schedule, type ScheduleSpec } from './types.js';
+import { scheduleKinds, type Kind, type Schedule, type ScheduleSpec } from './types.js';
 
 /** The spec a constructor hands to `defineSchedule`: a listed kind and JSON fields. */
 export type KindSpec = ScheduleSpec & { readonly kind: Kind };
 
-function deepFreeze<T extends Json>(x: T): T {
-  if (typeof x === 'object' && x !== null && !Object.isFrozen(x)) {
-    for (const v of Object.values(x)) deepFreeze(v);
-    Object.freeze(x);
-  }
-  return x;
+/**
+ * The spec, frozen with its arrays: a nested spec was frozen when its own schedule was made (every
+ * schedule is made here), so one level is the whole depth. (Object.freeze returns a number as it is.)
+ */
+function frozen(spec: KindSpec): KindSpec {
+  for (const value of Object.values(spec)) Object.freeze(value);
+  return Object.freeze(spec);
 }
 
 /**
@@ -32,5 +33,5 @@ export function defineSchedule(spec: KindSpec, valueAt: (step: number) => number
 /** {@link defineSchedule} for this package's constructors, which pass what they checked. */
 export function makeSchedule(spec: KindSpec, valueAt: (step: number) => number): Schedule {
   const schedule = (step: number): number => valueAt(checkStep(spec.kind, step));
-  return Object.assign(schedule, { spec: deepFreeze(spec) });
+  return Object.assign(schedule, { spec: frozen(spec) });
 }

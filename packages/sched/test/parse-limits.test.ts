@@ -22,6 +22,16 @@ describe('parse refuses what would change its meaning', () => {
   });
 });
 
+describe('fromSpec refuses a __proto__ key', () => {
+  test('as JSON.parse makes it: an own key, refused before anything is read', () => {
+    const spec: unknown = JSON.parse('{"kind": "cosine", "initial": 0.1, "steps": 10, "__proto__": {"final": 0.05}}');
+    expect(() => fromSpec(spec)).toThrow(
+      new TypeError("spec: cosine: options must be a plain object (no '__proto__' key, nothing inherited), got '__proto__'"),
+    );
+    expect(() => fromLoadedSpec(spec)).toThrow(TypeError);
+  });
+});
+
 describe('a huge bad expression gives a short message', () => {
   test('a 10 MB expression echoes at most 200 characters around the column', () => {
     const text = `cosine({ initial: ${'x'.repeat(10_000_000)} })`;
