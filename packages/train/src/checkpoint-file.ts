@@ -76,10 +76,14 @@ export class CheckpointFile {
     }
   }
 
-  /** Reads and validates the checkpoint and its whole history; later saves continue its log. */
+  /**
+   * Reads and validates the checkpoint and its whole history; later saves continue its log. A
+   * file without a log (`serializeCheckpoint`'s text, history inline) is read as it is.
+   */
   load(): Checkpoint {
     const name = `checkpoint ${this.path}`;
     const fields = readCheckpointText(readBounded(this.path, this.#maxBytes, name).toString('utf8'), this.path);
+    if (!('historyLog' in fields)) return checkCheckpointFields(fields, this.path);
     const { historyLog, ...rest } = fields;
     const log = checkLogRef(historyLog, name);
     const logName = `${name}: its history log ${log.file}`;

@@ -4,7 +4,7 @@ import { mse } from '@etagrad/nn';
 import { SGD } from '@etagrad/optim';
 import { describe, expect, test } from 'vitest';
 import { CheckpointFile, loadCheckpoint, saveCheckpoint } from '../src/checkpoint-file.js';
-import type { Checkpoint } from '../src/checkpoint-format.js';
+import { serializeCheckpoint, type Checkpoint } from '../src/checkpoint-format.js';
 import { fit } from '../src/fit-files.js';
 import type { EpochRecord, StepRecord } from '../src/history.js';
 import { sampleCheckpoint, tempDir } from './fixtures.js';
@@ -93,6 +93,12 @@ describe('checkpoint files: the history in an append-only log', () => {
     );
     writeFileSync(log, '');
     expect(() => loadCheckpoint(path)).toThrow(`checkpoint ${path}: its history log ${name} is truncated: it must hold at least`);
+  });
+
+  test("a file of serializeCheckpoint's text, history inline, loads as it is", () => {
+    const path = join(tempDir(), 'run.json');
+    writeFileSync(path, serializeCheckpoint(longRun(3)));
+    expect(loadCheckpoint(path)).toEqual(longRun(3));
   });
 
   test('saving a new run over an old checkpoint removes the old history log', () => {
