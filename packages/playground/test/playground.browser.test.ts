@@ -226,4 +226,20 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     expect(two?.step).toBeGreaterThan(20);
     await page.close();
   }, timeout);
+
+  test('a click on a heatmap adds a point of the chosen class where it was clicked, and training starts again', async () => {
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1], steps: 50 }));
+    await page.waitForFunction(() => document.querySelector('.lane canvas.scores')?.getAttribute('data-bounds') !== null);
+    await page.getByRole('combobox', { name: 'Class of added points' }).selectOption('0');
+    // The middle of the 300-pixel overlay: the middle of the square the heatmap covers.
+    await page.locator('.lane canvas.points').click({ position: { x: 150, y: 150 } });
+    await page.waitForFunction(() => window.etagradPlayground.config().data.points.length === 1);
+    const bounds = JSON.parse((await page.locator('.lane canvas.scores').getAttribute('data-bounds')) ?? '{}') as Record<string, number>;
+    const [[x, y, label] = []] = await page.evaluate(() => window.etagradPlayground.config().data.points);
+    expect(label).toBe(0);
+    expect(x).toBeCloseTo(((bounds['xMin'] ?? 0) + (bounds['xMax'] ?? 0)) / 2, 1);
+    expect(y).toBeCloseTo(((bounds['yMin'] ?? 0) + (bounds['yMax'] ?? 0)) / 2, 1);
+    await lanesAt(page, 50);
+    await page.close();
+  }, timeout);
 });
