@@ -49,3 +49,55 @@ export function processInterrupts(): OnInterrupt {
     };
   };
 }
+
+/** An interrupt subscription of one command: an `AbortSignal` for `fitAsync`, and which signal came. */
+export interface Interruption {
+  /** Aborted on the first SIGINT or SIGTERM. */
+  readonly signal: AbortSignal;
+  /** The signal received, or null. */
+  received(): InterruptSignal | null;
+  /** Unsubscribes (the process's default handling returns). */
+  close(): void;
+}
+
+/**
+ * Subscribes to `onInterrupt` (nothing ever comes without one) until `close()`. While subscribed,
+ * a signal does not end the process: it is recorded and the signal aborted, so a synchronous
+ * file write (a checkpoint, an SVG) always finishes, and training stops after its update.
+ *
+ * @param onInterrupt - the interrupt source, `Io.onInterrupt`
+ */
+export function listenForInterrupts(onInterrupt: OnInterrupt | undefined): Interruption {
+  const controller = new AbortController();
+  let received: InterruptSignal | null = null;
+  const unsubscribe = onInterrupt?.((signal) => {
+    received ??= signal;
+    controller.abort();
+  });
+  return { signal: controller.signal, received: () => received, close: () => unsubscribe?.() };
+}
+
+/**
+ * Runs a command's work while listening for interrupts (see {@link listenForInterrupts}) and
+ * resolves to its exit code, or to the signal's when one came (130, 143): a signal never cuts a
+ * file write short, and is not lost either.
+ *
+ * @param onInterrupt - the interrupt source, `Io.onInterrupt`
+ * @param work - the command's work; it may watch `interruption.signal`
+ */
+export async function interruptible(
+  onInterrupt: OnInterrupt | undefined,
+  work: (interruption: Interruption) => ExitCode | Promise<ExitCode>,
+): Promise<ExitCode> {
+  const interruption = listenForInterrupts(onInterrupt);
+  let code: ExitCode;
+  try {
+    code = await work(interruption);
+    // A signal that came during synchronous work is delivered in a later macrotask: wait for it.
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    interruption.close();
+  }
+  const received = interruption.received();
+  return received === null ? code : signalExitCode[received];
+}

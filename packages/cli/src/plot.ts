@@ -1,7 +1,8 @@
 import { Argument, Command, Option } from 'commander';
 import { plot, toSvg, type Schedule } from '@etagrad/sched';
 import { integerUpTo, positiveInteger, scheduleExpression } from './args.js';
-import { asUsage, println, type Context } from './command.js';
+import { asUsage, ExitCode, println, type Context } from './command.js';
+import { interruptible } from './interrupt.js';
 import { checkOutput, writeOutput } from './output-path.js';
 import { scheduleLength } from './schedule-length.js';
 
@@ -56,8 +57,12 @@ Examples:
   $ etagrad plot "stepDecay({ initial: 0.1, every: 20 })" "exponential({ initial: 0.1, rate: 0.97 })" --steps 100
   $ etagrad plot "cyclic({ min: 0.001, max: 0.1, stepSize: 25, shape: 'cosine' })"`,
     )
-    .action((schedules: Schedule[], options: PlotOptions) => {
-      runPlot(context, schedules, options);
+    .action(async (schedules: Schedule[], options: PlotOptions) => {
+      // A signal during the SVG's write waits for it to finish (no temporary file is left).
+      context.exitCode = await interruptible(context.io.onInterrupt, () => {
+        runPlot(context, schedules, options);
+        return ExitCode.Ok;
+      });
     });
 }
 

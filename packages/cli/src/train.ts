@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
 import { format, isSchedule, type Schedule } from '@etagrad/sched';
-import { fitAsync, serializeCheckpoint, type CheckpointOptions, type History } from '@etagrad/train';
+import { fitAsync, serializeCheckpoint, type CheckpointOptions } from '@etagrad/train';
 import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
 import { ExitCode, println, UsageError, type Context } from './command.js';
-import { signalExitCode, type InterruptSignal } from './interrupt.js';
+import { interruptible, type Interruption } from './interrupt.js';
 import { measure } from './measure.js';
 import { checkOutput, writeOutput } from './output-path.js';
 import { progressReporter } from './progress.js';
@@ -102,8 +102,16 @@ Examples:
     });
 }
 
-/** Trains as `options` say and reports to `context`; resolves to the exit code. */
+/**
+ * Trains as `options` say and reports to `context`; resolves to the exit code. Interrupts are
+ * listened to for the whole command, so that no signal ends it in the middle of a file write: one
+ * before training stops it before the first update, one after it waits for the report.
+ */
 export async function runTrain(context: Context, options: TrainOptions, given: ReadonlySet<string>): Promise<ExitCode> {
+  return interruptible(context.io.onInterrupt, (interruption) => train(context, options, given, interruption));
+}
+
+async function train(context: Context, options: TrainOptions, given: ReadonlySet<string>, interruption: Interruption): Promise<ExitCode> {
   const { io, style } = context;
   const out = (text = ''): void => println(io.stdout, text);
   // Before any work: a checkpoint that cannot be written would be lost at the end of the run.
@@ -138,33 +146,22 @@ export async function runTrain(context: Context, options: TrainOptions, given: R
     if (warning !== null) println(io.stderr, `etagrad train: warning: ${warning}`);
   }
 
-  const controller = new AbortController();
-  let interrupted: InterruptSignal | null = null;
-  const unsubscribe = io.onInterrupt?.((signal) => {
-    interrupted = signal;
-    controller.abort();
+  const history = await fitAsync(model, {
+    data: data.train,
+    validation: data.validation,
+    loss: task.loss,
+    optimizer,
+    epochs: config.epochs,
+    batchSize: config.batchSize,
+    seed: config.seed,
+    metrics: { accuracy: task.metric },
+    // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
+    progress: quiet ? false : progressReporter({ stream: io.stderr }),
+    signal: interruption.signal,
+    ...(options.save === undefined ? {} : { checkpoint: checkpointFile(options.save, config, options.checkpointEvery ?? 1) }),
+    ...(resume === null ? {} : { resumeFrom: resume.checkpoint }),
   });
-  let history: History;
-  try {
-    history = await fitAsync(model, {
-      data: data.train,
-      validation: data.validation,
-      loss: task.loss,
-      optimizer,
-      epochs: config.epochs,
-      batchSize: config.batchSize,
-      seed: config.seed,
-      metrics: { accuracy: task.metric },
-      // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
-      progress: quiet ? false : progressReporter({ stream: io.stderr }),
-      signal: controller.signal,
-      ...(options.save === undefined ? {} : { checkpoint: checkpointFile(options.save, config, options.checkpointEvery ?? 1) }),
-      ...(resume === null ? {} : { resumeFrom: resume.checkpoint }),
-    });
-  } finally {
-    unsubscribe?.();
-  }
-  const code = interrupted === null ? ExitCode.Ok : signalExitCode[interrupted];
+  const interrupted = interruption.received();
 
   if (options.svg !== undefined) {
     const svg = trainingChartSvg(history);
@@ -173,9 +170,9 @@ export async function runTrain(context: Context, options: TrainOptions, given: R
   }
   if (json) {
     out(JSON.stringify(history));
-    return code;
+    return ExitCode.Ok;
   }
-  if (options.svg === STDOUT) return code;
+  if (options.svg === STDOUT) return ExitCode.Ok;
 
   const losses = history.steps.map((record) => record.loss);
   out(trainingChart(history, chartColumns(io.stdout)));
@@ -199,7 +196,7 @@ export async function runTrain(context: Context, options: TrainOptions, given: R
   }
   if (options.save !== undefined) out(style.dim(`  checkpoint saved to ${options.save}`));
   if (options.svg !== undefined) out(style.dim(`  chart written to ${options.svg}`));
-  return code;
+  return ExitCode.Ok;
 }
 
 /** fit's checkpoint option: each checkpoint, with the run's config, written atomically to `path`. */

@@ -14,24 +14,35 @@ import { main } from '../src/main.js';
 const scratch = mkdtempSync(join(tmpdir(), 'etagrad-interrupt-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs `etagrad` with an interrupt `signal` fired when stderr first matches `when` ('start': as training starts). */
+/**
+ * Runs `etagrad` with an interrupt `signal` fired when what it wrote (stderr, then stdout) first
+ * matches `when` ('start': as soon as the command listens).
+ */
 async function interrupted(argv: string[], signal: InterruptSignal, when: RegExp | 'start', options: { tty?: boolean } = {}) {
   let out = '';
   let err = '';
   let listener: ((s: InterruptSignal) => void) | null = null;
   let subscribed = 0;
   let fired = false;
+  const check = (): void => {
+    if (!fired && listener !== null && when !== 'start' && (when.test(err) || when.test(out))) {
+      fired = true;
+      listener(signal);
+    }
+  };
   const io: Io = {
-    stdout: { isTTY: false, write: (text: string) => (out += text) },
+    stdout: {
+      isTTY: false,
+      write: (text: string) => {
+        out += text;
+        check();
+      },
+    },
     stderr: {
       isTTY: options.tty === true,
       write: (text: string) => {
         err += text;
-        if (!fired && listener !== null && when !== 'start' && when.test(err)) {
-          fired = true;
-          listener(signal);
-        }
-        return true;
+        check();
       },
     },
     env: {},
@@ -60,6 +71,28 @@ interface Json {
 
 // 150 training points in batches of 30: 5 updates an epoch
 const TRAIN = ['train', '--batch-size', '30', '--epochs', '4'];
+
+describe('a signal never cuts a file write short', () => {
+  test('plot --svg: a signal while drawing lets the SVG be written whole, then exits 130', async () => {
+    const dir = mkdtempSync(join(scratch, 'plot-'));
+    const path = join(dir, 'lr.svg');
+    const { code, fired } = await interrupted(['plot', 'constant(0.1)', '--svg', path], 'SIGINT', /learning rate/);
+    expect(fired).toBe(true);
+    expect(code).toBe(130);
+    expect(readFileSync(path, 'utf8')).toMatch(/<\/svg>\n$/);
+    expect(readdirSync(dir)).toEqual(['lr.svg']);
+  });
+
+  test('train --svg: a signal during the report still writes the chart, then exits 143', async () => {
+    const dir = mkdtempSync(join(scratch, 'report-'));
+    const path = join(dir, 'run.svg');
+    const { code, fired } = await interrupted([...TRAIN, '--svg', path], 'SIGTERM', /held out +loss/);
+    expect(fired).toBe(true);
+    expect(code).toBe(143);
+    expect(readFileSync(path, 'utf8')).toMatch(/<\/svg>\n$/);
+    expect(readdirSync(dir)).toEqual(['run.svg']);
+  });
+});
 
 describe('SIGINT and SIGTERM stop training after the current update', () => {
   test('SIGINT: exit code 130, the checkpoint saved mid-epoch, nothing left behind', async () => {
