@@ -26,7 +26,13 @@ export function writeOutput(flag: string, path: string, text: string): void {
   asFlagError(flag, () => writeFileAtomic(path, text));
 }
 
-function asFlagError(flag: string, run: () => void): void {
+/**
+ * Runs a write to the file a flag names, reporting a path refused there like {@link checkOutput}.
+ *
+ * @param flag - the flag as the user typed it, for the message
+ * @param run - the write
+ */
+export function asFlagError(flag: string, run: () => void): void {
   try {
     run();
   } catch (error) {

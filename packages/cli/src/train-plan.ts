@@ -2,7 +2,7 @@ import type { MLP } from '@etagrad/nn';
 import type { Optimizer } from '@etagrad/optim';
 import type { Schedule } from '@etagrad/sched';
 import type { Checkpoint } from '@etagrad/train';
-import { loadCheckpoint } from '@etagrad/train/node';
+import { CheckpointFile } from '@etagrad/train/node';
 import { asUsage } from './command.js';
 import { resumedLearningRate, savedLearningRate, savedUpdates, withLearningRate } from './resume-lr.js';
 import { checkEpochs, resumeConfig, savedConfig, type RunConfig } from './run-config.js';
@@ -24,6 +24,8 @@ export interface TrainPlan {
   /** The run to continue, its lr replaced when `--lr` was given; null for a new run. */
   readonly resume: {
     readonly path: string;
+    /** The file it was read from: saving to the same path goes on appending to its history log. */
+    readonly file: CheckpointFile;
     readonly checkpoint: Checkpoint;
     /** Updates already made: the step number of the first resumed update. */
     readonly updates: number;
@@ -47,7 +49,8 @@ export interface TrainPlan {
  */
 export function planTrain(options: TrainOptions, given: ReadonlySet<string>): TrainPlan {
   const flag = <K extends keyof TrainOptions>(key: K): TrainOptions[K] | undefined => (given.has(key) ? options[key] : undefined);
-  const checkpoint = options.resume === undefined ? null : loadCheckpoint(options.resume);
+  const file = options.resume === undefined ? null : new CheckpointFile(options.resume);
+  const checkpoint = file === null ? null : file.load();
   const saved = checkpoint === null ? null : savedConfig(checkpoint);
   const chosen: Partial<RunConfig> = {
     ...(flag('dataset') === undefined ? {} : { dataset: options.dataset }),
@@ -72,7 +75,7 @@ export function planTrain(options: TrainOptions, given: ReadonlySet<string>): Tr
   const buildLr = givenLr ?? savedLr ?? optimizers[config.optimizer].defaultLr;
   const optimizer = asUsage(() => optimizers[config.optimizer].make(model.namedParameters(), buildLr));
   const updatesPerEpoch = Math.ceil(data.train.x.length / config.batchSize);
-  if (checkpoint === null || options.resume === undefined) {
+  if (checkpoint === null || file === null || options.resume === undefined) {
     return { config, task, data, model, optimizer, lr: buildLr, resume: null, updatesPerEpoch };
   }
   const updates = savedUpdates(checkpoint);
@@ -86,6 +89,7 @@ export function planTrain(options: TrainOptions, given: ReadonlySet<string>): Tr
     lr,
     resume: {
       path: options.resume,
+      file,
       checkpoint: givenLr === null ? checkpoint : withLearningRate(checkpoint, lr),
       updates,
       newLr: givenLr,

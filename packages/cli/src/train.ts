@@ -1,11 +1,13 @@
 import { Command, Option } from 'commander';
 import { format, isSchedule, type Schedule } from '@etagrad/sched';
-import { fitAsync, serializeCheckpoint, type CheckpointOptions } from '@etagrad/train';
+import { resolve } from 'node:path';
+import { fitAsync, type CheckpointOptions } from '@etagrad/train';
+import { CheckpointFile } from '@etagrad/train/node';
 import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
 import { ExitCode, println, UsageError, type Context } from './command.js';
 import { interruptible, type Interruption } from './interrupt.js';
 import { measure } from './measure.js';
-import { checkOutput, writeOutput } from './output-path.js';
+import { asFlagError, checkOutput, writeOutput } from './output-path.js';
 import { progressReporter } from './progress.js';
 import { withConfig, type RunConfig } from './run-config.js';
 import { scheduleFitWarning } from './schedule-fit.js';
@@ -158,7 +160,9 @@ async function train(context: Context, options: TrainOptions, given: ReadonlySet
     // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
     progress: quiet ? false : progressReporter({ stream: io.stderr }),
     signal: interruption.signal,
-    ...(options.save === undefined ? {} : { checkpoint: checkpointFile(options.save, config, options.checkpointEvery ?? 1) }),
+    ...(options.save === undefined
+      ? {}
+      : { checkpoint: checkpointFile(options.save, config, options.checkpointEvery ?? 1, resume?.file ?? null) }),
     ...(resume === null ? {} : { resumeFrom: resume.checkpoint }),
   });
   const interrupted = interruption.received();
@@ -199,9 +203,14 @@ async function train(context: Context, options: TrainOptions, given: ReadonlySet
   return ExitCode.Ok;
 }
 
-/** fit's checkpoint option: each checkpoint, with the run's config, written atomically to `path`. */
-function checkpointFile(path: string, config: RunConfig, every: number): CheckpointOptions {
-  return { save: (checkpoint) => writeOutput('--save', path, serializeCheckpoint(withConfig(checkpoint, config))), every };
+/**
+ * fit's checkpoint option: each checkpoint, with the run's config, saved to `path` as train's
+ * checkpoint files are (the file replaced atomically, the history appended to its log); the
+ * resumed file's own store when it is the same file, so that its log goes on.
+ */
+function checkpointFile(path: string, config: RunConfig, every: number, resumed: CheckpointFile | null): CheckpointOptions {
+  const file = resumed !== null && resolve(resumed.path) === resolve(path) ? resumed : new CheckpointFile(path);
+  return { save: (checkpoint) => asFlagError('--save', () => file.save(withConfig(checkpoint, config))), every };
 }
 
 /**

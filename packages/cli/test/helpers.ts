@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
@@ -82,4 +83,15 @@ export async function runMain(argv: readonly string[], options?: Parameters<type
   const io = captureIo(options);
   const code = await main(argv, io);
   return { code, stdout: io.out(), stderr: io.err() };
+}
+
+/**
+ * The files in `dir`, with a checkpoint's history log (`run.json.<random>.history`, written beside
+ * it by @etagrad/train) shown as `run.json.history`; temporary files keep their names, so a
+ * leftover shows.
+ */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir)
+    .map((name) => name.replace(/\.[0-9a-f]+\.history$/, '.history'))
+    .sort();
 }

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { InterruptSignal } from '../src/interrupt.js';
 import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
+import { filesIn } from './helpers.js';
 
 // Issue 9 §5, signals, in-process: an interrupt stops training after the current update, saves
 // the checkpoint, restores the terminal and gives exit code 130 (SIGINT) or 143 (SIGTERM). The
@@ -107,7 +108,7 @@ describe('SIGINT and SIGTERM stop training after the current update', () => {
     const checkpoint = JSON.parse(readFileSync(path, 'utf8')) as { completedEpochs: number; history: Json };
     expect(checkpoint.completedEpochs).toBeLessThan(4);
     expect(checkpoint.history.stopped?.reason).toBe('aborted');
-    expect(readdirSync(dir)).toEqual(['run.json']);
+    expect(filesIn(dir)).toEqual(['run.json', 'run.json.history']);
   });
 
   test('the stop is saved whatever --checkpoint-every says', async () => {

@@ -2,7 +2,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runMain as run, xmlProblem } from './helpers.js';
+import { filesIn, runMain as run, xmlProblem } from './helpers.js';
 
 // Issue 9 §1 through the command: whatever the user names with --svg or --save, nothing but a
 // regular file (or no file) is ever replaced, and a path that cannot be written is bad input
@@ -148,6 +148,6 @@ describe('--save is checked before training starts', () => {
     const { code } = await run([...TRAIN, '--save', path, '--json']);
     expect(code).toBe(0);
     expect(lstatSync(path).mode & 0o777).toBe(0o600);
-    expect(readdirSync(where)).toEqual(['run.json']);
+    expect(filesIn(where)).toEqual(['run.json', 'run.json.history']);
   });
 });

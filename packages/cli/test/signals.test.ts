@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { root } from './helpers.js';
+import { filesIn, root } from './helpers.js';
 
 // Issue 9 §5, real signals: a child process training with --save gets SIGINT or SIGTERM once its
 // progress shows an epoch done; it must stop after the current update, save the checkpoint, leave
@@ -53,7 +53,7 @@ const runs = {
 };
 
 function expectSaved(dir: string): void {
-  expect(readdirSync(dir)).toEqual(['run.json']); // no temporary file left
+  expect(filesIn(dir)).toEqual(['run.json', 'run.json.history']); // no temporary file left
   const checkpoint = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { history: { stopped: { reason: string } } };
   expect(checkpoint.history.stopped.reason).toBe('aborted');
 }

@@ -23,7 +23,8 @@ const nativeSha256 = (text: string): string => createHash('sha256').update(text)
  * One checkpoint file and its history log (`<name>.<random>.history` beside it). A save rewrites
  * the checkpoint (model, optimizer, generator: a size that does not grow with the run) and appends
  * only the new step and epoch records to the log, so its cost does not grow with the run's length.
- * Internal: `saveCheckpoint`, `loadCheckpoint` and `fit`'s files use it.
+ * `saveCheckpoint`, `loadCheckpoint` and `fit`'s files use it; keep one per file for a run (as
+ * `@etagrad/cli` does with `fitAsync`'s `checkpoint.save`), so that each save only appends.
  */
 export class CheckpointFile {
   readonly path: string;
