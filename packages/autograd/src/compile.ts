@@ -5,7 +5,11 @@ import { base, tape } from './tape.js';
 import { flatten, TraceError, type Trace } from './trace.js';
 import { isValue, Value } from './value.js';
 
-/** What `build` gives `compile`: the inputs' leaves in, the outputs out (the first is differentiated). */
+/**
+ * What `build` gives `compile`: the inputs' leaves in, the outputs out (the first is differentiated).
+ *
+ * @param inputs - one leaf per input number, in order
+ */
 export type Build = (inputs: Value[]) => readonly Value[];
 
 /**
@@ -74,8 +78,19 @@ export function compile(build: Build, example: readonly number[]): Program {
  * step.run(batchOf32); step.run(lastBatchOf7); // two traces, each reused afterwards
  */
 export function compileByShape(build: Build): {
+  /**
+   * {@link Program.run} with the program for `numbers.length`, traced on first use.
+   *
+   * @param numbers - the inputs, one number per leaf
+   */
   run(numbers: readonly number[]): Float64Array;
+  /**
+   * {@link Program.forward} with the program for `numbers.length`, traced on first use.
+   *
+   * @param numbers - the inputs, one number per leaf
+   */
   forward(numbers: readonly number[]): Float64Array;
+  /** The programs traced so far, by number of inputs. */
   readonly programs: ReadonlyMap<number, Program>;
 } {
   checkFunction('compileByShape', 'build', build);
