@@ -17,6 +17,11 @@ export interface TrialTask {
 export interface Executor {
   /** How many evaluations it runs at once. */
   readonly capacity: number;
+  /**
+   * Runs one trial; resolves to its evaluation, and rejects only when the executor itself broke.
+   *
+   * @param task - the trial to run: its id, index, config and budget
+   */
   evaluate(task: TrialTask): Promise<Evaluation>;
   /** Frees what it holds (threads, connections). */
   close(): Promise<void>;

@@ -33,14 +33,18 @@ export interface FitObjectiveSpec {
   readonly seed?: number;
 }
 
+/** A data set the fit objective knows. */
+export type FitDatasetName = 'moons' | 'circles' | 'spirals' | 'xor';
+
 const datasetMakers = {
   moons: (seed: number) => ({ data: moons({ n: 200, noise: 0.1, seed }), classes: 2 }),
   circles: (seed: number) => ({ data: circles({ n: 200, noise: 0.05, factor: 0.5, seed }), classes: 2 }),
   spirals: (seed: number) => ({ data: spirals({ classes: 3, n: 300, seed }), classes: 3 }),
   xor: (seed: number) => ({ data: xor({ n: 200, seed }), classes: 2 }),
-} as const satisfies Record<string, (seed: number) => { data: Dataset; classes: number }>;
-/** A data set the fit objective knows. */
-export type FitDatasetName = keyof typeof datasetMakers;
+} as const satisfies Record<FitDatasetName, (seed: number) => { data: Dataset; classes: number }>;
+
+/** An optimizer the fit objective knows. */
+export type FitOptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad';
 
 type Params = [string, import('@etagrad/autograd').Value][];
 const optimizerMakers = {
@@ -49,9 +53,7 @@ const optimizerMakers = {
   adamw: (params: Params, lr: number | Schedule) => new AdamW(params, { lr }),
   rmsprop: (params: Params, lr: number | Schedule, momentum: number) => new RMSprop(params, { lr, momentum }),
   adagrad: (params: Params, lr: number | Schedule) => new Adagrad(params, { lr }),
-} as const satisfies Record<string, (params: Params, lr: number | Schedule, momentum: number) => Optimizer>;
-/** An optimizer the fit objective knows. */
-export type FitOptimizerName = keyof typeof optimizerMakers;
+} as const satisfies Record<FitOptimizerName, (params: Params, lr: number | Schedule, momentum: number) => Optimizer>;
 
 /** The hyperparameters the fit objective reads from a config. */
 const configKeys = ['lr', 'batchSize', 'momentum', 'schedule'] as const;

@@ -11,7 +11,11 @@ export interface Journal {
   readonly name: string;
   /** Every complete line so far, joined with '\n' ('' for a new journal). */
   read(): Promise<string>;
-  /** Appends one line (without its '\n') durably before resolving. */
+  /**
+   * Appends one line (without its '\n') durably before resolving.
+   *
+   * @param line - the line, without its newline
+   */
   append(line: string): Promise<void>;
 }
 
@@ -24,7 +28,10 @@ export interface Journal {
  * await randomSearch(space, objective, { trials: 8, journal });
  * journal.text(); // the header and 8 lines
  */
-export function memoryJournal(initial = ''): Journal & { text(): string } {
+export function memoryJournal(initial = ''): Journal & {
+  /** Every line so far, as a journal file would hold them. */
+  text(): string;
+} {
   const lines = initial === '' ? [] : initial.split('\n').filter((line) => line !== '');
   return {
     name: 'memory',

@@ -31,7 +31,11 @@ export interface CommonSearchOptions {
   readonly journal?: Journal;
   /** What runs the evaluations; default in-process, one at a time. */
   readonly executor?: Executor;
-  /** Called after every evaluation, e.g. for a progress bar. */
+  /**
+   * Called after every evaluation, e.g. for a progress bar.
+   *
+   * @param progress - the evaluation just finished, whether the journal supplied it, and how many of the total are done
+   */
   readonly onProgress?: (progress: SearchProgress) => void;
 }
 

@@ -9,6 +9,9 @@ export type ObjectiveResult = number | { readonly score: number; readonly diverg
 /**
  * A trial's work: train with `config` for `budget` (epochs, by convention) and return a score.
  * May be async.
+ *
+ * @param config - the trial's hyperparameters
+ * @param budget - how much to train, in epochs by convention
  */
 export type Objective = (config: Config, budget: number) => ObjectiveResult | Promise<ObjectiveResult>;
 
