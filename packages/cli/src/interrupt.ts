@@ -6,6 +6,8 @@ export type InterruptSignal = 'SIGINT' | 'SIGTERM';
 /**
  * Subscribes to interrupts for as long as a command needs them: calls `listener` on the first
  * SIGINT or SIGTERM, and returns the function that unsubscribes.
+ *
+ * @param listener - called with the signal, once
  */
 export type OnInterrupt = (listener: (signal: InterruptSignal) => void) => () => void;
 
