@@ -83,6 +83,9 @@ export function trainCommand(context: Context): Command {
     .addHelpText(
       'after',
       `
+Ctrl-C (or SIGTERM) stops after the current update and saves the checkpoint
+(exit code 130, or 143).
+
 Default learning rates, when --lr is not given:
 ${wrap(optimizerNames.map((name) => `${name} ${optimizers[name].defaultLr}`), 76, '  ')}
 

@@ -52,7 +52,11 @@ export class CheckpointFile {
     return this.#logDirectory;
   }
 
-  /** Saves `checkpoint`: appends its new history to the log, then replaces the checkpoint file. */
+  /**
+   * Saves `checkpoint`: appends its new history to the log, then replaces the checkpoint file.
+   *
+   * @param checkpoint - as `fit` hands it to `checkpoint.save` (extra plain-JSON fields are kept)
+   */
   save(checkpoint: Checkpoint): void {
     const { steps, epochs, stopped } = checkpoint.history;
     let log = this.#log;
