@@ -17,3 +17,4 @@ export { checkChoice } from './check-choice.js';
 export { checkFunction, checkString } from './check-type.js';
 export { checkKeys, checkObject, isRecord } from './check-object.js';
 export { closest, editDistance } from './closest.js';
+export { prefixed } from './prefixed.js';

@@ -11,7 +11,8 @@
 import { anyKind } from './all-kinds.js';
 import { show } from './check.js';
 import { loadedKinds } from './kinds.js';
-import { maxDepth, prefixed, readSpec, unknownKind } from './read-spec.js';
+import { prefixed } from '@etagrad/check';
+import { maxDepth, readSpec, unknownKind } from './read-spec.js';
 import type { Json, Schedule } from './types.js';
 
 type Token =

@@ -2,7 +2,7 @@
 // every built-in kind, `fromLoadedSpec` only those loaded (so an optimizer's restore path, which
 // uses it, does not pull every kind and the parser into a bundle).
 
-import { checkKeys, closest, isRecord, show } from '@etagrad/check';
+import { checkKeys, closest, isRecord, prefixed, show } from '@etagrad/check';
 import { type KindRule, loadedKind, loadedKinds, notSavable } from './kinds.js';
 import { scheduleKinds, type Schedule } from './types.js';
 
@@ -11,15 +11,6 @@ export const maxDepth = 1000;
 
 /** Finds a kind's rule by name. */
 export type Lookup = (kind: string) => KindRule | undefined;
-
-/** The same kind of error with `<prefix>: ` before its message. */
-export function prefixed(error: unknown, prefix: string): Error {
-  const message = `${prefix}: ${error instanceof Error ? error.message : String(error)}`;
-  if (error instanceof RangeError) return new RangeError(message, { cause: error });
-  if (error instanceof TypeError) return new TypeError(message, { cause: error });
-  if (error instanceof SyntaxError) return new SyntaxError(message, { cause: error });
-  return new Error(message, { cause: error });
-}
 
 /** `unknown kind 'cosin' (did you mean 'cosine'?); kinds are ...`, and how to load a built-in one. */
 export function unknownKind(kind: string, known: readonly string[]): string {
