@@ -40,7 +40,8 @@ function lengthOf(spec: Json | undefined): number | undefined {
     }
     case 'cyclic': {
       const stepSize = numberField(spec, 'stepSize');
-      return stepSize === undefined ? undefined : 4 * stepSize;
+      const down = numberField(spec, 'stepSizeDown') ?? stepSize;
+      return stepSize === undefined || down === undefined ? undefined : 2 * (stepSize + down);
     }
     case 'cosineRestarts': {
       const period = numberField(spec, 'period');

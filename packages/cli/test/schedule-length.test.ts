@@ -20,6 +20,7 @@ describe('scheduleLength', () => {
   test('cyclic schedules show two cycles, restarts three periods', () => {
     // a cycle is 2 * stepSize = 50 steps
     expect(scheduleLength(cyclic({ min: 0.001, max: 0.1, stepSize: 25 }))).toBe(100);
+    expect(scheduleLength(cyclic({ min: 0.001, max: 0.1, stepSize: 10, stepSizeDown: 30 }))).toBe(80);
     expect(scheduleLength(cosineRestarts({ initial: 0.1, period: 40 }))).toBe(120);
   });
 
