@@ -2,7 +2,7 @@
 // batches from nn's `batches` with fit's seeded generator, forward, loss, zeroGrad, backward,
 // optimizer step, a non-finite loss, gradient or parameter ending the run with the bad update
 // not applied. Browser-safe: the worker runs it, Node tests run the same code.
-import type { Value } from '@etagrad/autograd';
+import { compile, type Program, type Value } from '@etagrad/autograd';
 import { batches, MLP, rng, type Dataset, type Loss, type Rng, type StateDict } from '@etagrad/nn';
 import type { Optimizer } from '@etagrad/optim';
 import { parse, scale, type Schedule } from '@etagrad/sched';
@@ -59,6 +59,13 @@ export class Lane {
   /** Set when the run diverged (the bad update was not applied). */
   stopped: LaneStop | null = null;
   readonly #parameters: Value[];
+  /**
+   * The full batch's forward and backward, traced once and replayed on typed arrays (autograd's
+   * `compile`: the same numbers, bit for bit); null with mini-batches, whose targets are
+   * constants of the loss's graph, so each batch's graph differs.
+   */
+  readonly #program: Program | null;
+  readonly #inputs: number[];
   readonly #rng: Rng;
   readonly #steps: StepRecord[] = [];
   readonly #epochs: EpochRecord[] = [];
@@ -84,6 +91,8 @@ export class Lane {
     this.batchSize = batchSizeFor(config, this.data.x.length);
     this.shuffle = shuffles(config, this.data.x.length);
     this.window = Math.min(100, Math.ceil(this.data.x.length / this.batchSize));
+    this.#inputs = this.data.x.flat();
+    this.#program = this.batchSize < this.data.x.length ? null : compile((inputs) => [this.#lossOf(this.data, inputs)], this.#inputs);
     this.#rng = rng(config.seed);
   }
 
@@ -115,15 +124,13 @@ export class Lane {
   update(): boolean {
     if (this.done) return false;
     const batch = this.#nextBatch();
-    const outputs = batch.x.map((row) => this.model.forward(row));
-    const lossValue = this.loss(outputs, batch.y);
     const step = this.step;
     const lr = this.lr;
-    if (!Number.isFinite(lossValue.data)) return this.#diverge('loss', step, lr);
-    if (this.#blewUp(lossValue.data)) return this.#diverge('loss (past 10x its start)', step, lr);
     this.model.zeroGrad();
     this.optimizer.zeroGrad();
-    lossValue.backward();
+    const loss = this.#forwardBackward(batch);
+    if (!Number.isFinite(loss)) return this.#diverge('loss', step, lr);
+    if (this.#blewUp(loss)) return this.#diverge('loss (past 10x its start)', step, lr);
     if (!this.#parameters.every((p) => Number.isFinite(p.grad))) return this.#diverge('gradient', step, lr);
     const before = this.#parameters.map((p) => p.data);
     this.optimizer.step();
@@ -131,11 +138,11 @@ export class Lane {
       this.#parameters.forEach((p, i) => (p.data = before[i] ?? p.data));
       return this.#diverge('parameters', step, lr);
     }
-    this.losses.push(lossValue.data);
+    this.losses.push(loss);
     this.lrs.push(lr);
-    this.#steps.push({ step, epoch: this.#epochs.length, loss: lossValue.data, lr });
+    this.#steps.push({ step, epoch: this.#epochs.length, loss, lr });
     this.#epoch.batches += 1;
-    this.#epoch.loss += lossValue.data * batch.x.length;
+    this.#epoch.loss += loss * batch.x.length;
     this.#epoch.lr = lr;
     if (this.#atEpochEnd()) this.#endEpoch(lr);
     return true;
@@ -161,6 +168,20 @@ export class Lane {
       earlyStopping: null,
       run: { samples: this.data.x.length, batchSize: this.batchSize, shuffle: this.shuffle },
     };
+  }
+
+  /** The batch's loss node, its rows given as numbers or as input leaves (2 per row). */
+  #lossOf(batch: Dataset, inputs: readonly (number | Value)[] = batch.x.flat()): Value {
+    const outputs = batch.x.map((_, i) => this.model.forward(inputs.slice(2 * i, 2 * i + 2)));
+    return this.loss(outputs, batch.y);
+  }
+
+  /** The batch's loss, its gradients added to the parameters' (compiled with a full batch). */
+  #forwardBackward(batch: Dataset): number {
+    if (this.#program !== null) return this.#program.run(this.#inputs)[0] ?? Number.NaN;
+    const loss = this.#lossOf(batch);
+    loss.backward();
+    return loss.data;
   }
 
   #nextBatch(): Dataset {
