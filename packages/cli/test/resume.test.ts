@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { cosine } from '@etagrad/sched';
+import { fit } from '@etagrad/train/node';
+import { buildModel, datasets, optimizers, splitData, taskFor } from '../src/setup.js';
 import { runMain as run } from './helpers.js';
 
 // Issue 9 §5, --resume: the checkpoint's values for the flags not given, a refusal (exit 2) for a
@@ -104,6 +106,28 @@ describe('--lr on resume', () => {
     const { stdout } = await run(['train', '--resume', path, '--epochs', '3', '--json']);
     expect((JSON.parse(stdout) as Json).steps.map((record) => record.lr).slice(5)).toEqual([0.01, 0.01, 0.01, 0.01]);
   });
+});
+
+test('a checkpoint written by fit from code (no run config) resumes with the flags given', async () => {
+  // the run `etagrad train --batch-size 50 --epochs 1` would make, trained by fit itself
+  const task = taskFor(datasets.moons.classes);
+  const data = splitData(datasets.moons, 1);
+  const model = buildModel([2, 16, 16, 1], task, 1);
+  const path = join(scratch, 'from-code.json');
+  fit(model, {
+    data: data.train,
+    validation: data.validation,
+    loss: task.loss,
+    optimizer: optimizers.sgd.make(model.namedParameters(), 0.1),
+    epochs: 1,
+    batchSize: 50,
+    seed: 1,
+    metrics: { accuracy: task.metric },
+    checkpoint: { path },
+  });
+  const { code, stdout } = await run(['train', '--resume', path, '--batch-size', '50', '--epochs', '2', '--json']);
+  expect(code).toBe(0);
+  expect((JSON.parse(stdout) as Json).steps).toHaveLength(6);
 });
 
 test('the checkpoint holds the run config beside fit fields, covered by its checksum', async () => {
