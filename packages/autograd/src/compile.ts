@@ -32,6 +32,14 @@ export interface Program {
    * @param numbers as many numbers as the example
    */
   forward(numbers: readonly number[]): Float64Array;
+  /**
+   * After `forward`, hands given gradients of the outputs (`∂L/∂output k` for some `L` computed
+   * from them outside the program) down to the parameters, adding to their `grad`: the model's
+   * half of `L.backward()`, bit-identical to it when `L`'s own backward has run first.
+   * @param seeds one gradient per output
+   * @throws RangeError when `seeds` does not hold one number per output, or no forward ran.
+   */
+  backward(seeds: ArrayLike<number>): void;
 }
 
 /**
@@ -90,11 +98,14 @@ export function compileByShape(build: Build): {
    * @param numbers - the inputs, one number per leaf
    */
   forward(numbers: readonly number[]): Float64Array;
+  /** The program that ran the last `run` or `forward` (for `backward(seeds)`), or null before any. */
+  last(): Program | null;
   /** The programs traced so far, by number of inputs. */
   readonly programs: ReadonlyMap<number, Program>;
 } {
   checkFunction('compileByShape', 'build', build);
   const programs = new Map<number, Program>();
+  let latest: Program | null = null;
   const programFor = (numbers: readonly number[]): Program => {
     if (!Array.isArray(numbers)) throw new TypeError(`compileByShape: numbers must be an array, got ${describe(numbers)}`);
     let program = programs.get(numbers.length);
@@ -102,11 +113,13 @@ export function compileByShape(build: Build): {
       program = compile(build, numbers);
       programs.set(numbers.length, program);
     }
+    latest = program;
     return program;
   };
   return {
     run: (numbers) => programFor(numbers).run(numbers),
     forward: (numbers) => programFor(numbers).forward(numbers),
+    last: () => latest,
     programs,
   };
 }
@@ -118,6 +131,7 @@ class Replay implements Program {
   private readonly grad: Float64Array;
   private readonly out: Float64Array;
   private checked = false;
+  private forwarded = false;
   private readonly build: Build;
   private readonly trace: Trace;
   private readonly example: readonly number[];
@@ -135,16 +149,30 @@ class Replay implements Program {
 
   run(numbers: readonly number[]): Float64Array {
     this.forwardPass('run', numbers);
-    const { leaves, leafSlots } = this.trace;
-    for (let i = 0; i < leaves.length; i++) this.grad[leafSlots[i] as number] = (leaves[i] as Value).grad;
-    replayBackward(this.trace, this.val, this.grad);
-    for (let i = 0; i < leaves.length; i++) (leaves[i] as Value).grad = this.grad[leafSlots[i] as number] as number;
+    this.backwardPass(null);
     return this.out;
   }
 
   forward(numbers: readonly number[]): Float64Array {
     this.forwardPass('forward', numbers);
     return this.out;
+  }
+
+  backward(seeds: ArrayLike<number>): void {
+    if (!this.forwarded) throw new RangeError('program.backward: forward must run first, got no forward since the last backward');
+    const outputs = this.trace.outputs.length;
+    if (typeof seeds !== 'object' || seeds === null || seeds.length !== outputs) {
+      throw new RangeError(`program.backward: seeds must hold one number per output (${outputs}), got ${describe(seeds)}`);
+    }
+    this.backwardPass(seeds);
+  }
+
+  private backwardPass(seeds: ArrayLike<number> | null): void {
+    const { leaves, leafSlots } = this.trace;
+    for (let i = 0; i < leaves.length; i++) this.grad[leafSlots[i] as number] = (leaves[i] as Value).grad;
+    replayBackward(this.trace, this.val, this.grad, seeds);
+    for (let i = 0; i < leaves.length; i++) (leaves[i] as Value).grad = this.grad[leafSlots[i] as number] as number;
+    this.forwarded = false;
   }
 
   private forwardPass(owner: string, numbers: readonly number[]): void {
@@ -159,6 +187,7 @@ class Replay implements Program {
       checkReplay(this.build, trace, xs, val);
       this.checked = true;
     }
+    this.forwarded = true;
   }
 }
 

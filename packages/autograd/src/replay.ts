@@ -62,19 +62,24 @@ export function replayForward(t: Trace, val: Float64Array): void {
 }
 
 /**
- * Hands the loss's gradient down, in reverse creation order, over the nodes under the loss that
- * lead to a parameter; `grad` holds the parameters' gradients so far, and node slots are reset
+ * Hands the gradient down, in reverse creation order, over the nodes that lead to a parameter:
+ * from the loss (the first output, gradient 1) when `seeds` is null, else from every output `k`
+ * with gradient `seeds[k]`. `grad` holds the parameters' gradients so far; node slots are reset
  * here. A node whose gradient is exactly 0 is skipped where its partial derivatives are finite
  * (then every contribution is ±0, which leaves a sum started at +0 unchanged: bit-identical).
  */
-export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array): void {
-  const { code, a, b, args, needsGrad, underLoss, dotGrads } = t;
+export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, seeds: ArrayLike<number> | null): void {
+  const { code, a, b, args, needsGrad, dotGrads, outputs } = t;
   grad.fill(0, t.firstNode);
-  const loss = t.outputs[0] as number;
-  grad[loss] = (grad[loss] as number) + 1;
+  if (seeds === null) {
+    grad[outputs[0] as number] = (grad[outputs[0] as number] as number) + 1;
+  } else {
+    for (let k = 0; k < outputs.length; k++) grad[outputs[k] as number] = (grad[outputs[k] as number] as number) + (seeds[k] as number);
+  }
+  const under = seeds === null ? t.underLoss : t.underOutputs;
   for (let i = code.length - 1; i >= 0; i--) {
     const out = t.firstNode + i;
-    if (underLoss[i] === 0 || needsGrad[out] === 0) continue;
+    if (under[i] === 0 || needsGrad[out] === 0) continue;
     const g = grad[out] as number;
     const op = code[i] as number;
     const ai = a[i] as number;

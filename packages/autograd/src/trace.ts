@@ -27,6 +27,8 @@ export interface Trace {
   readonly needsGrad: Uint8Array;
   /** Per node: 1 when the first output (the loss) reaches it, so backward visits it. */
   readonly underLoss: Uint8Array;
+  /** Per node: 1 when an output reaches it (backward from given output gradients visits it). */
+  readonly underOutputs: Uint8Array;
   /** Per dot node: {@link ALL_W} when every w needs a gradient and no x does, {@link ALL} when all do, else 0. */
   readonly dotGrads: Uint8Array;
   /** Slots of the outputs. */
@@ -116,6 +118,7 @@ export function flatten(inputs: readonly Value[], outputs: readonly Value[], sin
     args: argArray,
     needsGrad: new Uint8Array(total),
     underLoss: new Uint8Array(nodes.length),
+    underOutputs: new Uint8Array(nodes.length),
     dotGrads: new Uint8Array(nodes.length),
     outputs: Int32Array.from(outputs, (v) => resolve(slot.get(v) as number)),
   };
@@ -146,7 +149,7 @@ function listNodes(outputs: readonly Value[], since: number): Value[] {
   return nodes.sort((x, y) => x.id - y.id);
 }
 
-/** Fills `needsGrad` (parameters, and nodes over one), `underLoss` (nodes the loss reaches) and `dotGrads`. */
+/** Fills `needsGrad` (parameters, and nodes over one), `dotGrads`, `underLoss` and `underOutputs`. */
 function markGradients(t: Trace): void {
   for (const s of t.leafSlots) t.needsGrad[s] = 1;
   const operands = (i: number, visit: (s: number) => void): void => {
@@ -174,12 +177,15 @@ function markGradients(t: Trace): void {
     const n = t.b[i] as number;
     t.dotGrads[i] = ws === n && xs === 0 ? ALL_W : ws === n && xs === n ? ALL : 0;
   }
-  const loss = (t.outputs[0] as number) - t.firstNode;
-  if (loss >= 0) t.underLoss[loss] = 1;
-  for (let i = t.nodes.length - 1; i >= 0; i--) {
-    if (t.underLoss[i] === 0) continue;
-    operands(i, (s) => {
-      if (s >= t.firstNode) t.underLoss[s - t.firstNode] = 1;
-    });
-  }
+  const under = (mask: Uint8Array, roots: ArrayLike<number>): void => {
+    for (let k = 0; k < roots.length; k++) if ((roots[k] as number) >= t.firstNode) mask[(roots[k] as number) - t.firstNode] = 1;
+    for (let i = t.nodes.length - 1; i >= 0; i--) {
+      if (mask[i] === 0) continue;
+      operands(i, (s) => {
+        if (s >= t.firstNode) mask[s - t.firstNode] = 1;
+      });
+    }
+  };
+  under(t.underLoss, t.outputs.subarray(0, 1));
+  under(t.underOutputs, t.outputs);
 }

@@ -266,3 +266,35 @@ describe('shapes and arguments', () => {
     expect(call).toThrow(error);
   });
 });
+
+describe('backward from given output gradients', () => {
+  test("a loss computed eagerly on the outputs' numbers, then the program's backward: the eager gradients, bit for bit", () => {
+    const init = [0.3, -0.8, 0.5, 0.1];
+    const model = (ps: Value[]) => (xs: Value[]): Value[] =>
+      [0, 1].map((i) => dot(ps.slice(0, 2), [xs[2 * i] as Value, xs[2 * i + 1] as Value]).add(ps[2] as Value).tanh().mul(ps[3] as Value));
+    const loss = (outputs: Value[], ps: Value[]): Value => mean(outputs.map((o, i) => o.sub(i).pow(2))).add((ps[0] as Value).mul(ps[0] as Value));
+    const ps = init.map((x) => new Value(x));
+    const qs = init.map((x) => new Value(x));
+    const program = compile(model(qs), [0, 0, 0, 0]);
+    for (const numbers of [[1, 2, -1, 0.5], [0.3, 0.3, 2, -2]]) {
+      const outputs = model(ps)(numbers.map((x) => new Value(x)));
+      loss(outputs, ps).backward();
+      const leaves = [...program.forward(numbers)].map((x) => new Value(x));
+      loss(leaves, qs).backward();
+      program.backward(leaves.map((v) => v.grad));
+      qs.forEach((q, i) => expect(Object.is(q.grad, (ps[i] as Value).grad)).toBe(true));
+    }
+  });
+
+  test('refuses seeds of the wrong length, and a backward without a forward', () => {
+    const w = new Value(1);
+    const program = compile(([x]) => [(x as Value).mul(w)], [1]);
+    expect(() => program.backward([1])).toThrow(
+      new RangeError('program.backward: forward must run first, got no forward since the last backward'),
+    );
+    program.forward([2]);
+    expect(() => program.backward([1, 2])).toThrow(new RangeError('program.backward: seeds must hold one number per output (1), got an array of length 2'));
+    program.backward([3]);
+    expect(w.grad).toBe(6);
+  });
+});
