@@ -6,6 +6,15 @@ import { flatten, TraceError, type Trace } from './trace.js';
 import { isValue, Value } from './value.js';
 
 /**
+ * The Error `compile` and a program throw when a graph cannot be traced or replayed (made partly
+ * before `build` ran, recording off, or depending on the data): the caller can fall back to the
+ * eager engine on it, and on nothing else.
+ */
+export class CompileError extends Error {
+  override readonly name = 'CompileError';
+}
+
+/**
  * What `build` gives `compile`: the inputs' leaves in, the outputs out (the first is differentiated).
  *
  * @param inputs - one leaf per input number, in order
@@ -58,12 +67,12 @@ export interface Program {
  * input numbers (a branch on `x.data`, `detach`, a `new Value(f(x.data))`) would replay the
  * example's graph. The first call with numbers other than the example's builds the graph again
  * eagerly and compares it with the trace, op by op, operand by operand and number by number; a
- * difference throws an Error that says to run that model eagerly. Use {@link compileByShape}
+ * difference throws a {@link CompileError} that says to run that model eagerly. Use {@link compileByShape}
  * when the number of inputs changes (a last, smaller mini-batch).
  *
  * @param build the computation, from input leaves to outputs (the loss first)
  * @param example numbers for the inputs, used for the trace
- * @throws TypeError on a bad argument; Error when the graph cannot be traced (made partly before
+ * @throws TypeError on a bad argument; {@link CompileError} when the graph cannot be traced (made partly before
  *   `build` was called, recording off under `noGrad`) or turns out data-dependent.
  * @example
  * const program = compile(([x, y]) => [x.mul(w).add(b).sub(y).pow(2)], [1, 3]);
@@ -193,7 +202,7 @@ class Replay implements Program {
 
 /** Traces `build` on leaves holding `numbers`. */
 function traceOf(build: Build, numbers: readonly number[]): Trace {
-  if (!isGradEnabled()) throw new Error('compile: recording is off (inside noGrad), so build makes no graph to trace');
+  if (!isGradEnabled()) throw new CompileError('compile: recording is off (inside noGrad), so build makes no graph to trace');
   const inputs = numbers.map((x) => new Value(x));
   const since = base() + tape.length;
   const outputs = build(inputs);
@@ -206,7 +215,7 @@ function traceOf(build: Build, numbers: readonly number[]): Trace {
   try {
     return flatten(inputs, outputs as readonly Value[], since);
   } catch (error) {
-    if (error instanceof TraceError) throw new Error(`compile: the graph cannot be traced: ${error.message}`);
+    if (error instanceof TraceError) throw new CompileError(`compile: the graph cannot be traced: ${error.message}`);
     throw error;
   }
 }
@@ -218,7 +227,7 @@ function traceOf(build: Build, numbers: readonly number[]): Trace {
 function checkReplay(build: Build, trace: Trace, numbers: readonly number[], val: Float64Array): void {
   const again = traceOf(build, numbers);
   const fail = (what: string): never => {
-    throw new Error(
+    throw new CompileError(
       `compile: the graph depends on the input numbers (${what} differs from the trace's), so it cannot be replayed; ` +
         'run this model eagerly (a branch on .data, detach() or a Value made from .data inside build changes the graph)',
     );

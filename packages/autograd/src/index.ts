@@ -4,4 +4,4 @@ export { zeroGrad } from './zero-grad.js';
 export { noGrad, isGradEnabled } from './grad-mode.js';
 export { toDot } from './to-dot.js';
 export { Op, type Operand } from './op.js';
-export { compile, compileByShape, type Build, type Program } from './compile.js';
+export { compile, compileByShape, CompileError, type Build, type Program } from './compile.js';

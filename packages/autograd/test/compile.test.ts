@@ -298,3 +298,12 @@ describe('backward from given output gradients', () => {
     expect(w.grad).toBe(6);
   });
 });
+
+test('refusals are CompileErrors, which a caller can tell from its own errors', async () => {
+  const { CompileError } = await import('@etagrad/autograd');
+  const w = new Value(1);
+  const program = compile(([x]) => [(x as Value).data > 0 ? (x as Value).mul(w) : (x as Value).add(w)], [1]);
+  expect(() => program.forward([-1])).toThrow(CompileError);
+  expect(() => compile(5 as unknown as () => Value[], [1])).toThrow(TypeError);
+  expect(() => compile(5 as unknown as () => Value[], [1])).not.toThrow(CompileError);
+});
