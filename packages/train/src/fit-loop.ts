@@ -2,7 +2,7 @@ import type { Value } from '@etagrad/autograd';
 import { batches, type Dataset, type Module } from '@etagrad/nn';
 import { callAll, endEpoch, epochRecord } from './epoch-end.js';
 import type { FitPlan } from './fit-options.js';
-import { forwardBatch } from './forward-batch.js';
+import { compiledEngine, eagerEngine, type BatchEngine } from './batch-engine.js';
 import { type History, type StepRecord, StopReason } from './history.js';
 import { beginEpoch, captureRun, freshRun, resumeRun, type RunState } from './run-state.js';
 import { diverge, nonFiniteMetric, stop } from './stopping.js';
@@ -27,7 +27,8 @@ export function startRun(model: Module, plan: FitPlan): Run {
     startEpoch: state.completedEpochs,
     stepsPerEpoch: Math.ceil(plan.data.x.length / plan.batchSize),
   });
-  return { model, plan, state, steps: trainLoop(model, plan, state) };
+  const engine = plan.compile ? compiledEngine(model, (message) => plan.progress.notice?.(message)) : eagerEngine(model);
+  return { model, plan, state, steps: trainLoop(model, plan, state, engine) };
 }
 
 /** Ends a run that was aborted between two updates (see `fitAsync`). */
@@ -59,7 +60,7 @@ function saveCheckpoint(model: Module, plan: FitPlan, state: RunState): void {
   state.unsaved = false;
 }
 
-function* trainLoop(model: Module, plan: FitPlan, state: RunState): Generator<void, void, undefined> {
+function* trainLoop(model: Module, plan: FitPlan, state: RunState, engine: BatchEngine): Generator<void, void, undefined> {
   const parameters = model.parameters();
   const lastFinite = new Float64Array(parameters.length);
   const values = new Float64Array(plan.metrics.length);
@@ -72,7 +73,7 @@ function* trainLoop(model: Module, plan: FitPlan, state: RunState): Generator<vo
     let index = 0;
     for (const batch of batches(plan.data, { batchSize, shuffle, rng: state.rng })) {
       if (index++ < current.batches) continue;
-      if (!trainStep(model, plan, state, batch, parameters, lastFinite, values)) return;
+      if (!trainStep(model, plan, state, batch, engine, parameters, lastFinite, values)) return;
       yield;
     }
     const due = endEpoch(model, plan, state, epochRecord(plan, state, current));
@@ -86,6 +87,7 @@ function trainStep(
   plan: FitPlan,
   state: RunState,
   batch: Dataset,
+  engine: BatchEngine,
   parameters: readonly Value[],
   lastFinite: Float64Array,
   values: Float64Array,
@@ -101,7 +103,7 @@ function trainStep(
   if (bad !== undefined) {
     return diverge(state, 'learning rate', epoch, step, bad, `learning rate was ${bad} at step ${step}: a schedule must give finite rates`);
   }
-  const outputs = forwardBatch(model, batch.x);
+  const outputs = engine.forward(batch.x);
   const lossValue = plan.loss(outputs, batch.y);
   if (!Number.isFinite(lossValue.data)) return diverge(state, 'loss', epoch, step, lr);
   // Metrics read the outputs, which the update does not change: measured first, so that a
@@ -116,7 +118,7 @@ function trainStep(
   // across steps and trip the finiteness check below.
   model.zeroGrad();
   optimizer.zeroGrad();
-  lossValue.backward();
+  engine.backward(lossValue);
   if (!allFinite(parameters, 'grad')) return diverge(state, 'gradient', epoch, step, lr);
   let saved = 0;
   for (const p of parameters) lastFinite[saved++] = p.data;

@@ -39,6 +39,13 @@ export interface ProgressReporter {
    * @param history - the run's history so far
    */
   end(history: History): void;
+  /**
+   * A one-line notice about the run, such as `fit`'s `compile` falling back to the eager engine.
+   * Optional.
+   *
+   * @param message - the notice, one line
+   */
+  notice?(message: string): void;
 }
 
 /** The reporter used without a `progress` option: it reports nothing. */

@@ -45,7 +45,7 @@ describe("@etagrad/train/node's fit and fitAsync take checkpoint files", () => {
     [{ resumeFrom: { path: 'a', maxBytes: 0 } }, new RangeError('fit: resumeFrom.maxBytes must be a positive integer, got 0')],
     [{ checkpoint: { path: 'a', evry: 2 } }, new TypeError("fit: unknown key 'evry' in checkpoint (did you mean 'every'?); keys are path, every")],
     [{ resume: 'a.json' }, new TypeError(
-        "fit: unknown option 'resume' (did you mean 'resumeFrom'?); options are data, loss, optimizer, epochs, batchSize, shuffle, seed, validation, metrics, callbacks, earlyStopping, reduceOnPlateau, checkpoint, resumeFrom, progress",
+        "fit: unknown option 'resume' (did you mean 'resumeFrom'?); options are data, loss, optimizer, epochs, batchSize, shuffle, seed, validation, metrics, callbacks, earlyStopping, reduceOnPlateau, checkpoint, resumeFrom, progress, compile",
       )],
   ];
   for (const [override, error] of cases) {
