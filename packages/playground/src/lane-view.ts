@@ -13,6 +13,8 @@ export interface LaneView {
   lr: number;
   verdict: VerdictName;
   text: string;
+  /** Whether the lane takes no more updates. */
+  done: boolean;
   /** Accuracy on the training set at the last news, in [0, 1]. */
   accuracy: number;
   /** The newest heatmap scores not drawn yet. */
@@ -51,7 +53,7 @@ export function makeLaneView(parent: HTMLElement, index: number, multiplier: num
   actions.className = 'lane-actions';
   root.append(title, stack, verdictLine, actions);
   parent.append(root);
-  return { multiplier, losses: [], lrs: [], step: 0, lr: 0, verdict: 'running', text: '', accuracy: 0, grid: null, heatmap, overlay, verdictLine, root };
+  return { multiplier, losses: [], lrs: [], step: 0, lr: 0, verdict: 'running', text: '', done: false, accuracy: 0, grid: null, heatmap, overlay, verdictLine, root };
 }
 
 /**
@@ -66,6 +68,7 @@ export function absorb(view: LaneView, news: LaneNews): boolean {
   view.step = news.step;
   view.lr = news.lr;
   view.accuracy = news.accuracy;
+  view.done = news.done;
   if (news.grid !== null) view.grid = news.grid;
   const changed = news.verdict !== view.verdict;
   view.verdict = news.verdict;
