@@ -30,6 +30,7 @@ export interface TrainOptions {
   readonly resume?: string;
   readonly json?: boolean;
   readonly svg?: string;
+  readonly compile?: boolean;
 }
 
 /** `--svg -`: the SVG goes to stdout instead of a file. */
@@ -79,6 +80,7 @@ export function trainCommand(context: Context): Command {
       ),
     )
     .addOption(new Option('--json', 'print only the history, as JSON (for scripts)'))
+    .addOption(new Option('--compile', 'run the model through compiled programs (same numbers, faster); a model that cannot be compiled trains eagerly after a notice'))
     .addOption(new Option('--svg <file>', "also write the training chart as an SVG file; '-' writes only the SVG, to stdout"))
     .addHelpText(
       'after',
@@ -162,6 +164,10 @@ async function train(context: Context, options: TrainOptions, given: ReadonlySet
     metrics: { accuracy: task.metric },
     // Progress goes to stderr, so stdout holds only results (and --json stays parseable).
     progress: quiet ? false : progressReporter({ stream: io.stderr }),
+    // the one-line notice of a compile fallback goes to stderr, with --json too
+    ...(options.compile === true
+      ? { compile: true, progress: { ...progressReporter(quiet ? false : { stream: io.stderr }), notice: (m: string) => println(io.stderr, m) } }
+      : {}),
     signal: interruption.signal,
     ...(options.save === undefined
       ? {}
