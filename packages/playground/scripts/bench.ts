@@ -1,14 +1,17 @@
 // The playground's speed and size, measured (not asserted): `npm run bench -w packages/playground`.
-// - Node: the same Lane code on moons100, MLP 2-16-16-1, full-batch SGD, one lane and three.
+// - Node: the same Lane code, bundled by Vite as the worker is, on moons100, MLP 2-16-16-1, full-batch SGD, one lane and three.
 // - Chromium (Debian's): the built page training the same run in its worker, one lane and three;
 //   the main thread's long tasks (> 50 ms) while it trains, as a share of the time.
 // - First load: the initial JS gzipped (-9; the worker chunk apart), and when the first heatmap
 //   was drawn after navigation started.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { build } from 'vite';
 import { defaultConfig, type PlaygroundConfig } from '../src/config.js';
-import { Lane } from '../src/lane.js';
+import type { Lane } from '../src/lane.js';
 import type { PlaygroundSurface } from '../src/surface.js';
 import { encodeConfig } from '../src/url-state.js';
 import { chromiumPath, openHarness, openPage } from '../test/browser.js';
@@ -16,9 +19,28 @@ import { chromiumPath, openHarness, openPage } from '../test/browser.js';
 const steps = 3000;
 const config = (lanes: number[]): PlaygroundConfig => ({ ...defaultConfig, schedule: 'constant(0.1)', lanes, steps });
 
+type LaneClass = typeof Lane;
+
+/**
+ * The Lane class bundled by Vite for Node as the page's worker is for the browser (tsx's module
+ * getters would slow Node's side and flatter the page).
+ */
+async function bundledLane(): Promise<LaneClass> {
+  const outDir = mkdtempSync(join(tmpdir(), 'etagrad-playground-node-'));
+  const root = new URL('..', import.meta.url).pathname;
+  await build({
+    root,
+    logLevel: 'warn',
+    resolve: { conditions: ['@etagrad/source'] },
+    ssr: { noExternal: true, resolve: { conditions: ['@etagrad/source'], externalConditions: ['@etagrad/source'] } },
+    build: { ssr: 'src/lane.ts', outDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'lane.mjs' } } },
+  });
+  return ((await import(join(outDir, 'lane.mjs'))) as { Lane: LaneClass }).Lane;
+}
+
 /** Lock-step rounds per second in Node over rounds [warm, warm + count), the way the worker runs them. */
-function nodeRate(lanes: number, warm = 300, count = 700): number {
-  const running = Array.from({ length: lanes }, () => new Lane(config(Array(lanes).fill(1)), 1));
+function nodeRate(Bundled: LaneClass, lanes: number, warm = 300, count = 700): number {
+  const running = Array.from({ length: lanes }, () => new Bundled(config(Array(lanes).fill(1)), 1));
   for (let k = 0; k < warm; k++) for (const lane of running) lane.update();
   const start = performance.now();
   for (let k = 0; k < count; k++) for (const lane of running) lane.update();
@@ -54,8 +76,9 @@ function initialJsKiB(dist: string): number {
 const fmt = (x: number, digits = 0) => x.toFixed(digits);
 
 console.log(`Node ${process.version}; moons100, MLP 2-16-16-1, full-batch SGD, hinge + 1e-4·L2`);
-const node1 = nodeRate(1);
-const node3 = nodeRate(3);
+const Bundled = await bundledLane();
+const node1 = nodeRate(Bundled, 1);
+const node3 = nodeRate(Bundled, 3);
 console.log(`Node:     1 lane ${fmt(node1)} steps/s; 3 lanes ${fmt(node3)} steps/s per lane`);
 if (chromiumPath === null) {
   console.log('Chromium: not installed (apt-get install chromium); browser figures skipped');
