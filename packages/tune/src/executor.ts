@@ -35,18 +35,23 @@ export interface Executor {
  * const executor = inProcessExecutor((config) => (config.lr as number) ** 2);
  */
 export function inProcessExecutor(objective: Objective): Executor {
-  return {
-    capacity: 1,
-    async evaluate({ index, config, budget }) {
-      const started = performance.now();
-      let outcome: { value: unknown } | { error: unknown };
-      try {
-        outcome = { value: await objective(config, budget) };
-      } catch (error) {
-        outcome = { error };
-      }
-      return evaluationOf(index, budget, outcome, (performance.now() - started) / 1000);
-    },
-    close: async () => undefined,
-  };
+  return { capacity: 1, evaluate: (task) => runObjective(objective, task), close: async () => undefined };
+}
+
+/**
+ * Runs `objective` on a task here and now, timed with `performance.now()`; what it throws
+ * becomes a `failed` evaluation. Every executor ends in this, in whatever process or thread.
+ *
+ * @param objective The objective.
+ * @param task The config and budget (and index) to run.
+ */
+export async function runObjective(objective: Objective, { index, config, budget }: Omit<TrialTask, 'id'>): Promise<Evaluation> {
+  const started = performance.now();
+  let outcome: { value: unknown } | { error: unknown };
+  try {
+    outcome = { value: await objective(config, budget) };
+  } catch (error) {
+    outcome = { error };
+  }
+  return evaluationOf(index, budget, outcome, (performance.now() - started) / 1000);
 }

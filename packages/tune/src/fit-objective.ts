@@ -1,4 +1,4 @@
-import { checkChoice, checkObject, checkPositiveInteger, checkString, isRecord, show } from '@etagrad/check';
+import { checkChoice, checkObject, checkPositiveInteger, checkString, show } from '@etagrad/check';
 import {
   MLP,
   accuracy,
@@ -59,11 +59,6 @@ const optimizerMakers = {
 const configKeys = ['lr', 'batchSize', 'momentum', 'schedule'] as const;
 
 const owner = 'fitObjective';
-
-/** Whether `x` is `{ fit: {...} }`. */
-export function isFitObjective(x: unknown): x is { fit: FitObjectiveSpec } {
-  return isRecord(x) && Object.keys(x).length === 1 && isRecord(x['fit']);
-}
 
 /**
  * The built-in objective: trains an MLP on a generated data set with a config's `lr` (default

@@ -1,6 +1,7 @@
 import { checkChoice, checkFunction, checkNumber, checkObject, isRecord, show } from '@etagrad/check';
 import { inProcessExecutor, type Executor } from './executor.js';
-import { fitObjective, isFitObjective, type FitObjectiveSpec } from './fit-objective.js';
+import { fitObjective, type FitObjectiveSpec } from './fit-objective.js';
+import { isFitObjective } from './is-fit-objective.js';
 import { hashText } from './hash.js';
 import { evaluationKey, openJournal, type Journal, type JournalHeader } from './journal.js';
 import type { Scheduler } from './scheduler.js';

@@ -1,0 +1,55 @@
+import { Queue, QueueEvents } from 'bullmq';
+import { checkPositiveInteger, isRecord } from '@etagrad/check';
+import type { Executor } from '../executor.js';
+import type { Evaluation } from '../trial.js';
+import { connectionOptions, queueName, type Connection } from './bullmq-options.js';
+import type { TrialJobData } from './bullmq-processor.js';
+import type { ObjectiveRef } from './objective-ref.js';
+
+/** Options of {@link bullmqExecutor}. */
+export interface BullmqExecutorOptions {
+  /** Redis: a `redis://` URL or ioredis options. */
+  readonly connection: Connection;
+  /** The queue (default `etagrad-tune`); workers must consume the same one. */
+  readonly queue?: string;
+  /** How many trials the search keeps on the queue at once (default 64). */
+  readonly capacity?: number;
+}
+
+const owner = 'bullmqExecutor';
+
+/**
+ * Puts each trial on a BullMQ queue for `etagrad worker` processes (`runWorker`) to run, on any
+ * machines, and waits for its result. Each job's id is the trial's identity (search, trial,
+ * budget): adding a trial that is already queued or done adds nothing, so a resumed search never
+ * duplicates work. A job that BullMQ itself fails (it stalled more often than workers allow) is
+ * recorded as a `failed` trial with BullMQ's reason.
+ *
+ * @param objective The objective as data: workers load it (a module must resolve on them).
+ * @param options `connection`, `queue`, `capacity`.
+ */
+export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExecutorOptions): Promise<Executor> {
+  if (!isRecord(options)) throw new TypeError(`${owner}: options must be an object`);
+  const connection = connectionOptions(owner, options.connection);
+  const name = queueName(owner, options.queue);
+  const capacity = checkPositiveInteger(owner, 'capacity', options.capacity ?? 64);
+  const queue = new Queue<TrialJobData, Evaluation>(name, { connection });
+  const events = new QueueEvents(name, { connection });
+  await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  return {
+    capacity,
+    async evaluate(task) {
+      const job = await queue.add('trial', { objective, task }, { jobId: task.id, attempts: 1 });
+      try {
+        return (await job.waitUntilFinished(events)) as Evaluation;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { index: task.index, budget: task.budget, status: 'failed', score: null, time: 0, extras: {}, error: `BullMQ job ${task.id} failed: ${reason}` };
+      }
+    },
+    async close() {
+      await events.close();
+      await queue.close();
+    },
+  };
+}

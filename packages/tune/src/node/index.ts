@@ -1,0 +1,18 @@
+// @etagrad/tune/node: what needs Node: file journals, module objectives on worker threads, BullMQ.
+
+export { fileJournal } from './file-journal.js';
+export { loadObjective, objectiveRef, type ObjectiveRef } from './objective-ref.js';
+export { threadExecutor } from './thread-executor.js';
+export { bullmqExecutor, type BullmqExecutorOptions } from './bullmq-executor.js';
+export { runWorker, type RunWorkerOptions, type TuneWorker } from './bullmq-worker.js';
+export { defaultQueue, type Connection } from './bullmq-options.js';
+export {
+  gridSearch,
+  randomSearch,
+  successiveHalving,
+  type GridSearchOptions,
+  type NodeObjective,
+  type NodeSearchOptions,
+  type RandomSearchOptions,
+  type SuccessiveHalvingOptions,
+} from './searches.js';

@@ -1,0 +1,42 @@
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { show } from '@etagrad/check';
+import type { FitObjectiveSpec } from '../fit-objective.js';
+import { isFitObjective } from '../is-fit-objective.js';
+import type { Objective } from '../trial.js';
+
+/**
+ * An objective as data, so it can travel to a worker thread or a BullMQ job: an ES module's
+ * file URL (its default export is the objective), or the built-in fit objective's description.
+ */
+export type ObjectiveRef = { readonly module: string } | { readonly fit: FitObjectiveSpec };
+
+/**
+ * The reference of a module specifier (a path, absolute or relative to the working directory,
+ * or a `file:` URL) or of `{ fit: {...} }`; `null` for anything else.
+ *
+ * @param objective A specifier or `{ fit }`.
+ * @param cwd Where relative paths start (default `process.cwd()`).
+ */
+export function objectiveRef(objective: unknown, cwd = process.cwd()): ObjectiveRef | null {
+  if (isFitObjective(objective)) return { fit: objective.fit };
+  if (typeof objective !== 'string' || objective === '') return null;
+  if (objective.startsWith('file:')) return { module: objective };
+  return { module: pathToFileURL(isAbsolute(objective) ? objective : resolve(cwd, objective)).href };
+}
+
+/**
+ * The objective a reference names: the module's default export (checked to be a function), or
+ * the built-in fit objective.
+ *
+ * @param ref What {@link objectiveRef} made.
+ */
+export async function loadObjective(ref: ObjectiveRef): Promise<Objective> {
+  // Loaded only when used: a thread or child running a module objective need not compile the training stack.
+  if ('fit' in ref) return (await import('../fit-objective.js')).fitObjective(ref.fit);
+  const loaded = (await import(ref.module)) as { default?: unknown };
+  if (typeof loaded.default !== 'function') {
+    throw new TypeError(`objective: the module ${ref.module} must export the objective function as its default export, got ${show(loaded.default)}`);
+  }
+  return loaded.default as Objective;
+}

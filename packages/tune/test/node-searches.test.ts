@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { logUniform, type SearchResult } from '../src/index.js';
+import { fileJournal, gridSearch, randomSearch, successiveHalving } from '../src/node/index.js';
+
+const objective = fileURLToPath(new URL('fixtures/objective.mjs', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'etagrad-tune-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const outcome = (result: SearchResult) => result.trials.map(({ config, score, status, rungs }) => ({ config, score, status, rungs }));
+const space = { lr: logUniform(1e-4, 1) };
+
+describe('a module objective', () => {
+  test('on 2 worker threads gives the same trials as in-process', async () => {
+    const here = await randomSearch(space, objective, { trials: 6, seed: 4, workers: 1 });
+    const threads = await randomSearch(space, objective, { trials: 6, seed: 4, workers: 2 });
+    expect(outcome(threads)).toEqual(outcome(here));
+    expect(here.trials.every((t) => t.status === 'ok')).toBe(true);
+    const halving = await successiveHalving(space, objective, { trials: 6, minBudget: 1, maxBudget: 3, seed: 4, workers: 2 });
+    expect(outcome(halving)).toEqual(outcome(await successiveHalving(space, objective, { trials: 6, minBudget: 1, maxBudget: 3, seed: 4, workers: 1 })));
+  });
+
+  test('a thread that dies mid-trial fails that trial; the search goes on', async () => {
+    const { trials } = await gridSearch({ lr: [0.01, 0.1], exit: [false, true] }, objective, { workers: 2 });
+    expect(trials.map((t) => t.status)).toEqual(['ok', 'failed', 'ok', 'failed']);
+    expect(trials[1]?.error).toBe('the worker thread exited with code 3 during the trial');
+  });
+
+  test('relative to the working directory, or a file URL', async () => {
+    const relative = join('packages', 'tune', 'test', 'fixtures', 'objective.mjs');
+    const url = new URL('fixtures/objective.mjs', import.meta.url).href;
+    const a = await gridSearch({ lr: [0.1] }, relative, { workers: 1 });
+    const b = await gridSearch({ lr: [0.1] }, url, { workers: 1 });
+    expect(a.trials[0]?.score).toBeCloseTo(2, 12); // (log10 0.1 + 2)^2 + 1 = 1 + 1
+    expect(b.trials[0]?.score).toBe(a.trials[0]?.score);
+  });
+
+  test('refusals: a function on several workers, a module without a default function', async () => {
+    await expect(randomSearch(space, () => 1, { trials: 2, workers: 2 })).rejects.toThrow(
+      'randomSearch: workers must be 1 when the objective is a function (a function cannot move to another thread or machine; pass a module specifier instead), got 2',
+    );
+    const bad = fileURLToPath(new URL('fixtures/not-a-function.mjs', import.meta.url));
+    await expect(randomSearch(space, bad, { trials: 2 })).rejects.toThrow('must export the objective function as its default export, got 42');
+    await expect(randomSearch(space, objective, { trials: 2, workers: 0 })).rejects.toThrow('randomSearch: workers must be a positive integer, got 0');
+    await expect(randomSearch({ lr: logUniform(0, 1) }, objective, { trials: 2, workers: 2 })).rejects.toThrow(
+      'randomSearch: space.lr: logUniform low must be > 0, got 0',
+    );
+  });
+});
+
+describe('fileJournal', () => {
+  test('one flushed line per trial; a rerun reuses them all; a torn last line is dropped', async () => {
+    const path = join(scratch, 'search.jsonl');
+    let runs = 0;
+    const counted = (config: { lr?: unknown }) => {
+      runs += 1;
+      return Math.log10(config.lr as number) ** 2;
+    };
+    const first = await randomSearch(space, counted, { trials: 3, seed: 1, journal: path });
+    expect(readFileSync(path, 'utf8').trimEnd().split('\n')).toHaveLength(4);
+    // A crash while appending the 4th line of a longer search: half a line at the end.
+    writeFileSync(path, `${readFileSync(path, 'utf8')}{"index":3,"bud`);
+    const longer = await randomSearch(space, counted, { trials: 5, seed: 1, journal: path });
+    expect(runs).toBe(5); // 3, then only trials 3 and 4
+    expect(longer.trials.slice(0, 3)).toEqual(first.trials);
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines.every((line) => JSON.parse(line) !== null)).toBe(true);
+  });
+
+  test('a missing file starts a new journal', async () => {
+    expect(await fileJournal(join(scratch, 'none.jsonl')).read()).toBe('');
+  });
+});
