@@ -5,8 +5,11 @@ import { messageOf, oneLine } from './args.js';
 import { contextFor, ExitCode, println, UsageError, type Context } from './command.js';
 import { compareCommand } from './compare.js';
 import { demoCommand } from './demo.js';
+import { lrFindCommand } from './lr-find.js';
 import { processIo, type Io } from './io.js';
 import { plotCommand } from './plot.js';
+import { tuneCommand } from './tune.js';
+import { workerCommand } from './worker.js';
 import { trainCommand } from './train.js';
 
 /** Help is wrapped to this width when the output is not a terminal (tests, pipes, files). */
@@ -53,6 +56,9 @@ function buildProgram(context: Context): Command {
     .addCommand(trainCommand(context))
     .addCommand(plotCommand(context))
     .addCommand(compareCommand(context))
+    .addCommand(lrFindCommand(context))
+    .addCommand(tuneCommand(context))
+    .addCommand(workerCommand(context))
     .helpCommand(false)
     .addHelpText(
       'after',

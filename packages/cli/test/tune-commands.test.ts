@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { main } from '../src/main.js';
+import { captureIo, root, xmlProblem } from './helpers.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'etagrad-tune-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function run(args: readonly string[]) {
+  const io = captureIo();
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+/** A one-line error on stderr, nothing on stdout, exit code 2. */
+async function expectUsage(args: readonly string[], message: string) {
+  const { code, out, err } = await run(args);
+  expect(code).toBe(2);
+  expect(out).toBe('');
+  expect(err.split('\n')).toHaveLength(2);
+  expect(err).toContain(message);
+}
+
+describe('etagrad lr-find', () => {
+  test('the chart, the three suggestions and what to run next', async () => {
+    const svg = join(scratch, 'lr.svg');
+    const { code, out, err } = await run(['lr-find', '--steps', '60', '--svg', svg]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('learning-rate range test');
+    const valley = /valley {8}(\S+)/.exec(out)?.[1];
+    expect(Number(valley)).toBeGreaterThan(0);
+    expect(out).toContain(`next: etagrad train --dataset moons --optimizer adam --batch-size 32 --lr ${valley}`);
+    expect(xmlProblem(readFileSync(svg, 'utf8'))).toBeNull();
+  });
+
+  test('bad input exits 2 with one line', async () => {
+    await expectUsage(['lr-find', '--start', '1', '--end', '0.1'], 'etagrad lr-find: --end must be above --start (1), got 0.1');
+    await expectUsage(['lr-find', '--steps', '1'], 'etagrad lr-find: --steps must be at least 2, got 1');
+    await expectUsage(['lr-find', '--optimizer', 'adamm'], "etagrad lr-find: option '--optimizer <name>' argument 'adamm' is invalid.");
+  });
+});
+
+describe('etagrad tune', () => {
+  test('runs examples/search.json on 2 worker threads, journals it, and resumes from the journal', async () => {
+    const journal = join(scratch, 'search.jsonl');
+    const csv = join(scratch, 'trials.csv');
+    const first = await run(['tune', join(root, 'examples', 'search.json'), '--workers', '2', '--out', journal, '--csv', csv]);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^etagrad tune: random search from .*search\.json, on 2 worker threads/);
+    expect(first.out).toMatch(/best: trial \d+ \{"lr":/);
+    expect(first.out).toContain('score against lr');
+    expect(first.err).toContain('16/16 trials');
+    expect(readFileSync(journal, 'utf8').trimEnd().split('\n')).toHaveLength(17);
+    expect(readFileSync(csv, 'utf8').split('\r\n')[0]).toBe('index,status,score,budget,time,lr,batchSize,momentum,schedule,accuracy,epochs,error');
+    const again = await run(['tune', join(root, 'examples', 'search.json'), '--workers', '2', '--out', journal, '--json']);
+    expect(again.err.match(/\(from the journal\)/g)).toHaveLength(16);
+    expect((JSON.parse(again.out) as { trials: unknown[] }).trials).toHaveLength(16);
+  }, 60_000);
+
+  test('bad input exits 2 with one line, before any trial', async () => {
+    const write = (name: string, text: string) => {
+      const path = join(scratch, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    const fit = { fit: { dataset: 'moons', model: '2-4-1', optimizer: 'sgd' } };
+    await expectUsage(['tune', join(scratch, 'missing.json')], 'etagrad tune: cannot read the search file');
+    await expectUsage(['tune', write('a.json', '{')], 'must be JSON');
+    await expectUsage(['tune', write('b.json', JSON.stringify({ method: 'anneal', space: {}, objective: fit }))], 'method must be one of grid, random, successiveHalving, got "anneal"');
+    await expectUsage(['tune', write('c.json', JSON.stringify({ method: 'random', trials: 2, space: { lr: { logUniform: [0, 1] } }, objective: fit }))], 'etagrad tune: randomSearch: space.lr: logUniform low must be > 0, got 0');
+    await expectUsage(['tune', write('d.json', JSON.stringify({ method: 'random', trial: 2, space: {}, objective: fit }))], "unknown field 'trial'");
+    await expectUsage(['tune', write('e.json', JSON.stringify({ method: 'grid', space: { lr: [0.1] }, objective: 5 }))], 'objective must be a module path or { "fit": { ... } }, got 5');
+    await expectUsage(['tune', write('f.json', JSON.stringify({ method: 'grid', space: { lr: [0.1] }, objective: fit })), '--workers', '2', '--redis', 'redis://127.0.0.1:1'], '--workers is for worker threads');
+  });
+});
+
+describe('etagrad worker', () => {
+  test('bad input exits 2 with one line', async () => {
+    await expectUsage(['worker'], "etagrad worker: required option '--redis <url>' not specified");
+    await expectUsage(['worker', '--redis', 'http://x'], "etagrad worker: runWorker: connection must be a redis:// URL or ioredis options, got 'http://x'");
+    await expectUsage(['worker', '--redis', 'redis://127.0.0.1:1', '--queue', 'a:b'], "etagrad worker: runWorker: queue must be a non-empty name without ':', got 'a:b'");
+  });
+});
