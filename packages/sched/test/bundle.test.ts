@@ -1,0 +1,48 @@
+// Issue 10, bundle size: importing one schedule, or an optimizer (whose state restore reads
+// specs), brings that code only: not the parser, not the charts, not every other kind. The byte
+// budgets live in the root's bundle script; this says what must stay out, whatever the sizes.
+
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+async function bundled(source: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    conditions: ['@etagrad/source'],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+// A phrase of each piece's own code (its messages), so its presence means the piece is there.
+const pieces = {
+  parser: 'unterminated string',
+  charts: 'must have as many entries as values',
+  warmup: "for shape 'exponential'",
+  oneCycle: 'when threePhase is true',
+  cyclic: "unless shape is 'expRange'",
+  'every built-in kind (fromSpec)': 'inverseSqrt:',
+};
+
+describe('importing one piece brings only that piece', () => {
+  test.each([
+    ["export { cosine } from '@etagrad/sched';", 'cosine'],
+    ["export { SGD } from '@etagrad/optim';", 'SGD'],
+  ])('%s brings no parser, no chart and no other kind', async (source) => {
+    const code = await bundled(source);
+    for (const [piece, phrase] of Object.entries(pieces)) expect(code.includes(phrase), piece).toBe(false);
+  });
+
+  test('the phrases are there when their pieces are imported', async () => {
+    const code = await bundled("export { fromSpec, parse, plot } from '@etagrad/sched';");
+    for (const [piece, phrase] of Object.entries(pieces)) expect(code.includes(phrase), piece).toBe(true);
+  });
+});
