@@ -36,6 +36,8 @@ export class CheckpointFile {
   #logDirectory: string | null = null;
 
   /**
+   * The checkpoint file at `path`, and its history log beside it.
+   *
    * @param path - the checkpoint file
    * @param maxBytes - the read limit (see {@link LoadCheckpointOptions})
    * @param write - passed to `writeFileAtomic`
