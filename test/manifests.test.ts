@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { manifest, publishedPackages, root } from '../scripts/pack.mjs';
 
@@ -40,4 +40,20 @@ describe.each(publishedPackages())('@etagrad/%s', (dir) => {
 
 test('cli says that importing it runs code: its entry starts the command when run as a program', () => {
   expect(manifest('cli').sideEffects).toBe(true);
+});
+
+test('the API docs cover every published package, and every entry of each', () => {
+  const config = JSON.parse(read('typedoc.json')) as { entryPoints: string[]; packageOptions: { entryPoints: string[] } };
+  expect([...config.entryPoints].sort()).toEqual(publishedPackages().map((dir) => `packages/${dir}`));
+  for (const dir of publishedPackages()) {
+    const entries = Object.values(manifest(dir).exports as Record<string, string | Record<string, string>>)
+      .flatMap((target) => (typeof target === 'string' ? [] : [target['@etagrad/source']]))
+      .map((source) => source?.replace(/^\.\//, ''));
+    // A package with more than one entry names them in its own typedoc.json.
+    const own = `packages/${dir}/typedoc.json`;
+    const documented = existsSync(`${root}/${own}`)
+      ? (JSON.parse(read(own)) as { entryPoints: string[] }).entryPoints
+      : config.packageOptions.entryPoints;
+    expect([...documented].sort(), `@etagrad/${dir}`).toEqual([...entries].sort());
+  }
 });
