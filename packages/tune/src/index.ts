@@ -1,5 +1,9 @@
-// @etagrad/tune: find the learning rate, compare runs, search hyperparameters. This entry is
-// browser-safe; worker threads and BullMQ live in `@etagrad/tune/node`.
+/**
+ * Find the learning rate, compare runs, search hyperparameters. This entry is browser-safe;
+ * worker threads and BullMQ live in `@etagrad/tune/node`.
+ *
+ * @module @etagrad/tune
+ */
 
 export { lrFind, type LrFindOptions, type LrFindResult, type LrTrial } from './lr-find.js';
 export { suggestLrs, type LrSuggestions } from './lr-suggestions.js';

@@ -1,4 +1,8 @@
-// @etagrad/tune/node: what needs Node: file journals, module objectives on worker threads, BullMQ.
+/**
+ * What needs Node: file journals, module objectives on worker threads, BullMQ.
+ *
+ * @module @etagrad/tune/node
+ */
 
 export { fileJournal } from './file-journal.js';
 export { loadObjective, objectiveRef, type ObjectiveRef } from './objective-ref.js';
