@@ -1,4 +1,4 @@
-import { checkBoolean, checkChoice, checkNonNegative, checkNonNegativeInteger, checkString } from './check.js';
+import { checkBoolean, checkChoice, checkKeys, checkNonNegative, checkNonNegativeInteger, checkObject, checkString } from './check.js';
 
 /** Options of {@link earlyStopping}. */
 export interface EarlyStoppingOptions {
@@ -18,7 +18,11 @@ export interface EarlyStoppingOptions {
    * Default true.
    */
   readonly restoreBest?: boolean;
-  /** Whether lower or higher is better. Default `'auto'`: lower for names ending in `oss`. */
+  /**
+   * Whether lower or higher is better. Default `'auto'`: lower for losses (names ending in `loss`),
+   * `mae`, `mse`, `rmse` and names ending in `error`; higher for `accuracy`, `precision`, `recall`,
+   * `f1` and `auc` (each also with the `val` prefix). Any other monitor needs `'min'` or `'max'`.
+   */
   readonly mode?: 'min' | 'max' | 'auto';
 }
 
@@ -57,13 +61,29 @@ export type EarlyStoppingVerdict = 'improved' | 'waiting' | 'stop';
  */
 export function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStopping {
   const owner = 'earlyStopping';
+  checkKeys(owner, 'options', checkObject(owner, 'options', options), ['monitor', 'patience', 'minDelta', 'restoreBest', 'mode']);
   const monitor = checkString(owner, 'monitor', options.monitor ?? 'valLoss');
   const patience = checkNonNegativeInteger(owner, 'patience', options.patience ?? 3);
   const minDelta = checkNonNegative(owner, 'minDelta', options.minDelta ?? 0);
   const restoreBest = checkBoolean(owner, 'restoreBest', options.restoreBest ?? true);
   const modeOption = checkChoice(owner, 'mode', options.mode ?? 'auto', ['min', 'max', 'auto']);
-  const mode = modeOption === 'auto' ? (monitor.endsWith('oss') ? 'min' : 'max') : modeOption;
+  const mode = modeOption === 'auto' ? autoMode(monitor) : modeOption;
   return Object.freeze({ kind: 'earlyStopping', monitor, patience, minDelta, restoreBest, mode });
+}
+
+const lowerIsBetter = ['mae', 'mse', 'rmse'];
+const higherIsBetter = ['accuracy', 'precision', 'recall', 'f1', 'auc'];
+
+/** The direction of a monitor by its name (`valMae` as `mae`); refused when it has none known. */
+function autoMode(monitor: string): 'min' | 'max' {
+  const base = /^val[A-Z]/.test(monitor) ? monitor.charAt(3).toLowerCase() + monitor.slice(4) : monitor;
+  const name = base.toLowerCase();
+  if (name.endsWith('loss') || name.endsWith('error') || lowerIsBetter.includes(name)) return 'min';
+  if (higherIsBetter.includes(name)) return 'max';
+  throw new RangeError(
+    `earlyStopping: mode must be 'min' or 'max' for monitor '${monitor}' (whether lower or higher is better is known only for ` +
+      `losses, ${lowerIsBetter.join(', ')}, names ending in error, and ${higherIsBetter.join(', ')}), got 'auto'`,
+  );
 }
 
 /** The state before any epoch. */

@@ -1,6 +1,7 @@
 import { noGrad } from '@etagrad/autograd';
 import type { Dataset, Loss, Module } from '@etagrad/nn';
-import { checkFunction, checkObject, show } from './check.js';
+import { checkFunction, checkKeys, checkObject, show } from './check.js';
+import { checkDataValues, checkLabels } from './check-data.js';
 import { forwardBatch } from './forward-batch.js';
 import { checkMetrics, type Metrics } from './metrics.js';
 
@@ -25,10 +26,15 @@ export interface EvaluateOptions {
  */
 export function evaluate(model: Module, data: Dataset, options: EvaluateOptions = {}): Record<string, number> {
   const owner = 'evaluate';
+  checkModel(owner, model);
   checkDatasetShape(owner, 'data', data);
-  checkObject(owner, 'options', options);
+  checkKeys(owner, 'options', checkObject(owner, 'options', options), ['metrics', 'loss']);
   const metrics = checkMetrics(owner, options.metrics ?? {});
-  if (options.loss !== undefined) checkFunction(owner, 'loss', options.loss);
+  checkDataValues(owner, 'data', data);
+  if (options.loss !== undefined) {
+    checkFunction(owner, 'loss', options.loss);
+    checkLabels(owner, 'data', data, options.loss, model);
+  }
   return measure(model, data, metrics, options.loss);
 }
 
@@ -52,6 +58,14 @@ export function measure(
   } finally {
     if (wasTraining) model.train();
   }
+}
+
+/** `model` when it is a Module (anything with `forward`); a `TypeError` in the standard format otherwise. */
+export function checkModel(owner: string, model: unknown): Module {
+  if (typeof model !== 'object' || model === null || typeof (model as Partial<Module>).forward !== 'function') {
+    throw new TypeError(`${owner}: model must be a Module from @etagrad/nn, got ${show(model)}`);
+  }
+  return model as Module;
 }
 
 /** A data set `{ x, y }` with one target per row and at least one sample. */

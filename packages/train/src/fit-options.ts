@@ -12,7 +12,8 @@ import {
   show,
 } from './check.js';
 import type { EarlyStopping } from './early-stopping.js';
-import { checkDatasetShape } from './evaluate.js';
+import { checkDataValues, checkLabels } from './check-data.js';
+import { checkDatasetShape, checkModel } from './evaluate.js';
 import type { EpochRecord, StepRecord } from './history.js';
 import { checkMetrics, type Metrics, validationName } from './metrics.js';
 import { silentReporter, type ProgressReporter } from './progress-reporter.js';
@@ -156,9 +157,7 @@ const commonKeys = [
  * the checkpoint options last, by `io`, which may read the checkpoint to resume.
  */
 export function planFit<O extends FitBaseOptions>(model: Module, options: O, owner: string, io: CheckpointIo<O>): FitPlan {
-  if (typeof model !== 'object' || model === null || typeof (model as Partial<Module>).forward !== 'function') {
-    throw new TypeError(`${owner}: model must be a Module from @etagrad/nn, got ${show(model)}`);
-  }
+  checkModel(owner, model);
   checkObject(owner, 'options', options);
   const async = owner === 'fitAsync';
   checkKeys(owner, 'options', options as Record<string, unknown>, async ? [...commonKeys, 'signal'] : commonKeys);
@@ -170,6 +169,13 @@ export function planFit<O extends FitBaseOptions>(model: Module, options: O, own
   const shuffle = checkBoolean(owner, 'shuffle', options.shuffle ?? true);
   const seed = checkNumber(owner, 'seed', options.seed ?? defaultSeed, 'a safe integer', Number.isSafeInteger);
   const validation = options.validation === undefined ? null : checkDatasetShape(owner, 'validation', options.validation);
+  checkDataValues(owner, 'data', data);
+  checkLabels(owner, 'data', data, options.loss, model);
+  if (validation !== null) {
+    checkDataValues(owner, 'validation', validation);
+    checkLabels(owner, 'validation', validation, options.loss, model);
+  }
+  checkHoldsModel(owner, optimizer, model);
   const metrics = checkMetrics(owner, options.metrics ?? {});
   const callbacks = checkCallbacks(owner, options.callbacks);
   const early = options.earlyStopping ?? null;
@@ -218,6 +224,27 @@ function checkSignal(owner: string, signal: unknown): AbortSignalLike | null {
     throw new TypeError(`${owner}: signal must be an AbortSignal, got ${show(signal)}`);
   }
   return signal as AbortSignalLike;
+}
+
+/**
+ * Refuses an optimizer that holds none of the model's parameters (built on another model), which
+ * would train nothing and say nothing. Probed by `zeroGrad` (the only view of an optimizer's
+ * parameters): it zeroes the model's gradients when it holds any of them. Gradients are zeroed
+ * before every update anyway; the model's are put back.
+ */
+function checkHoldsModel(owner: string, optimizer: Optimizer, model: Module): void {
+  const parameters = model.parameters();
+  if (parameters.length === 0) return;
+  const grads = parameters.map((p) => p.grad);
+  for (const p of parameters) p.grad = 1;
+  optimizer.zeroGrad();
+  const holds = parameters.some((p) => p.grad === 0);
+  parameters.forEach((p, i) => (p.grad = grads[i] ?? 0));
+  if (!holds) {
+    throw new RangeError(
+      `${owner}: optimizer must hold the model's parameters (build it on model.parameters()), got ${optimizer.name} holding none of them`,
+    );
+  }
 }
 
 function checkOptimizer(owner: string, optimizer: unknown): Optimizer {

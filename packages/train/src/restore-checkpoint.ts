@@ -1,6 +1,9 @@
 import type { Module, StateDict } from '@etagrad/nn';
 import type { Optimizer } from '@etagrad/optim';
+import { checkKeys, checkObject, checkString, isRecord, show } from './check.js';
 import type { Checkpoint } from './checkpoint-format.js';
+import { checkCheckpoint } from './checkpoint-parse.js';
+import { checkModel } from './evaluate.js';
 
 /** What {@link restoreCheckpoint} loads into. */
 export interface RestoreTargets {
@@ -23,7 +26,16 @@ export interface RestoreTargets {
  * restoreCheckpoint(loadCheckpoint('moons.json'), { model });
  */
 export function restoreCheckpoint(checkpoint: Checkpoint, targets: RestoreTargets, source = 'checkpoint'): void {
+  const owner = 'restoreCheckpoint';
+  checkString(owner, 'source', source);
+  if (!isRecord(checkpoint)) throw new TypeError(`${owner}: checkpoint must be a checkpoint object, got ${show(checkpoint)}`);
+  checkCheckpoint(checkpoint, source);
+  checkKeys(owner, 'targets', checkObject(owner, 'targets', targets), ['model', 'optimizer']);
+  checkModel(owner, targets.model);
   const { model, optimizer } = targets;
+  if (optimizer !== undefined && (typeof optimizer !== 'object' || optimizer === null || typeof optimizer.loadStateDict !== 'function')) {
+    throw new TypeError(`${owner}: targets.optimizer must be an optimizer from @etagrad/optim, got ${show(optimizer)}`);
+  }
   if (optimizer !== undefined && checkpoint.optimizer.name !== optimizer.name) {
     throw new Error(`${source} was written by ${checkpoint.optimizer.name}; the optimizer given is ${optimizer.name}`);
   }

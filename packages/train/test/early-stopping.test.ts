@@ -25,6 +25,31 @@ describe('earlyStopping', () => {
     expect(earlyStopping({ monitor: 'valAccuracy', mode: 'min' }).mode).toBe('min');
   });
 
+  test('mode auto minimises losses, mae, mse, rmse and errors, maximises accuracy, precision, recall, f1, auc', () => {
+    for (const monitor of ['loss', 'valLoss', 'mae', 'valMae', 'mse', 'rmse', 'valRmse', 'meanSquaredError', 'error']) {
+      expect(earlyStopping({ monitor }).mode).toBe('min');
+    }
+    for (const monitor of ['accuracy', 'valAccuracy', 'precision', 'recall', 'f1', 'valF1', 'auc', 'valAuc']) {
+      expect(earlyStopping({ monitor }).mode).toBe('max');
+    }
+  });
+
+  test('a monitor of unknown direction needs an explicit mode', () => {
+    expect(() => earlyStopping({ monitor: 'r2' })).toThrow(
+      new RangeError(
+        "earlyStopping: mode must be 'min' or 'max' for monitor 'r2' (whether lower or higher is better is known only for losses, mae, mse, rmse, names ending in error, and accuracy, precision, recall, f1, auc), got 'auto'",
+      ),
+    );
+    expect(earlyStopping({ monitor: 'r2', mode: 'max' }).mode).toBe('max');
+  });
+
+  test('refuses an unknown option, with a suggestion', () => {
+    expect(() => earlyStopping({ patiance: 5 } as never)).toThrow(
+      new TypeError("earlyStopping: unknown option 'patiance' (did you mean 'patience'?); options are monitor, patience, minDelta, restoreBest, mode"),
+    );
+    expect(() => earlyStopping(5 as never)).toThrow(new TypeError('earlyStopping: options must be an object, got 5'));
+  });
+
   test('refuses bad options with the option named', () => {
     expect(() => earlyStopping({ patience: -1 })).toThrow(new RangeError('earlyStopping: patience must be an integer >= 0, got -1'));
     expect(() => earlyStopping({ patience: 1.5 })).toThrow('earlyStopping: patience must be an integer >= 0, got 1.5');

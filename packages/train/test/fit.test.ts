@@ -254,7 +254,7 @@ describe('fit refuses bad options, naming them', () => {
       new RangeError("fit: earlyStopping.monitor must be one of loss (no validation data given), got 'valLoss'"),
     ],
     [
-      { earlyStopping: earlyStopping({ monitor: 'acc' }), metrics: { accuracy: () => 1 }, validation: line },
+      { earlyStopping: earlyStopping({ monitor: 'acc', mode: 'max' }), metrics: { accuracy: () => 1 }, validation: line },
       new RangeError("fit: earlyStopping.monitor must be one of loss, accuracy, valLoss, valAccuracy, got 'acc'"),
     ],
     [{ progress: 'bar' }, new TypeError("fit: progress must be a reporter { start, step, epoch, end } or false, got 'bar'")],

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { loadCheckpoint, saveCheckpoint } from '../src/checkpoint-file.js';
 import { fit } from '../src/fit-files.js';
 import { restoreCheckpoint } from '../src/restore-checkpoint.js';
-import { tempDir } from './fixtures.js';
+import { sampleCheckpoint, tempDir } from './fixtures.js';
 
 const data = moons({ n: 16, noise: 0.1, seed: 2 });
 
@@ -49,4 +49,27 @@ describe('restoreCheckpoint', () => {
     ).toThrow(new RegExp(`^fit: checkpoint ${path} has an invalid generator state: rngFromState: state.words must be`));
     expect(values(model)).toEqual(before);
   });
+});
+
+describe('restoreCheckpoint refuses bad arguments in the standard format', () => {
+  const model = new MLP(2, [3, 1], { rng: rng(1) });
+  const cases: [() => void, Error][] = [
+    [() => restoreCheckpoint(null as never, { model }), new TypeError('restoreCheckpoint: checkpoint must be a checkpoint object, got null')],
+    [() => restoreCheckpoint(sampleCheckpoint(), null as never), new TypeError('restoreCheckpoint: targets must be an object, got null')],
+    [() => restoreCheckpoint(sampleCheckpoint(), { model: 5 as never }), new TypeError('restoreCheckpoint: model must be a Module from @etagrad/nn, got 5')],
+    [
+      () => restoreCheckpoint(sampleCheckpoint(), { model, optimiser: {} } as never),
+      new TypeError("restoreCheckpoint: unknown key 'optimiser' in targets (did you mean 'optimizer'?); keys are model, optimizer"),
+    ],
+    [
+      () => restoreCheckpoint(sampleCheckpoint(), { model, optimizer: 'adam' as never }),
+      new TypeError("restoreCheckpoint: targets.optimizer must be an optimizer from @etagrad/optim, got 'adam'"),
+    ],
+    [() => restoreCheckpoint({ format: 'x' } as never, { model }), new Error("checkpoint is not an etagrad checkpoint: format must be 'etagrad-checkpoint', got 'x'")],
+  ];
+  for (const [call, error] of cases) {
+    test(error.message, () => {
+      expect(call).toThrow(error);
+    });
+  }
 });
