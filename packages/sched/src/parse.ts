@@ -205,6 +205,10 @@ class Parser {
     const key = this.#take();
     if (key.type !== 'name' && key.type !== 'string') throw this.#fail(key, 'an option name');
     if (key.value === '__proto__') throw errorAt(TypeError, this.#text, key.at, "options must not hold a '__proto__' key");
+    // A kind is a call's name: an object with a kind would be read as a spec, another schedule.
+    if (key.value === 'kind') {
+      throw errorAt(TypeError, this.#text, key.at, "'kind' is not an option: a schedule is written as a call, e.g. constant(0.1)");
+    }
     this.#expect(':');
     return [key.value, this.#value()];
   }
@@ -254,9 +258,6 @@ class Parser {
         throw errorAt(TypeError, this.#text, options.at, `${call.name}'s options must be an object literal`);
       }
       for (const [key, value] of this.#entries(options.entries)) {
-        if (key === 'kind') {
-          throw errorAt(TypeError, this.#text, options.at, `${call.name}'s kind is its name: 'kind' is not an option`);
-        }
         if (positional.includes(key)) {
           const message = `${call.name}'s ${key} is given as an argument, not an option`;
           throw errorAt(TypeError, this.#text, options.at, message);

@@ -4,11 +4,12 @@ import { describe, expect, test } from 'vitest';
 import { constant, fromLoadedSpec, fromSpec, parse, scale } from '@etagrad/sched';
 
 describe('parse refuses what would change its meaning', () => {
-  test('a kind inside options is refused, not read as another schedule', () => {
+  test('a kind inside options, or in an object where a schedule goes, is refused, not read as another schedule', () => {
+    const message = "parse: 'kind' is not an option: a schedule is written as a call, e.g. constant(0.1)";
     const text = 'cosine({ kind: "constant", value: 0.1 })';
-    expect(() => parse(text)).toThrow(
-      new TypeError(`parse: cosine's kind is its name: 'kind' is not an option at column 8\n  ${text}\n         ^`),
-    );
+    expect(() => parse(text)).toThrow(new TypeError(`${message} at column 10\n  ${text}\n           ^`));
+    const inner = 'scale({ kind: "constant", value: 1 }, 2)';
+    expect(() => parse(inner)).toThrow(new TypeError(`${message} at column 9\n  ${inner}\n          ^`));
   });
 
   test('a __proto__ key is refused, bare or quoted, and nothing is polluted', () => {
