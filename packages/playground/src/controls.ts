@@ -74,6 +74,10 @@ export function renderControls(form: HTMLFormElement, config: PlaygroundConfig):
       labelled('Noise', number('noise', config.data.noise)),
       labelled('Data seed', number('dataSeed', config.data.seed, '1')),
       labelled('Class of added points', select('addClass', [['0', 'orange (0)'], ['1', 'blue (1)']], '1')),
+      // Clicking a heatmap adds a point; these add one from the keyboard.
+      labelled('New point x', number('pointX', 0, 'any', '')),
+      labelled('New point y', number('pointY', 0, 'any', '')),
+      element('button', { type: 'button', name: 'addPoint', textContent: 'Add the point' }),
       element('button', { type: 'button', name: 'clearPoints', textContent: `Remove added points (${config.data.points.length})` }),
     ),
     element(

@@ -57,6 +57,7 @@ function start(next: PlaygroundConfig): void {
   config = next;
   history.replaceState(null, '', encodeConfig(config));
   renderControls(form, config);
+  (form.elements.namedItem('addClass') as HTMLSelectElement).value = pointClass;
   box = wireScheduleBox(form.elements.namedItem('schedule') as HTMLTextAreaElement, $('schedule-plot'), $('schedule-error'), () => config.steps);
   const about = config.lesson !== null && isLesson(config.lesson) ? lessons[config.lesson] : null;
   lesson.hidden = about === null;
@@ -73,6 +74,8 @@ function start(next: PlaygroundConfig): void {
 }
 
 let box = { good: () => config.schedule };
+/** The class of added points, kept when the controls are drawn again. */
+let pointClass = '1';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -101,11 +104,15 @@ function wireLane(view: LaneView, index: number): void {
     requestExport(index, (m) => download(`etagrad-lane-${index + 1}.json`, exportJson(m.checkpoint, m.recipe.config, m.recipe.multiplier), 'application/json')),
   );
   view.overlay.addEventListener('click', (event) => {
-    if (bounds === null) return;
-    const [x, y] = pointAt(event, view.overlay, bounds);
-    const label = (form.elements.namedItem('addClass') as HTMLSelectElement).value === '1' ? 1 : 0;
-    start({ ...config, data: { ...config.data, points: [...config.data.points, [x, y, label]] } });
+    if (bounds !== null) addPoint(...pointAt(event, view.overlay, bounds));
   });
+}
+
+/** Adds a point of the class chosen in the form and trains from the start with it. */
+function addPoint(x: number, y: number): void {
+  const label = (form.elements.namedItem('addClass') as HTMLSelectElement).value === '1' ? 1 : 0;
+  start({ ...config, data: { ...config.data, points: [...config.data.points, [x, y, label]] } });
+  announce(`Added a point of class ${label} at (${x.toFixed(2)}, ${y.toFixed(2)}); training from the start.`);
 }
 
 function draw(): void {
@@ -174,6 +181,7 @@ form.addEventListener('submit', (event) => {
 
 form.addEventListener('change', (event) => {
   const target = event.target as HTMLElement;
+  if (target.getAttribute('name') === 'addClass') pointClass = (target as HTMLSelectElement).value;
   if (target.getAttribute('name') !== 'lesson') return;
   const name = (target as HTMLSelectElement).value;
   if (isLesson(name)) start(lessons[name].config);
@@ -196,6 +204,11 @@ form.addEventListener('click', (event) => {
     announce(`Schedule ${text} applied mid-run to ${target === 'all' ? 'every lane' : `lane ${Number(target) + 1}`}.`);
   } else if (name === 'share') {
     void navigator.clipboard?.writeText(location.href).then(() => announce('Link copied.'));
+  } else if (name === 'addPoint') {
+    const x = Number((form.elements.namedItem('pointX') as HTMLInputElement).value);
+    const y = Number((form.elements.namedItem('pointY') as HTMLInputElement).value);
+    if (Number.isFinite(x) && Number.isFinite(y)) addPoint(x, y);
+    else announce('Not added: the point needs two numbers.');
   } else if (name === 'clearPoints') {
     start({ ...config, data: { ...config.data, points: [] } });
   }

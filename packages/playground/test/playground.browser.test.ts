@@ -230,17 +230,25 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   test('a click on a heatmap adds a point of the chosen class where it was clicked, and training starts again', async () => {
     const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1], steps: 50 }));
     await page.waitForFunction(() => document.querySelector('.lane canvas.scores')?.getAttribute('data-bounds') !== null);
+    // Read before the click: the click starts training again, with new lanes.
+    const bounds = JSON.parse((await page.locator('.lane canvas.scores').getAttribute('data-bounds')) ?? '{}') as Record<string, number>;
     await page.getByRole('combobox', { name: 'Class of added points' }).selectOption('0');
     // The middle of the 300-pixel overlay: the middle of the square the heatmap covers.
     await page.locator('.lane canvas.points').click({ position: { x: 150, y: 150 } });
     await page.waitForFunction(() => window.etagradPlayground.config().data.points.length === 1);
-    const bounds = JSON.parse((await page.locator('.lane canvas.scores').getAttribute('data-bounds')) ?? '{}') as Record<string, number>;
     const [[x, y, label] = []] = await page.evaluate(() => window.etagradPlayground.config().data.points);
     expect(label).toBe(0);
     // Within 3% of the square's side (a few pixels) of its middle.
     const near = (v: number | undefined, lo = 0, hi = 0) => Math.abs((v ?? Number.NaN) - (lo + hi) / 2) / (hi - lo);
     expect(near(x, bounds['xMin'], bounds['xMax'])).toBeLessThan(0.03);
     expect(near(y, bounds['yMin'], bounds['yMax'])).toBeLessThan(0.03);
+    // The same from the keyboard: two numbers and the button, pressed with Enter.
+    await page.getByRole('spinbutton', { name: 'New point x' }).fill('1.5');
+    await page.getByRole('spinbutton', { name: 'New point y' }).fill('-1');
+    await page.getByRole('button', { name: 'Add the point' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.etagradPlayground.config().data.points.length === 2);
+    expect((await page.evaluate(() => window.etagradPlayground.config().data.points))[1]).toEqual([1.5, -1, 0]);
     await lanesAt(page, 50);
     await page.close();
   }, timeout);
