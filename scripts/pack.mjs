@@ -4,7 +4,7 @@
 //
 // Usage: node scripts/pack.mjs [folder]   (`npm run pack`; default folder: packs/)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,8 +32,22 @@ export function closure(dir, seen = new Set()) {
 }
 
 /**
- * Builds every package from scratch (no stale file from a deleted source can ship) and packs
- * each published one into `folder` with one `npm pack`. Returns the tarball's path per package.
+ * Deletes the files in `dir`'s dist/ whose source is gone: `tsc -b` never removes the output of
+ * a deleted source, and `npm pack` would ship it (with a source map pointing at nothing).
+ */
+function pruneStale(dir) {
+  const dist = join(root, 'packages', dir, 'dist');
+  if (!existsSync(dist)) return;
+  for (const file of readdirSync(dist, { recursive: true })) {
+    const base = String(file).replace(/(\.d\.ts|\.js)(\.map)?$/, '');
+    if (base === String(file)) continue;
+    if (!existsSync(join(root, 'packages', dir, 'src', `${base}.ts`))) rmSync(join(dist, String(file)));
+  }
+}
+
+/**
+ * Builds every package (from scratch with `fresh`) and packs each published one into `folder`
+ * with one `npm pack`, outputs of deleted sources removed first. Returns each tarball's path.
  */
 export function packAll(folder, { fresh = true } = {}) {
   const dirs = publishedPackages();
@@ -44,6 +58,7 @@ export function packAll(folder, { fresh = true } = {}) {
     }
   }
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
+  for (const dir of dirs) pruneStale(dir);
   mkdirSync(folder, { recursive: true });
   const packed = JSON.parse(execFileSync('npm', [
     'pack', '--json', '--ignore-scripts', '--loglevel=error', '--pack-destination', folder,
