@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { runWorker } from '@etagrad/tune/node';
 import { positiveInteger } from './args.js';
 import { ExitCode, println, UsageError, type Context } from './command.js';
+import { signalExitCode, type InterruptSignal } from './interrupt.js';
 
 /** Options of `etagrad worker`, as commander parses them. */
 export interface WorkerOptions {
@@ -34,7 +35,7 @@ export function workerCommand(context: Context): Command {
     });
 }
 
-/** Runs a worker until SIGINT or SIGTERM; returns the exit code. */
+/** Runs a worker until SIGINT or SIGTERM (through `Io.onInterrupt`); returns the signal's exit code, 130 or 143. */
 export async function runWorkerCommand(context: Context, options: WorkerOptions): Promise<ExitCode> {
   const worker = await usageOnRefusal(
     runWorker({
@@ -46,13 +47,18 @@ export async function runWorkerCommand(context: Context, options: WorkerOptions)
     }),
   );
   println(context.io.stdout, `etagrad worker: running trials from queue ${options.queue ?? 'etagrad-tune'} on ${options.redis} (${options.concurrency} at a time); Ctrl-C to stop`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
+  // A second signal ends the process at once (processInterrupts), for a user who will not wait.
+  let unsubscribe = (): void => undefined;
+  const signal = await new Promise<InterruptSignal>((resolve) => {
+    unsubscribe = context.io.onInterrupt?.(resolve) ?? unsubscribe;
   });
   println(context.io.stdout, `etagrad worker: ${signal}: finishing the running trials`);
-  await worker.close();
-  return ExitCode.Ok;
+  try {
+    await worker.close();
+  } finally {
+    unsubscribe();
+  }
+  return signalExitCode[signal];
 }
 
 /** What `work` resolves to; its RangeError or TypeError (an option tune refused) as bad input. */

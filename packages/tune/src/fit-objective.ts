@@ -72,7 +72,7 @@ const owner = 'fitObjective';
  * @param spec `{ dataset, model, optimizer, epochs, seed }`.
  * @example
  * const objective = fitObjective({ dataset: 'moons', model: '2-16-16-1', optimizer: 'sgd', epochs: 5 });
- * await objective({ lr: 0.1 }, 1); // { score: 0.31..., accuracy: 0.88, epochs: 5 }
+ * await objective({ lr: 0.1 }, 1); // { score: <held-out loss>, diverged: false, accuracy: <held-out>, epochs: 5 }
  */
 export function fitObjective(spec: FitObjectiveSpec): Objective {
   checkObject(owner, 'spec', spec);
