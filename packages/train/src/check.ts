@@ -6,6 +6,7 @@
 export {
   checkBoolean,
   checkChoice,
+  checkFinite,
   checkFunction,
   checkKeys,
   checkNonNegative,

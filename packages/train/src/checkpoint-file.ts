@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { type AtomicWriteOptions, writeFileAtomic } from './atomic-write.js';
 import { checkKeys, checkObject, checkPositiveInteger, checkString, isRecord } from './check.js';
 import { type Checkpoint, checkpointText } from './checkpoint-format.js';
+import type { CheckpointOptions } from './fit-options.js';
 import { checkCheckpointFields, readCheckpointText } from './checkpoint-parse.js';
 import { appendToLog, checkLogRef, type HistoryLogRef, newLog, readLog } from './history-log.js';
 import { readBounded } from './read-bounded.js';
@@ -140,4 +141,26 @@ export function saveCheckpoint(path: string, checkpoint: Checkpoint, options: At
 export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}): Checkpoint {
   checkString('loadCheckpoint', 'path', path);
   return new CheckpointFile(path, checkMaxBytes('loadCheckpoint', 'options', options)).load();
+}
+
+/**
+ * `fit`'s `checkpoint` option for a file, for code that calls the browser-safe `fit` or
+ * `fitAsync` in Node, or that adds fields of its own to each checkpoint before saving it
+ * (`save: (c) => file.save({ ...c, mine })`: they are kept and read back by `loadCheckpoint`).
+ * Saves as `@etagrad/train/node`'s `fit` does: the history appended to a log, the rest replaced
+ * atomically, so a save costs the same at any point of a run. Node only.
+ *
+ * @param path - the checkpoint file
+ * @param options - `every`: save every `every` epochs (default 1; the last is saved regardless)
+ * @example
+ * const file = checkpointFile('run.json', { every: 5 });
+ * await fitAsync(model, { ...options, checkpoint: file, signal });
+ */
+export function checkpointFile(path: string, options: { readonly every?: number } = {}): CheckpointOptions {
+  const owner = 'checkpointFile';
+  checkString(owner, 'path', path);
+  if (path === '') throw new RangeError(`${owner}: path must be a file path, got ''`);
+  checkKeys(owner, 'options', checkObject(owner, 'options', options), ['every']);
+  const file = new CheckpointFile(path);
+  return { save: (checkpoint) => file.save(checkpoint), every: checkPositiveInteger(owner, 'every', options.every ?? 1) };
 }

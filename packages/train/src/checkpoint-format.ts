@@ -1,5 +1,6 @@
 import type { EarlyStoppingState } from './early-stopping.js';
 import type { History } from './history.js';
+import { isRecord, show } from './check.js';
 import { sha256 } from './sha256.js';
 
 /** The `format` tag of every etagrad checkpoint. */
@@ -70,6 +71,9 @@ export function checksumOf(fields: object, hash: (text: string) => string = sha2
  * fit(model, { ...options, checkpoint: { save: (c) => localStorage.setItem('run', serializeCheckpoint(c)) } });
  */
 export function serializeCheckpoint(checkpoint: Checkpoint): string {
+  if (!isRecord(checkpoint) || checkpoint['format'] !== checkpointFormat) {
+    throw new TypeError(`serializeCheckpoint: checkpoint must be a checkpoint object from fit, got ${show(checkpoint)}`);
+  }
   return checkpointText(checkpoint);
 }
 

@@ -1,4 +1,15 @@
-import { checkBoolean, checkChoice, checkKeys, checkNonNegative, checkNonNegativeInteger, checkObject, checkString } from './check.js';
+import {
+  checkBoolean,
+  checkChoice,
+  checkFinite,
+  checkKeys,
+  checkNonNegative,
+  checkNonNegativeInteger,
+  checkObject,
+  checkString,
+  isRecord,
+  show,
+} from './check.js';
 
 /** Options of {@link earlyStopping}. */
 export interface EarlyStoppingOptions {
@@ -104,6 +115,16 @@ export function observeEarlyStopping(
   value: number,
   epoch: number,
 ): { readonly state: EarlyStoppingState; readonly verdict: EarlyStoppingVerdict } {
+  const owner = 'observeEarlyStopping';
+  if (!isRecord(rule) || rule.kind !== 'earlyStopping') {
+    throw new TypeError(`${owner}: rule must be made by earlyStopping({ ... }), got ${show(rule)}`);
+  }
+  const given = checkObject(owner, 'state', state);
+  if ((given['best'] !== null && typeof given['best'] !== 'number') || typeof given['wait'] !== 'number') {
+    throw new TypeError(`${owner}: state must be an early-stopping state { best, bestEpoch, wait }, got ${show(state)}`);
+  }
+  checkFinite(owner, 'value', value);
+  checkNonNegativeInteger(owner, 'epoch', epoch);
   const improved =
     state.best === null ||
     (rule.mode === 'min' ? value < state.best - rule.minDelta : value > state.best + rule.minDelta);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { mse } from '@etagrad/nn';
 import { SGD } from '@etagrad/optim';
 import { describe, expect, test } from 'vitest';
-import { CheckpointFile, loadCheckpoint, saveCheckpoint } from '../src/checkpoint-file.js';
+import { CheckpointFile, checkpointFile, loadCheckpoint, saveCheckpoint } from '../src/checkpoint-file.js';
+import { fitAsync } from '../src/fit-async.js';
 import { serializeCheckpoint, type Checkpoint } from '../src/checkpoint-format.js';
 import { fit } from '../src/fit-files.js';
 import type { EpochRecord, StepRecord } from '../src/history.js';
@@ -108,6 +109,31 @@ describe('checkpoint files: the history in an append-only log', () => {
     saveCheckpoint(path, longRun(1));
     expect(readdirSync(dir).filter((f) => f.endsWith('.history'))).toHaveLength(1);
     expect(loadCheckpoint(path)).toEqual(longRun(1));
+  });
+});
+
+describe('checkpointFile, for the browser-safe fitAsync in Node', () => {
+  test('saves through the history log, keeps fields of the caller, and resumes bit-identically', async () => {
+    const path = join(tempDir(), 'run.json');
+    const whole = lineModel();
+    fit(whole, { data: line, loss: mse, optimizer: new SGD(whole.parameters(), { lr: 0.05 }), epochs: 4, batchSize: 1, shuffle: false });
+    const file = checkpointFile(path, { every: 2 });
+    const first = lineModel();
+    const options = { data: line, loss: mse, epochs: 4, batchSize: 1, shuffle: false };
+    await fitAsync(first, { ...options, optimizer: new SGD(first.parameters(), { lr: 0.05 }), epochs: 2, checkpoint: { ...file, save: (c) => file.save({ ...c, mine: 7 } as Checkpoint) } });
+    const saved = loadCheckpoint(path);
+    expect((saved as Checkpoint & { mine?: number }).mine).toBe(7);
+    expect(readdirSync(join(path, '..')).filter((f) => f.endsWith('.history'))).toHaveLength(1);
+    const resumed = lineModel();
+    await fitAsync(resumed, { ...options, optimizer: new SGD(resumed.parameters(), { lr: 0.05 }), resumeFrom: saved });
+    expect(weights(resumed)).toEqual(weights(whole));
+  });
+
+  test('refuses bad arguments in the standard format', () => {
+    expect(() => checkpointFile('')).toThrow(new RangeError("checkpointFile: path must be a file path, got ''"));
+    expect(() => checkpointFile('a.json', { evry: 2 } as never)).toThrow(
+      new TypeError("checkpointFile: unknown option 'evry' (did you mean 'every'?); options are every"),
+    );
   });
 });
 

@@ -84,3 +84,9 @@ test('checkpoint text is the JSON of the fields with the checksum last, stringif
   const text = serializeCheckpoint(checkpoint);
   expect(text).toBe(JSON.stringify({ ...checkpoint, checksum: checksumOf(checkpoint) }));
 });
+
+test('serializeCheckpoint and parseCheckpoint refuse what is not theirs in the standard format', () => {
+  expect(() => serializeCheckpoint(null as never)).toThrow(new TypeError('serializeCheckpoint: checkpoint must be a checkpoint object from fit, got null'));
+  expect(() => parseCheckpoint(5 as never)).toThrow(new TypeError('parseCheckpoint: text must be a string, got 5'));
+  expect(() => parseCheckpoint('{}', 5 as never)).toThrow(new TypeError('parseCheckpoint: source must be a string, got 5'));
+});

@@ -109,3 +109,19 @@ describe('observeEarlyStopping', () => {
     );
   });
 });
+
+describe('observeEarlyStopping refuses bad arguments in the standard format', () => {
+  const rule = earlyStopping({ monitor: 'loss' });
+  const cases: [() => unknown, Error][] = [
+    [() => observeEarlyStopping({} as never, initialEarlyStoppingState, 1, 0), new TypeError('observeEarlyStopping: rule must be made by earlyStopping({ ... }), got an object')],
+    [() => observeEarlyStopping(rule, null as never, 1, 0), new TypeError('observeEarlyStopping: state must be an object, got null')],
+    [() => observeEarlyStopping(rule, { best: 'low' } as never, 1, 0), new TypeError('observeEarlyStopping: state must be an early-stopping state { best, bestEpoch, wait }, got an object')],
+    [() => observeEarlyStopping(rule, initialEarlyStoppingState, Number.NaN, 0), new RangeError('observeEarlyStopping: value must be a finite number, got NaN')],
+    [() => observeEarlyStopping(rule, initialEarlyStoppingState, 1, -1), new RangeError('observeEarlyStopping: epoch must be an integer >= 0, got -1')],
+  ];
+  for (const [call, error] of cases) {
+    test(error.message, () => {
+      expect(call).toThrow(error);
+    });
+  }
+});
