@@ -2,6 +2,7 @@
 // gives them), or groups of either with per-group options (PyTorch's param_groups).
 
 import { checkKeys, show } from './check.js';
+import { isParam } from './param-list.js';
 import type { Param } from './types.js';
 
 /** One group as read: its parameters, their names (null when unnamed), and its own options. */
@@ -10,12 +11,6 @@ export interface ReadGroup {
   readonly names: string[] | null;
   readonly options: Record<string, unknown>;
 }
-
-const isParam = (x: unknown): x is Param =>
-  typeof x === 'object' &&
-  x !== null &&
-  typeof (x as { data?: unknown }).data === 'number' &&
-  typeof (x as { grad?: unknown }).grad === 'number';
 
 const isGroup = (x: unknown): x is { params: unknown } =>
   typeof x === 'object' && x !== null && !Array.isArray(x) && 'params' in x && !('data' in x);
