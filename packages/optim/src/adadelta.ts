@@ -1,5 +1,5 @@
 import { type OptimizerDefinition, updateNumber } from './definition.js';
-import { type CommonHyper, commonTable, nonNegative, unitClosed } from './hyper.js';
+import { type CommonHyper, commonTable, unitClosed, positive } from './hyper.js';
 import { ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -41,7 +41,7 @@ export function adadeltaUpdate(s: AdadeltaBuffers, data: number, grad: number, h
 /** Adadelta's definition: rules, PyTorch's defaults, the Keras and optax presets, the formula. */
 export const adadeltaDefinition: OptimizerDefinition<AdadeltaHyper, AdadeltaBuffers> = {
   name: 'Adadelta',
-  table: { ...commonTable, rho: unitClosed, eps: nonNegative },
+  table: { ...commonTable, rho: unitClosed, eps: positive },
   defaults: { lr: 1, rho: 0.9, eps: 1e-6 },
   presets: {
     keras: { lr: 0.001, rho: 0.95, eps: 1e-7 },

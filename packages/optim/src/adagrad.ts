@@ -1,5 +1,5 @@
 import { type OptimizerDefinition, type UpdateNumber, updateNumber } from './definition.js';
-import { choice, type CommonHyper, commonTable, nonNegative } from './hyper.js';
+import { choice, type CommonHyper, commonTable, nonNegative, positive } from './hyper.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
 /** Adagrad's options as numbers at one update. */
@@ -46,7 +46,7 @@ export const adagradDefinition: OptimizerDefinition<AdagradHyper, AdagradBuffers
     ...commonTable,
     lrDecay: nonNegative,
     initialAccumulatorValue: { ...nonNegative, fixed: true },
-    eps: nonNegative,
+    eps: positive,
     epsPlacement: choice(['outside', 'inside']),
   },
   defaults: {

@@ -1,5 +1,5 @@
 import type { OptimizerDefinition } from './definition.js';
-import { choice, type CommonHyper, commonTable, flag, nonNegative, unitOpenPair } from './hyper.js';
+import { choice, type CommonHyper, commonTable, flag, nonNegative, unitOpenPair, positive } from './hyper.js';
 import { adamDenominator, type BiasCorrections, biasCorrections, ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -66,7 +66,7 @@ export function adamUpdate(s: AdamBuffers, data: number, grad: number, h: AdamHy
 const adamTable = {
   ...commonTable,
   betas: unitOpenPair,
-  eps: nonNegative,
+  eps: positive,
   amsgrad: flag,
   epsPlacement: choice(['outside', 'hat']),
   epsRoot: nonNegative,

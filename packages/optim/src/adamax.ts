@@ -1,5 +1,5 @@
 import type { OptimizerDefinition } from './definition.js';
-import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair } from './hyper.js';
+import { choice, type CommonHyper, commonTable, unitOpenPair, positive } from './hyper.js';
 import { type BiasCorrections, biasCorrections, ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -47,7 +47,7 @@ export function adamaxUpdate(s: AdamaxBuffers, data: number, grad: number, h: Ad
 /** Adamax's definition: rules, PyTorch's defaults, the Keras and optax presets, the formula. */
 export const adamaxDefinition: OptimizerDefinition<AdamaxHyper, AdamaxBuffers, BiasCorrections> = {
   name: 'Adamax',
-  table: { ...commonTable, betas: unitOpenPair, eps: nonNegative, epsPlacement: choice(['max', 'outside']) },
+  table: { ...commonTable, betas: unitOpenPair, eps: positive, epsPlacement: choice(['max', 'outside']) },
   defaults: { lr: 0.002, betas: [0.9, 0.999], eps: 1e-8, epsPlacement: 'max' },
   presets: {
     keras: { lr: 0.001, eps: 1e-7, epsPlacement: 'outside' },

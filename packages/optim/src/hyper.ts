@@ -95,6 +95,16 @@ export const nonNegative: NumberRule = {
   rule: 'a finite number >= 0',
   valid: (x) => Number.isFinite(x) && x >= 0,
 };
+/**
+ * A finite number > 0: every optimizer's `eps`, which keeps a denominator such as `√v̂ + ε` away
+ * from 0. PyTorch accepts `eps = 0`, and then a parameter whose gradients have all been 0 gets
+ * `0 / 0 = NaN`; a non-finite parameter must never appear silently, so 0 is refused.
+ */
+export const positive: NumberRule = {
+  kind: 'number',
+  rule: 'a finite number > 0',
+  valid: (x) => Number.isFinite(x) && x > 0,
+};
 /** A number in [0, 1] (a decay rate that may be 1). */
 export const unitClosed: NumberRule = { kind: 'number', rule: 'in [0, 1]', valid: (x) => x >= 0 && x <= 1 };
 /** A number in [0, 1) (Adam's betas: 1 would divide by a zero bias correction). */

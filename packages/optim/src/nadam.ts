@@ -1,5 +1,5 @@
 import type { OptimizerDefinition } from './definition.js';
-import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair } from './hyper.js';
+import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair, positive } from './hyper.js';
 import { adamDenominator, ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -87,7 +87,7 @@ export const nadamDefinition: OptimizerDefinition<NadamHyper, NadamBuffers, Nada
   table: {
     ...commonTable,
     betas: unitOpenPair,
-    eps: nonNegative,
+    eps: positive,
     epsRoot: nonNegative,
     momentumDecay: nonNegative,
     momentumSchedule: choice(['dozat', 'constant']),

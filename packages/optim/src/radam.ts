@@ -1,5 +1,5 @@
 import type { OptimizerDefinition } from './definition.js';
-import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair } from './hyper.js';
+import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair, positive } from './hyper.js';
 import { adamDenominator, type BiasCorrections, biasCorrections, ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -52,14 +52,15 @@ export function radamUpdate(s: RadamBuffers, data: number, grad: number, h: Rada
   const rho = rhoInf - (2 * c.t * (1 - bc2)) / bc2; // β₂ᵗ = 1 − bc2
   if (!(rho > 5)) return data - corrected * h.lr;
   const rect = Math.sqrt(((rho - 4) * (rho - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rho));
-  const adaptive = 1 / adamDenominator(s.expAvgSq, bc2, h.eps, h.epsRoot, h.epsPlacement === 'hat');
-  return data - corrected * h.lr * adaptive * rect;
+  // Divided, not multiplied by PyTorch's reciprocal `adaptive_lr`: with a tiny eps and v = 0 the
+  // reciprocal is Infinity and 0·Infinity = NaN, while 0 / eps = 0.
+  return data - (corrected * h.lr * rect) / adamDenominator(s.expAvgSq, bc2, h.eps, h.epsRoot, h.epsPlacement === 'hat');
 }
 
 /** RAdam's definition: rules, PyTorch's defaults, the optax preset (Keras has none), the formula. */
 export const radamDefinition: OptimizerDefinition<RadamHyper, RadamBuffers, BiasCorrections> = {
   name: 'RAdam',
-  table: { ...commonTable, betas: unitOpenPair, eps: nonNegative, epsRoot: nonNegative, epsPlacement: choice(['hat', 'outside']) },
+  table: { ...commonTable, betas: unitOpenPair, eps: positive, epsRoot: nonNegative, epsPlacement: choice(['hat', 'outside']) },
   defaults: { lr: 0.001, betas: [0.9, 0.999], eps: 1e-8, epsRoot: 0, epsPlacement: 'hat' },
   presets: {
     keras: 'Keras has no RAdam',

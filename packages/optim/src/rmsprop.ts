@@ -1,5 +1,5 @@
 import { type OptimizerDefinition, updateNumber } from './definition.js';
-import { choice, type CommonHyper, commonTable, flag, nonNegative, unitClosed } from './hyper.js';
+import { choice, type CommonHyper, commonTable, flag, unitClosed, positive } from './hyper.js';
 import { ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -65,7 +65,7 @@ export const rmspropDefinition: OptimizerDefinition<RmspropHyper, RmspropBuffers
   table: {
     ...commonTable,
     alpha: unitClosed,
-    eps: nonNegative,
+    eps: positive,
     momentum: unitClosed,
     centered: flag,
     epsPlacement: choice(['outside', 'inside']),

@@ -75,7 +75,7 @@ describe('options are validated at construction', () => {
     ['betas not a pair', () => new Adam(p(), { betas: [0.9] as never }), new TypeError('Adam: betas must be a pair [a, b], got an array of length 1')],
     ['negative lr', () => new Adam(p(), { lr: -0.1 }), new RangeError('Adam: lr must be a finite number >= 0, got -0.1')],
     ['lr a string', () => new Adam(p(), { lr: '0.1' as never }), new TypeError("Adam: lr must be a number or a schedule, got '0.1'")],
-    ['negative eps', () => new Adam(p(), { eps: -1 }), new RangeError('Adam: eps must be a finite number >= 0, got -1')],
+    ['negative eps', () => new Adam(p(), { eps: -1 }), new RangeError('Adam: eps must be a finite number > 0, got -1')],
     ['negative weight decay', () => new Adam(p(), { weightDecay: -1 }), new RangeError('Adam: weightDecay must be a finite number >= 0, got -1')],
     [
       'unknown decay mode',
