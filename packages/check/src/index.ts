@@ -18,3 +18,4 @@ export { checkFunction, checkString } from './check-type.js';
 export { checkKeys, checkObject, isRecord } from './check-object.js';
 export { closest, editDistance } from './closest.js';
 export { prefixed } from './prefixed.js';
+export { checkOptions } from './check-options.js';

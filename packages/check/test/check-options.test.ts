@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { checkBoolean, checkChoice, checkFunction, checkKeys, checkObject, checkString, isRecord } from '@etagrad/check';
+import { checkBoolean, checkChoice, checkFunction, checkKeys, checkObject, checkOptions, checkString, isRecord } from '@etagrad/check';
 
 test('checkBoolean passes booleans and refuses anything else with a TypeError', () => {
   expect(checkBoolean('exponential', 'staircase', false)).toBe(false);
@@ -91,4 +91,13 @@ test('checkFunction passes functions and names what it expected otherwise', () =
   expect(() => checkFunction('Linear', 'init', 0.5, 'an initializer function')).toThrow(
     new TypeError('Linear: init must be an initializer function, got 0.5'),
   );
+});
+
+test('checkOptions reads omitted options as {} and refuses a non-object or an unknown key', () => {
+  expect(checkOptions('moons', undefined, ['n'])).toEqual({});
+  const options = { n: 3 };
+  expect(checkOptions('moons', options, ['n'])).toBe(options);
+  expect(() => checkOptions('moons', 5, ['n'])).toThrow(new TypeError('moons: options must be an object, got 5'));
+  expect(() => checkOptions('moons', null, ['n'])).toThrow(new TypeError('moons: options must be an object, got null'));
+  expect(() => checkOptions('moons', { m: 3 }, ['n'])).toThrow(TypeError);
 });

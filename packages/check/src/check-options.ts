@@ -1,0 +1,20 @@
+import { checkKeys, checkObject } from './check-object.js';
+
+/**
+ * The options object of `owner`, `{}` when it is omitted (`undefined`), refusing anything but an
+ * object (`moons(5)`, `moons(null)`: `moons: options must be an object, got 5`) and any key
+ * outside `known`, with the nearest known key as a suggestion (see {@link checkKeys}).
+ *
+ * @param owner - the function or class the options belong to, first in the message
+ * @param options - the options as given
+ * @param known - every option `owner` takes, in the order the message lists them
+ * @returns the options, as a record to read the known keys from
+ * @example
+ * const { n = 100, noise = 0 } = checkOptions('moons', options, ['n', 'noise', 'seed', 'rng']) as MoonsOptions;
+ */
+export function checkOptions(owner: string, options: unknown, known: readonly string[]): Record<string, unknown> {
+  if (options === undefined) return {};
+  const given = checkObject(owner, 'options', options);
+  checkKeys(owner, 'options', given, known);
+  return given;
+}
