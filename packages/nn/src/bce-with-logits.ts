@@ -1,5 +1,5 @@
 import { probabilityTarget } from './bce.js';
-import { elementwise, type Loss } from './loss.js';
+import { defineLoss, elementwise, type LossOf, type LossOptions } from './loss.js';
 
 /**
  * Binary cross-entropy on logits, PyTorch's `BCEWithLogitsLoss`: for a logit z and target t,
@@ -10,7 +10,8 @@ import { elementwise, type Loss } from './loss.js';
  * @example
  * bceWithLogits([[z]], [1]); // softplus(-z) = ln(1 + e^-z)
  */
-export const bceWithLogits: Loss = (outputs, targets, options) =>
+export const bceWithLogits: LossOf<LossOptions> = defineLoss((outputs, targets, options) =>
   elementwise('bceWithLogits', outputs, targets, options, probabilityTarget, (z, t) =>
     t === 0 ? z.softplus() : t === 1 ? z.neg().softplus() : z.softplus().sub(z.mul(t)),
-  );
+  ),
+);

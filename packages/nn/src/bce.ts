@@ -1,5 +1,5 @@
 import { sum, type Value } from '@etagrad/autograd';
-import { elementwise, type Loss } from './loss.js';
+import { defineLoss, elementwise, type LossOf, type LossOptions } from './loss.js';
 
 /** e^-100: probabilities are clamped here so that log gives at least -100, PyTorch's BCELoss clamp. */
 const EPS = Math.exp(-100);
@@ -18,11 +18,12 @@ export const probabilityTarget = (t: number): string | null => (t >= 0 && t <= 1
  * @example
  * bce([[p]], [1]); // -ln p
  */
-export const bce: Loss = (outputs, targets, options) =>
-  elementwise('bce', outputs, targets, options, probabilityTarget, (p, t, row) => {
-    if (!(p.data >= 0 && p.data <= 1)) throw new RangeError(`bce: output ${p.data} at row ${row} must be a probability in [0, 1]`);
+export const bce: LossOf<LossOptions> = defineLoss((outputs, targets, options) =>
+  elementwise('bce', outputs, targets, options, probabilityTarget, (p, t, where) => {
+    if (!(p.data >= 0 && p.data <= 1)) throw new RangeError(`bce: outputs${where} must be a probability in [0, 1], got ${p.data}`);
     const logs: Value[] = []; // the term of a 0 label is skipped, not multiplied by 0
     if (t !== 0) logs.push(p.max(EPS).log().mul(t));
     if (t !== 1) logs.push(p.neg().add(1).max(EPS).log().mul(1 - t));
     return sum(logs).neg();
-  });
+  }),
+);

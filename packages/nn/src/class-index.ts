@@ -2,12 +2,11 @@ import { show } from './check.js';
 
 /**
  * Checks a class-index target for a row of `k` scores: an integer in [0, k). The message names
- * the loss or metric, the target and the row: `crossEntropy: target 1.5 at row 0 must be a class
- * index in [0, 3)`.
+ * the loss or metric and the sample: `crossEntropy: targets[0] must be a class index in [0, 3), got 1.5`.
  */
 export function checkClassIndex(owner: string, target: unknown, row: number, k: number): number {
   if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target >= k) {
-    throw new RangeError(`${owner}: target ${show(target)} at row ${row} must be a class index in [0, ${k})`);
+    throw new RangeError(`${owner}: targets[${row}] must be a class index in [0, ${k}), got ${show(target)}`);
   }
   return target;
 }

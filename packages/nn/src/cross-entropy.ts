@@ -1,7 +1,7 @@
 import { dot, logSumExp, type Value } from '@etagrad/autograd';
 import { show } from './check.js';
 import { checkClassIndex } from './class-index.js';
-import { rowwise, type Loss } from './loss.js';
+import { defineLoss, rowwise, type LossOf, type LossOptions } from './loss.js';
 
 /**
  * Softmax cross-entropy on logits, PyTorch's `CrossEntropyLoss`: for a row of logits z and a
@@ -13,12 +13,13 @@ import { rowwise, type Loss } from './loss.js';
  * @example
  * crossEntropy([model.forward(x)], [2]); // -ln(softmax(logits)[2])
  */
-export const crossEntropy: Loss = (outputs, targets, options) =>
+export const crossEntropy: LossOf<LossOptions> = defineLoss((outputs, targets, options) =>
   rowwise('crossEntropy', outputs, targets, options, (row, target, i) => {
     checkRowWidth('crossEntropy', row, i);
     if (Array.isArray(target)) return logSumExp(row).sub(dot(checkDistribution('crossEntropy', target, row.length, i), row));
     return logSumExp(row).sub(row[checkClassIndex('crossEntropy', target, i, row.length)] as Value);
-  });
+  }),
+);
 
 /** Classification rows need two scores or more. */
 export function checkRowWidth(owner: string, row: readonly unknown[], i: number): void {
@@ -28,10 +29,13 @@ export function checkRowWidth(owner: string, row: readonly unknown[], i: number)
 /** A probability vector of length k: entries in [0, 1] summing to 1 (within 1e-6). */
 function checkDistribution(owner: string, target: readonly unknown[], k: number, i: number): readonly number[] {
   const rule = `a class index or ${k} probabilities summing to 1`;
-  if (target.length !== k || target.some((p) => typeof p !== 'number' || !(p >= 0 && p <= 1))) {
-    throw new RangeError(`${owner}: target ${show(target)} at row ${i} must be ${rule}`);
-  }
+  if (target.length !== k) throw new RangeError(`${owner}: targets[${i}] must be ${rule}, got ${show(target)}`);
+  target.forEach((p, j) => {
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+      throw new RangeError(`${owner}: targets[${i}][${j}] must be a probability in [0, 1], got ${show(p)}`);
+    }
+  });
   const total = (target as number[]).reduce((a, b) => a + b, 0);
-  if (Math.abs(total - 1) > 1e-6) throw new RangeError(`${owner}: target at row ${i} must be ${rule}, got a sum of ${total}`);
+  if (Math.abs(total - 1) > 1e-6) throw new RangeError(`${owner}: targets[${i}] must be ${rule}, got a sum of ${total}`);
   return target as number[];
 }

@@ -1,4 +1,4 @@
-import { elementwise, type Loss } from './loss.js';
+import { defineLoss, elementwise, type LossOf, type LossOptions } from './loss.js';
 
 /**
  * Hinge (max-margin) loss, micrograd's demo loss: `max(0, 1 - y * score)` for each score and
@@ -8,7 +8,7 @@ import { elementwise, type Loss } from './loss.js';
  * @example
  * hinge(scores.map((s) => [s]), data.y); // micrograd: mean(relu(1 - y_i * score_i))
  */
-export const hinge: Loss = (outputs, targets, options) =>
+export const hinge: LossOf<LossOptions> = defineLoss((outputs, targets, options) =>
   elementwise(
     'hinge',
     outputs,
@@ -16,4 +16,5 @@ export const hinge: Loss = (outputs, targets, options) =>
     options,
     (y) => (y === 1 || y === 0 || y === -1 ? null : 'a label -1, 0 or 1'),
     (score, y) => score.mul(y === 1 ? -1 : 1).add(1).relu(),
-  );
+  ),
+);

@@ -1,10 +1,9 @@
-import { checkPositive, show } from './check.js';
-import { elementwise, finiteTarget, type LossOptions, type Outputs } from './loss.js';
-import type { Value } from '@etagrad/autograd';
+import { checkPositive } from './check.js';
+import { defineLoss, elementwise, finiteTarget, type LossOf, type LossOptions, reductionOf } from './loss.js';
 
 /** Options of {@link huber}. */
 export interface HuberOptions extends LossOptions {
-  /** Where the loss turns from quadratic to linear (default 1). */
+  /** Where the loss turns from quadratic to linear, > 0 (default 1). */
   readonly delta?: number;
 }
 
@@ -12,7 +11,7 @@ export interface HuberOptions extends LossOptions {
  * Huber loss, PyTorch's `HuberLoss`: with `d = output - target`,
  * `0.5 d²` where `|d| < delta`, else `delta (|d| - 0.5 delta)`; quadratic near the target,
  * linear (robust to outliers) far from it, with a continuous gradient. Averaged over all outputs
- * (or summed).
+ * (or summed, or one per sample with `reduction: 'none'`).
  *
  * @param outputs - the model's outputs, one row per sample
  * @param targets - one target per row: a number, or an array for several outputs
@@ -20,11 +19,11 @@ export interface HuberOptions extends LossOptions {
  * @example
  * huber([[a]], [0], { delta: 1 }); // a = 3: 1 * (3 - 0.5) = 2.5
  */
-export function huber(outputs: Outputs, targets: readonly (number | readonly number[])[], options?: HuberOptions): Value {
-  if (typeof options !== 'object' && options !== undefined) throw new TypeError(`huber: options must be an object, got ${show(options)}`);
+export const huber: LossOf<HuberOptions> = defineLoss((outputs, targets, options?: HuberOptions) => {
+  const reduction = reductionOf('huber', options, ['delta']);
   const delta = checkPositive('huber', 'delta', options?.delta ?? 1);
-  return elementwise('huber', outputs, targets, options, finiteTarget, (o, t) => {
+  return elementwise('huber', outputs, targets, { reduction }, finiteTarget, (o, t) => {
     const d = o.sub(t);
     return Math.abs(d.data) < delta ? d.pow(2).mul(0.5) : d.abs().sub(0.5 * delta).mul(delta);
   });
-}
+});

@@ -1,35 +1,71 @@
-import { mean, sum, Value } from '@etagrad/autograd';
-import { checkChoice, checkObject, show } from './check.js';
+import { mean, sum, type Value } from '@etagrad/autograd';
+import { checkChoice, checkOptions, show } from './check.js';
+import { isValue } from './value.js';
 
-/** How a loss combines its per-sample terms: their mean (default) or their sum. */
-export type Reduction = 'mean' | 'sum';
+/**
+ * How a loss combines its per-sample terms: their mean (default), their sum, or `'none'`: one
+ * `Value` per sample, uncombined (PyTorch's `reduction`).
+ */
+export type Reduction = 'mean' | 'sum' | 'none';
 
 /** Options every loss takes. */
 export interface LossOptions {
-  /** `'mean'` (default) or `'sum'` over the batch (and, for elementwise losses, over outputs). */
+  /**
+   * `'mean'` (default) or `'sum'` over the batch (and, for elementwise losses, over outputs);
+   * `'none'` returns one `Value` per sample instead (for a row of several outputs, an elementwise
+   * loss gives the mean of that row's terms, so the mean of the list is the `'mean'` loss).
+   */
   readonly reduction?: Reduction;
 }
 
 /** What a model returned for a batch: one row of outputs per sample (a single sample is a batch of one). */
 export type Outputs = readonly (readonly Value[])[];
 
-/**
- * A loss: `(outputs, targets, options?) => Value`, one target per row of `outputs` (a number
- * for one output or a class index, `number[]` for several outputs). It returns one `Value`, the
- * mean over the batch (or the sum with `reduction: 'sum'`), ready for `backward()`. So `fit` and a
- * hand-written loop pass any loss around without adapters.
- *
- * @param outputs - the model's outputs, one row per sample
- * @param targets - one target per row: a number (one output, or a class index), or an array for several outputs
- * @param options - the reduction, `'mean'` (default) or `'sum'`
- */
-export type Loss = (outputs: Outputs, targets: readonly (number | readonly number[])[], options?: LossOptions) => Value;
+/** One target per sample: a number (one output, or a class index) or a number per output. */
+export type Targets = readonly (number | readonly number[])[];
 
-/** The reduction in `options`, checked. */
-export function reductionOf(owner: string, options: unknown): Reduction {
-  if (options === undefined) return 'mean';
-  const { reduction = 'mean' } = checkObject(owner, 'options', options) as LossOptions;
-  return checkChoice(owner, 'reduction', reduction, ['mean', 'sum'] as const);
+/**
+ * What a training loop needs of a loss: `(outputs, targets, options?) => Value`, one target per
+ * row of `outputs` (a number for one output or a class index, `number[]` for several outputs),
+ * and one `Value` back, the mean over the batch (or the sum with `reduction: 'sum'`), ready for
+ * `backward()`. Every built-in loss is one (see {@link LossOf} for their `'none'` form), and so is
+ * any function of that shape, so `fit` and a hand-written loop pass losses around without adapters.
+ */
+export type Loss = (outputs: Outputs, targets: Targets, options?: { readonly reduction?: 'mean' | 'sum' }) => Value;
+
+/**
+ * The type of a built-in loss: a {@link Loss} that also takes `reduction: 'none'` and then
+ * returns one `Value` per sample. `O` is the loss's options (`huber` adds `delta`).
+ */
+export interface LossOf<O extends LossOptions> {
+  /**
+   * @param outputs - one row of output `Value`s per sample
+   * @param targets - one target per sample
+   * @param options - `reduction` (default `'mean'`), and the loss's own options
+   */
+  (outputs: Outputs, targets: Targets, options?: O & { readonly reduction?: 'mean' | 'sum' }): Value;
+  /**
+   * @param outputs - one row of output `Value`s per sample
+   * @param targets - one target per sample
+   * @param options - `reduction: 'none'`: one `Value` per sample
+   */
+  (outputs: Outputs, targets: Targets, options: O & { readonly reduction: 'none' }): Value[];
+  /**
+   * @param outputs - one row of output `Value`s per sample
+   * @param targets - one target per sample
+   * @param options - `reduction` and the loss's own options
+   */
+  (outputs: Outputs, targets: Targets, options?: O): Value | Value[];
+}
+
+/** One loss function with the overloads of {@link LossOf} (the implementation returns their union). */
+export const defineLoss = <O extends LossOptions>(loss: (outputs: Outputs, targets: Targets, options?: O) => Value | Value[]): LossOf<O> =>
+  loss as LossOf<O>;
+
+/** The reduction in `options`, checked along with the keys `options` may hold (`reduction` and `extra`). */
+export function reductionOf(owner: string, options: unknown, extra: readonly string[] = []): Reduction {
+  const { reduction = 'mean' } = checkOptions(owner, options, ['reduction', ...extra]) as LossOptions;
+  return checkChoice(owner, 'reduction', reduction, ['mean', 'sum', 'none'] as const);
 }
 
 /** Checks a batch: `outputs` rows of Values, one target per row; returns the rows. */
@@ -45,37 +81,38 @@ export function checkBatch(owner: string, outputs: unknown, targets: unknown): r
       throw new TypeError(`${owner}: outputs[${i}] must be a non-empty array of Values (one row per sample), got ${show(row)}`);
     }
     row.forEach((v: unknown, j) => {
-      if (!(v instanceof Value)) throw new TypeError(`${owner}: outputs[${i}][${j}] must be a Value, got ${show(v)}`);
+      if (!isValue(v)) throw new TypeError(`${owner}: outputs[${i}][${j}] must be a Value, got ${show(v)}`);
     });
   });
   return outputs as readonly (readonly Value[])[];
 }
 
-/** `terms` reduced to one node: `mean` or `sum`. */
-export const reduce = (terms: readonly Value[], reduction: Reduction): Value => (reduction === 'mean' ? mean(terms) : sum(terms));
+/** Per-sample terms reduced: their mean, their sum, or (`'none'`) the list itself. */
+const reduce = (terms: Value[], reduction: Reduction): Value | Value[] =>
+  reduction === 'none' ? terms : reduction === 'mean' ? mean(terms) : sum(terms);
 
 /**
  * The target of each output in a row, for elementwise losses: a number target for a one-output
- * row, or an array with one number per output. `check` validates each number (the row index is
- * given for the error).
+ * row, or an array with one number per output.
  */
-export function targetsOfRow(owner: string, target: unknown, row: readonly Value[], i: number): readonly number[] {
+export function targetsOfRow(owner: string, target: unknown, row: readonly Value[], i: number): readonly unknown[] {
   if (typeof target === 'number') {
     if (row.length !== 1) {
-      throw new RangeError(`${owner}: target at row ${i} must be an array of ${row.length} numbers (one per output), got ${target}`);
+      throw new RangeError(`${owner}: targets[${i}] must be an array of ${row.length} numbers (one per output), got ${target}`);
     }
     return [target];
   }
   if (!Array.isArray(target) || target.length !== row.length) {
-    throw new TypeError(`${owner}: target at row ${i} must be ${row.length === 1 ? 'a number or ' : ''}an array of ${row.length} numbers (one per output), got ${show(target)}`);
+    throw new TypeError(`${owner}: targets[${i}] must be ${row.length === 1 ? 'a number or ' : ''}an array of ${row.length} numbers (one per output), got ${show(target)}`);
   }
-  return target as readonly number[];
+  return target as readonly unknown[];
 }
 
 /**
  * An elementwise loss: `term(output, target)` for every output of every row, reduced over all
- * of them (PyTorch's elementwise mean; for one output per row, the mean over the batch).
- * `checkTarget` refuses a target (by returning the rule it breaks) before any node is made.
+ * of them (PyTorch's elementwise mean; for one output per row, the mean over the batch); with
+ * `'none'`, one value per row, the mean of its terms. `checkTarget` refuses a target (by
+ * returning the rule it breaks) before any node is made.
  */
 export function elementwise(
   owner: string,
@@ -83,20 +120,27 @@ export function elementwise(
   targets: unknown,
   options: unknown,
   checkTarget: (t: number) => string | null,
-  term: (output: Value, target: number, row: number) => Value,
-): Value {
+  term: (output: Value, target: number, where: string) => Value,
+): Value | Value[] {
   const rows = checkBatch(owner, outputs, targets);
   const reduction = reductionOf(owner, options);
-  const pairs = rows.map((row, i) => {
+  const checked = rows.map((row, i) => {
     const ts = targetsOfRow(owner, (targets as unknown[])[i], row, i);
-    for (const t of ts) {
+    return ts.map((t, j) => {
+      const where = row.length === 1 && typeof (targets as unknown[])[i] === 'number' ? `[${i}]` : `[${i}][${j}]`;
       const rule = typeof t === 'number' ? checkTarget(t) : 'a number';
-      if (rule !== null) throw new RangeError(`${owner}: target ${show(t)} at row ${i} must be ${rule}`);
-    }
-    return ts;
+      if (rule !== null) throw new RangeError(`${owner}: targets${where} must be ${rule}, got ${show(t)}`);
+      return t as number;
+    });
   });
+  if (reduction === 'none') {
+    return rows.map((row, i) => {
+      const terms = row.map((o, j) => term(o, (checked[i] as number[])[j] as number, `[${i}][${j}]`));
+      return terms.length === 1 ? (terms[0] as Value) : mean(terms);
+    });
+  }
   const terms: Value[] = [];
-  rows.forEach((row, i) => row.forEach((o, j) => terms.push(term(o, (pairs[i] as readonly number[])[j] as number, i))));
+  rows.forEach((row, i) => row.forEach((o, j) => terms.push(term(o, (checked[i] as number[])[j] as number, `[${i}][${j}]`))));
   return reduce(terms, reduction);
 }
 
@@ -105,7 +149,7 @@ export const finiteTarget = (t: number): string | null => (Number.isFinite(t) ? 
 
 /**
  * A loss with one term per row (classification): `term(row, target, i)` for each sample, reduced
- * over the batch.
+ * over the batch (`'none'`: the list of terms).
  */
 export function rowwise(
   owner: string,
@@ -113,7 +157,7 @@ export function rowwise(
   targets: unknown,
   options: unknown,
   term: (row: readonly Value[], target: unknown, i: number) => Value,
-): Value {
+): Value | Value[] {
   const rows = checkBatch(owner, outputs, targets);
   const reduction = reductionOf(owner, options);
   return reduce(rows.map((row, i) => term(row, (targets as unknown[])[i], i)), reduction);

@@ -1,4 +1,4 @@
-import { elementwise, finiteTarget, type Loss } from './loss.js';
+import { defineLoss, elementwise, finiteTarget, type LossOf, type LossOptions } from './loss.js';
 
 /**
  * Mean absolute error (L1 loss), PyTorch's `L1Loss`: `|output - target|` for every output,
@@ -7,5 +7,6 @@ import { elementwise, finiteTarget, type Loss } from './loss.js';
  * @example
  * mae([[a], [b]], [1, 2]); // (|a - 1| + |b - 2|) / 2
  */
-export const mae: Loss = (outputs, targets, options) =>
-  elementwise('mae', outputs, targets, options, finiteTarget, (o, t) => o.sub(t).abs());
+export const mae: LossOf<LossOptions> = defineLoss((outputs, targets, options) =>
+  elementwise('mae', outputs, targets, options, finiteTarget, (o, t) => o.sub(t).abs()),
+);

@@ -1,7 +1,7 @@
 import type { Value } from '@etagrad/autograd';
 import { checkClassIndex } from './class-index.js';
 import { checkRowWidth } from './cross-entropy.js';
-import { rowwise, type Loss } from './loss.js';
+import { defineLoss, rowwise, type LossOf, type LossOptions } from './loss.js';
 
 /**
  * Negative log-likelihood, PyTorch's `NLLLoss`: rows are log-probabilities (e.g. `ln softmax`),
@@ -11,8 +11,9 @@ import { rowwise, type Loss } from './loss.js';
  * @example
  * nll([logProbs], [1]); // -logProbs[1]
  */
-export const nll: Loss = (outputs, targets, options) =>
+export const nll: LossOf<LossOptions> = defineLoss((outputs, targets, options) =>
   rowwise('nll', outputs, targets, options, (row, target, i) => {
     checkRowWidth('nll', row, i);
     return (row[checkClassIndex('nll', target, i, row.length)] as Value).neg();
-  });
+  }),
+);

@@ -33,9 +33,9 @@ describe('bce', () => {
   });
 
   test('outputs must be probabilities, targets labels in [0, 1]', () => {
-    expect(() => bce(leaves([[1.2]]), [1])).toThrow(new RangeError('bce: output 1.2 at row 0 must be a probability in [0, 1]'));
-    expect(() => bce(leaves([[0.5], [-0.1]]), [1, 0])).toThrow(new RangeError('bce: output -0.1 at row 1 must be a probability in [0, 1]'));
-    expect(() => bce(leaves([[0.5]]), [2])).toThrow(new RangeError('bce: target 2 at row 0 must be a label in [0, 1]'));
+    expect(() => bce(leaves([[1.2]]), [1])).toThrow(new RangeError('bce: outputs[0][0] must be a probability in [0, 1], got 1.2'));
+    expect(() => bce(leaves([[0.5], [-0.1]]), [1, 0])).toThrow(new RangeError('bce: outputs[1][0] must be a probability in [0, 1], got -0.1'));
+    expect(() => bce(leaves([[0.5]]), [2])).toThrow(new RangeError('bce: targets[0] must be a label in [0, 1], got 2'));
   });
 });
 
@@ -108,14 +108,14 @@ describe('crossEntropy', () => {
 
   test('targets must be class indices or distributions', () => {
     const row = leaves([[0, 0, 0]]);
-    expect(() => crossEntropy(row, [1.5])).toThrow(new RangeError('crossEntropy: target 1.5 at row 0 must be a class index in [0, 3)'));
-    expect(() => crossEntropy(row, [3])).toThrow(new RangeError('crossEntropy: target 3 at row 0 must be a class index in [0, 3)'));
-    expect(() => crossEntropy(row, [-1])).toThrow(new RangeError('crossEntropy: target -1 at row 0 must be a class index in [0, 3)'));
+    expect(() => crossEntropy(row, [1.5])).toThrow(new RangeError('crossEntropy: targets[0] must be a class index in [0, 3), got 1.5'));
+    expect(() => crossEntropy(row, [3])).toThrow(new RangeError('crossEntropy: targets[0] must be a class index in [0, 3), got 3'));
+    expect(() => crossEntropy(row, [-1])).toThrow(new RangeError('crossEntropy: targets[0] must be a class index in [0, 3), got -1'));
     expect(() => crossEntropy(row, [[0.5, 0.5]])).toThrow(
-      new RangeError('crossEntropy: target an array of length 2 at row 0 must be a class index or 3 probabilities summing to 1'),
+      new RangeError('crossEntropy: targets[0] must be a class index or 3 probabilities summing to 1, got an array of length 2'),
     );
     expect(() => crossEntropy(row, [[0.5, 0.4, 0]])).toThrow(
-      new RangeError('crossEntropy: target at row 0 must be a class index or 3 probabilities summing to 1, got a sum of 0.9'),
+      new RangeError('crossEntropy: targets[0] must be a class index or 3 probabilities summing to 1, got a sum of 0.9'),
     );
     expect(() => crossEntropy(leaves([[0]]), [0])).toThrow(new RangeError('crossEntropy: outputs[0] must have at least 2 class scores, got 1'));
   });
@@ -144,7 +144,7 @@ describe('nll', () => {
   });
 
   test('targets must be class indices', () => {
-    expect(() => nll(leaves([[-1, -1]]), [0.5])).toThrow(new RangeError('nll: target 0.5 at row 0 must be a class index in [0, 2)'));
+    expect(() => nll(leaves([[-1, -1]]), [0.5])).toThrow(new RangeError('nll: targets[0] must be a class index in [0, 2), got 0.5'));
   });
 });
 
@@ -168,6 +168,6 @@ describe('hinge', () => {
   });
 
   test('labels must be -1, 0 or 1', () => {
-    expect(() => hinge(leaves([[0.3]]), [2])).toThrow(new RangeError('hinge: target 2 at row 0 must be a label -1, 0 or 1'));
+    expect(() => hinge(leaves([[0.3]]), [2])).toThrow(new RangeError('hinge: targets[0] must be a label -1, 0 or 1, got 2'));
   });
 });

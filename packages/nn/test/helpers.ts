@@ -1,5 +1,5 @@
 import { Value } from '@etagrad/autograd';
-import type { Loss, LossOptions } from '@etagrad/nn';
+import type { Loss } from '@etagrad/nn';
 
 /** Leaves for a batch of output rows. */
 export const leaves = (rows: readonly (readonly number[])[]): Value[][] => rows.map((row) => row.map((x) => new Value(x)));
@@ -12,7 +12,7 @@ export function checkGradient(
   loss: Loss,
   rows: readonly (readonly number[])[],
   targets: readonly (number | readonly number[])[],
-  options: LossOptions = {},
+  options: { readonly reduction?: 'mean' | 'sum' } = {},
   tolerance = 1e-5,
 ): void {
   const outputs = leaves(rows);

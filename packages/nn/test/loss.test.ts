@@ -37,7 +37,7 @@ describe('every loss', () => {
       expect(() => loss([row, row], [0])).toThrow(new RangeError(`${name}: targets must have one entry per row of outputs (2), got 1`));
       expect(() => loss([[new Value(0.5), 0.5 as never]], [0])).toThrow(new TypeError(`${name}: outputs[0][1] must be a Value, got 0.5`));
       expect(() => loss([[new Value(0.5)]], [0], { reduction: 'avg' as never })).toThrow(
-        new RangeError(`${name}: reduction must be one of 'mean', 'sum', got 'avg'`),
+        new RangeError(`${name}: reduction must be one of 'mean', 'sum', 'none', got 'avg'`),
       );
       expect(() => loss([[new Value(0.5)]], [0], 'sum' as never)).toThrow(new TypeError(`${name}: options must be an object, got 'sum'`));
     }
@@ -46,10 +46,10 @@ describe('every loss', () => {
   test('elementwise losses match targets to outputs', () => {
     for (const [name, loss] of oneOutput) {
       const row = [new Value(0.5), new Value(0.5)];
-      expect(() => loss([row], [1])).toThrow(new RangeError(`${name}: target at row 0 must be an array of 2 numbers (one per output), got 1`));
-      expect(() => loss([row], [[1]])).toThrow(new TypeError(`${name}: target at row 0 must be an array of 2 numbers (one per output), got an array of length 1`));
+      expect(() => loss([row], [1])).toThrow(new RangeError(`${name}: targets[0] must be an array of 2 numbers (one per output), got 1`));
+      expect(() => loss([row], [[1]])).toThrow(new TypeError(`${name}: targets[0] must be an array of 2 numbers (one per output), got an array of length 1`));
       expect(() => loss([[new Value(0.5)]], ['1' as never])).toThrow(
-        new TypeError(`${name}: target at row 0 must be a number or an array of 1 numbers (one per output), got '1'`),
+        new TypeError(`${name}: targets[0] must be a number or an array of 1 numbers (one per output), got '1'`),
       );
     }
   });

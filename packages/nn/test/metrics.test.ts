@@ -12,7 +12,7 @@ describe('accuracy', () => {
 
   test('bad rows and targets are refused', () => {
     expect(() => accuracy(leaves([[0.9]]), [0])).toThrow(new RangeError('accuracy: outputs[0] must have at least 2 class scores, got 1'));
-    expect(() => accuracy(leaves([[0, 1]]), [1.5])).toThrow(new RangeError('accuracy: target 1.5 at row 0 must be a class index in [0, 2)'));
+    expect(() => accuracy(leaves([[0, 1]]), [1.5])).toThrow(new RangeError('accuracy: targets[0] must be a class index in [0, 2), got 1.5'));
     expect(() => accuracy(leaves([[0, 1]]), [])).toThrow(new RangeError('accuracy: targets must have one entry per row of outputs (1), got 0'));
     expect(() => accuracy([], [])).toThrow(new RangeError('accuracy: outputs must have at least one row, got 0'));
     expect(() => accuracy([['a']] as never, [0])).toThrow(new TypeError("accuracy: outputs[0][0] must be a Value or a number, got 'a'"));
@@ -35,7 +35,7 @@ describe('binaryAccuracy', () => {
 
   test('bad rows, labels and thresholds are refused', () => {
     expect(() => binaryAccuracy(leaves([[0.1, 0.2]]), [1])).toThrow(new RangeError('binaryAccuracy: outputs[0] must have 1 score, got 2'));
-    expect(() => binaryAccuracy(leaves([[0.1]]), [2])).toThrow(new RangeError('binaryAccuracy: target 2 at row 0 must be a label -1, 0 or 1'));
+    expect(() => binaryAccuracy(leaves([[0.1]]), [2])).toThrow(new RangeError('binaryAccuracy: targets[0] must be a label -1, 0 or 1, got 2'));
     expect(() => binaryAccuracyAt(Number.NaN)).toThrow(new RangeError('binaryAccuracyAt: threshold must be a finite number, got NaN'));
   });
 });

@@ -30,7 +30,7 @@ describe('mse', () => {
   });
 
   test('targets must be finite', () => {
-    expect(() => mse(leaves([[1]]), [Number.NaN])).toThrow(new RangeError('mse: target NaN at row 0 must be a finite number'));
+    expect(() => mse(leaves([[1]]), [Number.NaN])).toThrow(new RangeError('mse: targets[0] must be a finite number, got NaN'));
   });
 });
 
@@ -50,7 +50,7 @@ describe('mae', () => {
   });
 
   test('targets must be finite', () => {
-    expect(() => mae(leaves([[1]]), [Infinity])).toThrow(new RangeError('mae: target Infinity at row 0 must be a finite number'));
+    expect(() => mae(leaves([[1]]), [Infinity])).toThrow(new RangeError('mae: targets[0] must be a finite number, got Infinity'));
   });
 });
 
