@@ -1,5 +1,5 @@
 import type { Value } from '@etagrad/autograd';
-import { checkNonNegative, checkPositive } from './check.js';
+import { checkNonNegative, checkOptions, checkPositive } from './check.js';
 import { checkInput, Module, toValue, type Input } from './module.js';
 
 /**
@@ -61,13 +61,10 @@ export type Softplus = Activation;
 export class LeakyReLU extends Activation {
   readonly slope: number;
 
-  /**
-   * A leaky ReLU with the given `slope` for x <= 0.
-   *
-   * @param options - `slope`, the slope for x <= 0 (a finite number >= 0, default 0.01)
-   */
-  constructor({ slope = 0.01 }: { readonly slope?: number } = {}) {
+  /** @param options - `slope`, the slope for x <= 0 (default 0.01) */
+  constructor(options: { readonly slope?: number } = {}) {
     super();
+    const { slope = 0.01 } = checkOptions('LeakyReLU', options, ['slope']) as { readonly slope?: number };
     this.slope = checkNonNegative('LeakyReLU', 'slope', slope);
   }
 
@@ -87,13 +84,10 @@ export class LeakyReLU extends Activation {
 export class ELU extends Activation {
   readonly alpha: number;
 
-  /**
-   * An ELU with the given `alpha`.
-   *
-   * @param options - `alpha`, the scale of the negative part (a finite number > 0, default 1)
-   */
-  constructor({ alpha = 1 }: { readonly alpha?: number } = {}) {
+  /** @param options - `alpha`, the value approached as x -> -Infinity is -alpha (default 1) */
+  constructor(options: { readonly alpha?: number } = {}) {
     super();
+    const { alpha = 1 } = checkOptions('ELU', options, ['alpha']) as { readonly alpha?: number };
     this.alpha = checkPositive('ELU', 'alpha', alpha);
   }
 

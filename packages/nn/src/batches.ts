@@ -1,4 +1,4 @@
-import { checkBoolean, checkPositiveInteger, show } from './check.js';
+import { checkBoolean, checkOptions, checkPositiveInteger } from './check.js';
 import { checkDataset, type Dataset } from './dataset.js';
 import { resolveRng, type Rng } from './rng.js';
 import { pick } from './train-test-split.js';
@@ -40,11 +40,9 @@ export interface BatchesOptions {
 export function batches(data: Dataset, options: BatchesOptions): Generator<Dataset, void, undefined> {
   const owner = 'batches';
   const n = checkDataset(owner, data);
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${owner}: options must be an object with batchSize, got ${show(options)}`);
-  }
-  const { batchSize, shuffle = true, seed, rng, dropLast = false } = options;
-  checkPositiveInteger(owner, 'batchSize', batchSize);
+  const known = ['batchSize', 'shuffle', 'seed', 'rng', 'dropLast'];
+  const { batchSize: size, shuffle = true, seed, rng, dropLast = false } = checkOptions(owner, options, known) as Partial<BatchesOptions>;
+  const batchSize = checkPositiveInteger(owner, 'batchSize', size);
   checkBoolean(owner, 'shuffle', shuffle);
   checkBoolean(owner, 'dropLast', dropLast);
   if (n === 0) throw new RangeError(`${owner}: data must have at least one sample, got 0`);

@@ -1,4 +1,4 @@
-import { checkFinite, checkNonNegative, checkNumber, checkPositiveInteger, show } from './check.js';
+import { checkFinite, checkNonNegative, checkNumber, checkOptions, checkPositiveInteger, show } from './check.js';
 import { shuffleSamples, type Dataset } from './dataset.js';
 import { resolveRng, type Rng } from './rng.js';
 
@@ -30,7 +30,9 @@ export interface BlobsOptions {
  * @example
  * const data = blobs({ n: 150, centers: [[0, 0], [4, 4], [0, 4]], std: 0.5 });
  */
-export function blobs({ n = 100, centers = 3, std = 1, features = 2, box = [-10, 10], seed, rng }: BlobsOptions = {}): Dataset {
+export function blobs(options: BlobsOptions = {}): Dataset {
+  const known = ['n', 'centers', 'std', 'features', 'box', 'seed', 'rng'];
+  const { n = 100, centers = 3, std = 1, features = 2, box = [-10, 10], seed, rng } = checkOptions('blobs', options, known) as BlobsOptions;
   checkPositiveInteger('blobs', 'n', n);
   checkNonNegative('blobs', 'std', std);
   const generator = resolveRng('blobs', { rng, seed });

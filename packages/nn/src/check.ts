@@ -12,6 +12,7 @@ export {
   checkNonNegative,
   checkNumber,
   checkObject,
+  checkOptions,
   checkPositive,
   checkPositiveInteger,
   show,

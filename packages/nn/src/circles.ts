@@ -1,5 +1,5 @@
-import { checkInteger, checkNonNegative, checkNumber } from './check.js';
-import { addNoise, type DatasetOptions, shuffleSamples, type Dataset } from './dataset.js';
+import { checkInteger, checkNonNegative, checkNumber, checkOptions } from './check.js';
+import { addNoise, datasetKeys, type DatasetOptions, shuffleSamples, type Dataset } from './dataset.js';
 import { resolveRng } from './rng.js';
 
 /** Options of {@link circles}: `n` samples (default 100; the outer circle gets `floor(n / 2)`), Gaussian `noise` on each coordinate (default 0). */
@@ -17,7 +17,8 @@ export interface CirclesOptions extends DatasetOptions {
  * @example
  * const data = circles({ n: 200, noise: 0.05, factor: 0.5 });
  */
-export function circles({ n = 100, noise = 0, factor = 0.8, seed, rng }: CirclesOptions = {}): Dataset {
+export function circles(options: CirclesOptions = {}): Dataset {
+  const { n = 100, noise = 0, factor = 0.8, seed, rng } = checkOptions('circles', options, [...datasetKeys, 'factor']) as CirclesOptions;
   checkInteger('circles', 'n', n, 2);
   checkNonNegative('circles', 'noise', noise);
   checkNumber('circles', 'factor', factor, 'in (0, 1)', (f) => f > 0 && f < 1);

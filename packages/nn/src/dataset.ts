@@ -24,6 +24,9 @@ export interface DatasetOptions {
   readonly rng?: Rng;
 }
 
+/** The keys of {@link DatasetOptions}, for `checkOptions`. */
+export const datasetKeys = ['n', 'noise', 'seed', 'rng'] as const;
+
 /** numpy's `linspace(start, stop, n)` with the endpoint: `n` evenly spaced numbers, last = stop. */
 export function linspace(start: number, stop: number, n: number): number[] {
   if (n === 1) return [start];

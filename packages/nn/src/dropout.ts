@@ -1,5 +1,5 @@
 import { Value } from '@etagrad/autograd';
-import { checkNumber } from './check.js';
+import { checkNumber, checkOptions } from './check.js';
 import { checkInput, Module, toValue, type Input } from './module.js';
 import { resolveRng, type Rng } from './rng.js';
 
@@ -19,14 +19,13 @@ export class Dropout extends Module {
   readonly #rng: Rng;
 
   /**
-   * A dropout module that zeroes each input with probability `p` in training mode.
-   *
-   * @param p - the probability of zeroing an input in training mode, in [0, 1)
-   * @param options - `rng`, the generator of the masks, or `seed`, a fresh generator's seed (default `defaultSeed`)
+   * @param p - the probability of zeroing each input in training mode, in [0, 1)
+   * @param options - `rng`, the generator of the masks, or `seed` for a fresh one (default `defaultSeed`)
    */
-  constructor(p: number, { rng, seed }: { readonly rng?: Rng; readonly seed?: number } = {}) {
+  constructor(p: number, options: { readonly rng?: Rng; readonly seed?: number } = {}) {
     super();
     this.p = checkNumber('Dropout', 'p', p, 'in [0, 1)', (q) => q >= 0 && q < 1);
+    const { rng, seed } = checkOptions('Dropout', options, ['rng', 'seed']) as { readonly rng?: Rng; readonly seed?: number };
     this.#rng = resolveRng('Dropout', { rng, seed });
   }
 

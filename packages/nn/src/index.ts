@@ -19,14 +19,19 @@ export {
   constant,
   type Initializer,
   type Fan,
+  type UniformOptions,
+  type NormalOptions,
+  type XavierOptions,
+  type HeOptions,
 } from './initializers.js';
+export { gain, nonlinearities, type Nonlinearity, type GainOptions } from './gain.js';
 export { Module, type Input, type StateDict, type TensorState } from './module.js';
 export { Linear, type LinearOptions } from './linear.js';
 export { Sequential } from './sequential.js';
 export { MLP, activations, type ActivationName, type MLPOptions } from './mlp.js';
 export { Activation, ReLU, Tanh, Sigmoid, LeakyReLU, GELU, Softplus, ELU } from './activations.js';
 export { Dropout } from './dropout.js';
-export type { Loss, LossOptions, Outputs, Reduction } from './loss.js';
+export type { Loss, LossOf, LossOptions, Outputs, Reduction, Targets } from './loss.js';
 export { mse } from './mse.js';
 export { mae } from './mae.js';
 export { huber, type HuberOptions } from './huber.js';

@@ -1,4 +1,4 @@
-import { checkFinite, checkNonNegative, checkPositiveInteger, show } from './check.js';
+import { checkFinite, checkNonNegative, checkOptions, checkPositiveInteger, show } from './check.js';
 import type { Dataset } from './dataset.js';
 import { resolveRng, type Rng } from './rng.js';
 
@@ -27,7 +27,9 @@ export interface LinearDataOptions {
  * @example
  * const data = linear({ n: 50, weights: [3, -1], bias: 0.5, noise: 0.1 });
  */
-export function linear({ n = 100, weights = [2], bias = 1, noise = 0, seed, rng }: LinearDataOptions = {}): Dataset {
+export function linear(options: LinearDataOptions = {}): Dataset {
+  const known = ['n', 'weights', 'bias', 'noise', 'seed', 'rng'];
+  const { n = 100, weights = [2], bias = 1, noise = 0, seed, rng } = checkOptions('linear', options, known) as LinearDataOptions;
   checkPositiveInteger('linear', 'n', n);
   if (!Array.isArray(weights) || weights.length === 0) {
     throw new TypeError(`linear: weights must be a non-empty array of numbers, got ${show(weights)}`);

@@ -1,5 +1,5 @@
 import { dot, Value } from '@etagrad/autograd';
-import { checkBoolean, checkFunction, checkNumber, checkPositiveInteger, show } from './check.js';
+import { checkBoolean, checkFunction, checkNumber, checkOptions, checkPositiveInteger } from './check.js';
 import { uniform, zeros, type Initializer } from './initializers.js';
 import { checkInput, Module, type Input } from './module.js';
 import { resolveRng, type Rng } from './rng.js';
@@ -17,6 +17,9 @@ export interface LinearOptions {
   /** Seed of a fresh generator when `rng` is omitted (default `defaultSeed`). */
   readonly seed?: number;
 }
+
+/** The keys of {@link LinearOptions}. */
+export const linearKeys = ['bias', 'init', 'biasInit', 'rng', 'seed'] as const;
 
 /**
  * A fully connected layer, `y_j = w_j · x + b_j` for each of `nOut` outputs: micrograd's `Layer`
@@ -41,16 +44,16 @@ export class Linear extends Module {
   readonly bias: readonly Value[] | null;
 
   /**
-   * A layer from `nIn` inputs to `nOut` outputs, its parameters drawn by `init` and `biasInit`.
-   *
    * @param nIn - inputs per sample, a positive integer
    * @param nOut - outputs per sample, a positive integer
-   * @param options - bias or none, the initializers and the generator (see {@link LinearOptions})
+   * @param options - `bias`, `init`, `biasInit`, `rng`, `seed` (see {@link LinearOptions})
    */
-  constructor(nIn: number, nOut: number, { bias = true, init = uniform(), biasInit = zeros(), rng, seed }: LinearOptions = {}) {
+  constructor(nIn: number, nOut: number, options: LinearOptions = {}) {
     super();
     this.nIn = checkPositiveInteger('Linear', 'nIn', nIn);
     this.nOut = checkPositiveInteger('Linear', 'nOut', nOut);
+    const given = checkOptions('Linear', options, linearKeys) as LinearOptions;
+    const { bias = true, init = uniform(), biasInit = zeros(), rng, seed } = given;
     checkBoolean('Linear', 'bias', bias);
     checkFunction('Linear', 'init', init, 'an initializer function');
     checkFunction('Linear', 'biasInit', biasInit, 'an initializer function');

@@ -1,6 +1,6 @@
-import { checkChoice, checkPositiveInteger, show } from './check.js';
+import { checkChoice, checkOptions, checkPositiveInteger, show } from './check.js';
 import { ELU, GELU, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from './activations.js';
-import { Linear, type LinearOptions } from './linear.js';
+import { Linear, linearKeys, type LinearOptions } from './linear.js';
 import type { Module } from './module.js';
 import { resolveRng } from './rng.js';
 import { Sequential } from './sequential.js';
@@ -52,11 +52,9 @@ export class MLP extends Sequential {
   readonly sizes: readonly number[];
 
   /**
-   * An MLP on `nIn` inputs with one {@link Linear} layer per entry of `sizes`.
-   *
    * @param nIn - inputs per sample, a positive integer
-   * @param sizes - each layer's number of outputs, in order; the last is the model's
-   * @param options - the activations, and the options of every {@link Linear} (see {@link MLPOptions})
+   * @param sizes - the size of each layer, the last one being the number of outputs
+   * @param options - `activation`, `outputActivation`, and the options of each `Linear`
    */
   constructor(nIn: number, sizes: readonly number[], options: MLPOptions = {}) {
     super(...buildLayers(nIn, sizes, options));
@@ -71,7 +69,8 @@ function buildLayers(nIn: number, sizes: readonly number[], options: MLPOptions)
     throw new TypeError(`MLP: sizes must be a non-empty array of layer sizes, got ${show(sizes)}`);
   }
   sizes.forEach((size: unknown, i) => checkPositiveInteger('MLP', `sizes[${i}]`, size));
-  const { activation = 'relu', outputActivation = 'none', rng, seed, ...linear } = options;
+  const known = [...linearKeys, 'activation', 'outputActivation'];
+  const { activation = 'relu', outputActivation = 'none', rng, seed, ...linear } = checkOptions('MLP', options, known) as MLPOptions;
   const names = Object.keys(activations) as ActivationName[];
   const hidden = activations[checkChoice('MLP', 'activation', activation, names)];
   const output = activations[checkChoice('MLP', 'outputActivation', outputActivation, names)];

@@ -1,5 +1,5 @@
-import { checkInteger, checkNonNegative } from './check.js';
-import { addNoise, type DatasetOptions, linspace, shuffleSamples, type Dataset } from './dataset.js';
+import { checkInteger, checkNonNegative, checkOptions } from './check.js';
+import { addNoise, datasetKeys, type DatasetOptions, linspace, shuffleSamples, type Dataset } from './dataset.js';
 import { resolveRng } from './rng.js';
 
 /** Options of {@link moons}: `n` samples (default 100; the first moon gets `floor(n / 2)`), Gaussian `noise` on each coordinate (default 0). */
@@ -16,7 +16,8 @@ export type MoonsOptions = DatasetOptions;
  * const data = moons({ n: 100, noise: 0.1 }); // micrograd's demo data
  * data.x.length; // 100, data.y in {0, 1}
  */
-export function moons({ n = 100, noise = 0, seed, rng }: MoonsOptions = {}): Dataset {
+export function moons(options: MoonsOptions = {}): Dataset {
+  const { n = 100, noise = 0, seed, rng } = checkOptions('moons', options, datasetKeys) as MoonsOptions;
   checkInteger('moons', 'n', n, 2);
   checkNonNegative('moons', 'noise', noise);
   const generator = resolveRng('moons', { rng, seed });

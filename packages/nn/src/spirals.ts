@@ -1,5 +1,5 @@
-import { checkInteger, checkNonNegative } from './check.js';
-import { linspace, shuffleSamples, type Dataset, type DatasetOptions } from './dataset.js';
+import { checkInteger, checkNonNegative, checkOptions } from './check.js';
+import { datasetKeys, linspace, shuffleSamples, type Dataset, type DatasetOptions } from './dataset.js';
 import { resolveRng } from './rng.js';
 
 /** Options of {@link spirals}: `n` samples in total (default 100 per class, split as evenly as possible), Gaussian `noise` on each point's angle in radians (default 0.2). */
@@ -19,7 +19,10 @@ export interface SpiralsOptions extends DatasetOptions {
  * @example
  * const data = spirals({ classes: 3 }); // 300 points, labels 0, 1, 2
  */
-export function spirals({ classes = 3, n = 100 * classes, noise = 0.2, seed, rng }: SpiralsOptions = {}): Dataset {
+export function spirals(options: SpiralsOptions = {}): Dataset {
+  const given = checkOptions('spirals', options, [...datasetKeys, 'classes']) as SpiralsOptions;
+  const { classes = 3, noise = 0.2, seed, rng } = given;
+  const { n = 100 * classes } = given;
   checkInteger('spirals', 'classes', classes, 2);
   checkInteger('spirals', 'n', n, classes);
   checkNonNegative('spirals', 'noise', noise);

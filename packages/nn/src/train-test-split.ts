@@ -1,4 +1,4 @@
-import { checkBoolean, checkNumber } from './check.js';
+import { checkBoolean, checkNumber, checkOptions } from './check.js';
 import { checkDataset, type Dataset } from './dataset.js';
 import { resolveRng, type Rng } from './rng.js';
 
@@ -26,11 +26,10 @@ export interface TrainTestSplitOptions {
  * const { train, test } = trainTestSplit(moons({ n: 200 }), { testFraction: 0.2, seed: 7 });
  * train.x.length; // 160, test.x.length = 40
  */
-export function trainTestSplit(
-  data: Dataset,
-  { testFraction = 0.25, shuffle = true, seed, rng }: TrainTestSplitOptions = {},
-): { train: Dataset; test: Dataset } {
+export function trainTestSplit(data: Dataset, options: TrainTestSplitOptions = {}): { train: Dataset; test: Dataset } {
   const n = checkDataset('trainTestSplit', data);
+  const known = ['testFraction', 'shuffle', 'seed', 'rng'];
+  const { testFraction = 0.25, shuffle = true, seed, rng } = checkOptions('trainTestSplit', options, known) as TrainTestSplitOptions;
   checkNumber('trainTestSplit', 'testFraction', testFraction, 'in (0, 1)', (f) => f > 0 && f < 1);
   checkBoolean('trainTestSplit', 'shuffle', shuffle);
   const nTest = Math.ceil(testFraction * n);

@@ -1,5 +1,5 @@
-import { checkNonNegative, checkPositiveInteger } from './check.js';
-import { addNoise, type DatasetOptions, type Dataset } from './dataset.js';
+import { checkNonNegative, checkOptions, checkPositiveInteger } from './check.js';
+import { addNoise, datasetKeys, type DatasetOptions, type Dataset } from './dataset.js';
 import { resolveRng } from './rng.js';
 
 /** Options of {@link xor}: `n` samples (default 100), Gaussian `noise` on each coordinate after labelling (default 0). */
@@ -14,7 +14,8 @@ export type XorOptions = DatasetOptions;
  * @example
  * const data = xor({ n: 200 });
  */
-export function xor({ n = 100, noise = 0, seed, rng }: XorOptions = {}): Dataset {
+export function xor(options: XorOptions = {}): Dataset {
+  const { n = 100, noise = 0, seed, rng } = checkOptions('xor', options, datasetKeys) as XorOptions;
   checkPositiveInteger('xor', 'n', n);
   checkNonNegative('xor', 'noise', noise);
   const generator = resolveRng('xor', { rng, seed });

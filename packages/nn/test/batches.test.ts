@@ -63,7 +63,7 @@ describe('batches', () => {
     const data = numbered(5);
     expect(() => batches(data, { batchSize: 0 })).toThrow(new RangeError('batches: batchSize must be a positive integer, got 0'));
     expect(() => batches(data, { batchSize: 2.5 })).toThrow(new RangeError('batches: batchSize must be a positive integer, got 2.5'));
-    expect(() => batches(data, undefined as never)).toThrow(new TypeError('batches: options must be an object with batchSize, got undefined'));
+    expect(() => batches(data, undefined as never)).toThrow(new TypeError('batches: batchSize must be a number, got undefined'));
     expect(() => batches(data, { batchSize: 6, dropLast: true })).toThrow(
       new RangeError('batches: batchSize must be <= the number of samples (5) with dropLast, got 6'),
     );
