@@ -1,5 +1,5 @@
-import { Value } from '@etagrad/autograd';
-import { checkObject, show } from './check.js';
+import { isValue, Value } from '@etagrad/autograd';
+import { checkBoolean, checkObject, checkPositiveInteger, show } from './check.js';
 
 /** What `forward` takes: one sample, as plain numbers (data) or `Value`s (another layer's output). */
 export type Input = readonly (number | Value)[];
@@ -25,19 +25,32 @@ interface ParameterTensor {
   readonly values: readonly Value[];
 }
 
+/** One thing a module holds, by name: a parameter tensor or a sub-module. */
+type Member = { readonly name: string; readonly tensor: ParameterTensor } | { readonly name: string; readonly module: Module };
+
 /**
- * The base of every layer and model, PyTorch's `nn.Module` in miniature. A subclass registers its
- * parameter tensors (`registerParameter`) and sub-modules (`registerModule`) in its constructor
- * and implements `forward`; the base class then lists, names, counts, zeroes, saves and loads
- * the parameters, and switches training/evaluation mode for the whole tree.
+ * The base of every layer and model, PyTorch's `nn.Module` in miniature. A subclass keeps its
+ * layers and parameters in fields (or registers them) and implements `forward`; the base class then
+ * lists, names, counts, zeroes, saves and loads the parameters, and switches training/evaluation
+ * mode for the whole tree.
  *
- * Order is stable: a module's own tensors in registration order, then each child's, depth first.
+ * What counts, in this order (each `Value` and each module once, at its first place):
+ * - tensors registered with `registerParameter` and modules registered with `registerModule`, in
+ *   registration order;
+ * - then the public fields, in declaration order, that hold a `Module`, a `Value` (a tensor of
+ *   shape `[]`), an array of Values (shape `[n]`), an array of equal-length arrays of Values
+ *   (shape `[rows, columns]`) or an array of Modules (named `<field>.<i>`), as PyTorch finds the
+ *   modules and parameters assigned to attributes. Other fields (numbers, options) are ignored.
+ *
+ * JavaScript's `#private` fields cannot be seen from the base class: register what they hold.
  *
  * @example
- * class Affine extends Module {
- *   readonly scale = [new Value(1)];
- *   constructor() { super(); this.registerParameter('scale', this.scale, [1]); }
- *   forward(x: Input): Value[] { return x.map((v) => this.scale[0]!.mul(v)); }
+ * class Residual extends Module {
+ *   readonly inner = new Linear(4, 4);   // found: parameters inner.weight.j.i, inner.bias.j
+ *   readonly scale = new Value(0.5);      // found: parameter scale
+ *   forward(x: Input): Value[] {
+ *     return this.inner.forward(x).map((y, j) => y.mul(this.scale).add(x[j]!));
+ *   }
  * }
  */
 export abstract class Module {
@@ -48,38 +61,55 @@ export abstract class Module {
   /**
    * Runs the module on one sample; always returns an array of `Value`s, also for one output.
    *
-   * @param x - one sample: its inputs as numbers or Values
+   * @param x - one sample: numbers (data) or `Value`s (another module's output)
    */
   abstract forward(x: Input): Value[];
 
   /**
    * Registers a parameter tensor: `values` in row-major order for `shape` (`[nOut, nIn]` for a
-   * weight matrix, `[n]` for a vector). Names are unique within a module.
+   * weight matrix, `[n]` for a vector). Names are unique within a module. Needed for what a field
+   * cannot show (a `#private` field, a flat list with a matrix shape); a public field holding
+   * Values is found without it.
    *
-   * @param name - the tensor's name, unique within the module
-   * @param values - the tensor's Values, row-major
-   * @param shape - the tensor's shape, e.g. `[nOut, nIn]`
+   * @param name - the tensor's name, unique within this module, e.g. `'weight'`
+   * @param values - its Values, in row-major order
+   * @param shape - its dimensions, positive integers whose product is `values.length`
    */
   protected registerParameter(name: string, values: readonly Value[], shape: readonly number[]): void {
+    const owner = `${this.constructor.name}.registerParameter`;
+    checkName(owner, name);
+    if (!Array.isArray(values)) throw new TypeError(`${owner}: values must be an array of Values, got ${show(values)}`);
+    values.forEach((v: unknown, i) => {
+      if (!isValue(v)) throw new TypeError(`${owner}: values[${i}] must be a Value, got ${show(v)}`);
+    });
+    if (!Array.isArray(shape)) throw new TypeError(`${owner}: shape must be an array of positive integers, got ${show(shape)}`);
+    shape.forEach((d: unknown, i) => checkPositiveInteger(owner, `shape[${i}]`, d));
     const size = shape.reduce((a, b) => a * b, 1);
-    if (values.length !== size) throw new Error(`${this.constructor.name}: parameter ${name} has ${values.length} values for shape [${shape.join(', ')}]`);
-    this.#claim(name);
+    if (values.length !== size) {
+      throw new RangeError(`${owner}: values must have ${size} Values for shape [${shape.join(', ')}] (${name}), got ${values.length}`);
+    }
+    this.#claim(owner, name);
     this.#tensors.set(name, { shape: [...shape], values });
   }
 
   /**
-   * Registers a sub-module; its parameters are named `<name>.<its name>`.
+   * Registers a sub-module; its parameters are named `<name>.<its name>`. Needed for a module
+   * kept in a `#private` field or under a name of your choice (`Sequential`'s `layers.0`); a
+   * public field holding a module is found without it.
    *
-   * @param name - the sub-module's name, unique within the module
+   * @param name - the sub-module's name, unique within this module
    * @param module - the sub-module
    */
   protected registerModule(name: string, module: Module): void {
-    this.#claim(name);
+    const owner = `${this.constructor.name}.registerModule`;
+    checkName(owner, name);
+    if (!(module instanceof Module)) throw new TypeError(`${owner}: module must be a Module, got ${show(module)}`);
+    this.#claim(owner, name);
     this.#children.set(name, module);
   }
 
-  #claim(name: string): void {
-    if (this.#tensors.has(name) || this.#children.has(name)) throw new Error(`${this.constructor.name}: ${name} is registered twice`);
+  #claim(owner: string, name: string): void {
+    if (this.#tensors.has(name) || this.#children.has(name)) throw new RangeError(`${owner}: name must be unused in this module, got '${name}' twice`);
   }
 
   /** True in training mode (the default), false after `eval()`; only `Dropout` behaves differently. */
@@ -88,13 +118,13 @@ export abstract class Module {
   }
 
   /**
-   * Sets training mode (default true) on this module and every sub-module; returns this.
+   * Sets training mode on this module and every sub-module; returns this.
    *
-   * @param mode - true for training mode, false for evaluation mode
+   * @param mode - true for training (the default), false for evaluation
    */
   train(mode = true): this {
-    this.#training = mode;
-    for (const child of this.#children.values()) child.train(mode);
+    checkBoolean(`${this.constructor.name}.train`, 'mode', mode);
+    for (const module of this.#modules(new Set([this]))) module.#training = mode;
     return this;
   }
 
@@ -106,19 +136,19 @@ export abstract class Module {
   /** Every trainable scalar, in a stable order (what an optimizer takes). */
   parameters(): Value[] {
     const out: Value[] = [];
-    for (const [, tensor] of this.#namedTensors('')) out.push(...tensor.values);
+    for (const [, tensor] of this.#namedTensors()) out.push(...tensor.values);
     return out;
   }
 
   /**
    * Every trainable scalar with its name: the dotted path of modules, the tensor, then the
    * index in each dimension, e.g. `layers.0.weight.3.1` (first Linear of an MLP, weight row 3 =
-   * output 3, column 1 = input 1) or `layers.0.bias.3`.
+   * output 3, column 1 = input 1), `layers.0.bias.3`, or `scale` for a single Value.
    */
   namedParameters(): [string, Value][] {
     const out: [string, Value][] = [];
-    for (const [name, { shape, values }] of this.#namedTensors('')) {
-      values.forEach((v, flat) => out.push([`${name}.${unflatten(flat, shape).join('.')}`, v]));
+    for (const [name, { shape, values }] of this.#namedTensors()) {
+      values.forEach((v, flat) => out.push([shape.length === 0 ? name : `${name}.${unflatten(flat, shape).join('.')}`, v]));
     }
     return out;
   }
@@ -126,19 +156,19 @@ export abstract class Module {
   /** Number of trainable scalars. */
   numParameters(): number {
     let n = 0;
-    for (const [, tensor] of this.#namedTensors('')) n += tensor.values.length;
+    for (const [, tensor] of this.#namedTensors()) n += tensor.values.length;
     return n;
   }
 
   /** Sets every parameter's `grad` to 0 (gradients accumulate across `backward` calls). */
   zeroGrad(): void {
-    for (const [, tensor] of this.#namedTensors('')) for (const v of tensor.values) v.grad = 0;
+    for (const [, tensor] of this.#namedTensors()) for (const v of tensor.values) v.grad = 0;
   }
 
   /** The parameters as plain JSON (see {@link StateDict}); a snapshot, not a view. */
   stateDict(): StateDict {
     const parameters: Record<string, TensorState> = {};
-    for (const [name, { shape, values }] of this.#namedTensors('')) {
+    for (const [name, { shape, values }] of this.#namedTensors()) {
       parameters[name] = { shape: [...shape], data: values.map((v) => v.data) };
     }
     return { version: 1, parameters };
@@ -150,7 +180,7 @@ export abstract class Module {
    * every difference (missing, unexpected, wrong shape, bad values) and changes nothing.
    * Gradients are left as they are.
    *
-   * @param state - what `stateDict()` returned, e.g. parsed back from JSON
+   * @param state - a state from `stateDict()`, also after a JSON round trip
    */
   loadStateDict(state: unknown): void {
     const owner = `${this.constructor.name}.loadStateDict`;
@@ -160,7 +190,7 @@ export abstract class Module {
     const { version, parameters } = state as { version?: unknown; parameters?: unknown };
     if (version !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${show(version)}`);
     const given = checkObject(owner, 'state.parameters', parameters);
-    const mine = new Map(this.#namedTensors(''));
+    const mine = new Map(this.#namedTensors());
     const problems: string[] = [];
     for (const name of mine.keys()) if (!Object.hasOwn(given, name)) problems.push(`missing ${name}`);
     for (const name of Object.keys(given)) if (!mine.has(name)) problems.push(`unexpected ${name}`);
@@ -181,10 +211,18 @@ export abstract class Module {
    * `MLP(\n  (layers.0): Linear(2, 16)\n  (layers.1): ReLU()\n  ...\n)`.
    */
   toString(): string {
+    return this.#describe(new Set([this]));
+  }
+
+  #describe(seen: Set<Module>): string {
     const head = `${this.constructor.name}(${this.describeOptions()}`;
-    if (this.#children.size === 0) return `${head})`;
-    const lines = [...this.#children].map(([name, child]) => `  (${name}): ${child.toString().replaceAll('\n', '\n  ')}`);
-    return `${head}\n${lines.join('\n')}\n)`;
+    const lines: string[] = [];
+    for (const member of this.#members()) {
+      if (!('module' in member) || seen.has(member.module)) continue;
+      seen.add(member.module);
+      lines.push(`  (${member.name}): ${member.module.#describe(seen).replaceAll('\n', '\n  ')}`);
+    }
+    return lines.length === 0 ? `${head})` : `${head}\n${lines.join('\n')}\n)`;
   }
 
   /** What `toString()` shows between the parentheses (sizes, options); empty by default. */
@@ -192,10 +230,75 @@ export abstract class Module {
     return '';
   }
 
-  *#namedTensors(prefix: string): Generator<[string, ParameterTensor]> {
-    for (const [name, tensor] of this.#tensors) yield [prefix + name, tensor];
-    for (const [name, child] of this.#children) yield* child.#namedTensors(`${prefix}${name}.`);
+  /** What this module holds: registered tensors and modules, then its fields in declaration order. */
+  #members(): Member[] {
+    const members: Member[] = [];
+    for (const [name, tensor] of this.#tensors) members.push({ name, tensor });
+    for (const [name, module] of this.#children) members.push({ name, module });
+    for (const [key, value] of Object.entries(this)) {
+      if (value instanceof Module) members.push({ name: key, module: value });
+      else if (isValue(value)) members.push({ name: key, tensor: { shape: [], values: [value] } });
+      else if (Array.isArray(value) && value.length > 0) members.push(...arrayMembers(key, value));
+    }
+    return members;
   }
+
+  /** This module and every module below it, each once, depth first in member order. */
+  *#modules(seen: Set<Module>): Generator<Module> {
+    yield this;
+    for (const member of this.#members()) {
+      if (!('module' in member) || seen.has(member.module)) continue;
+      seen.add(member.module);
+      yield* member.module.#modules(seen);
+    }
+  }
+
+  /** Every parameter tensor of the tree with its dotted name, each Value once (see the class doc). */
+  *#namedTensors(): Generator<[string, ParameterTensor]> {
+    yield* this.#walk('', new Set([this]), new Set());
+  }
+
+  *#walk(prefix: string, modules: Set<Module>, values: Set<Value>): Generator<[string, ParameterTensor]> {
+    for (const member of this.#members()) {
+      const name = prefix + member.name;
+      if ('module' in member) {
+        if (modules.has(member.module)) continue;
+        modules.add(member.module);
+        yield* member.module.#walk(`${name}.`, modules, values);
+      } else if (claim(this.constructor.name, name, member.tensor.values, values)) {
+        yield [name, member.tensor];
+      }
+    }
+  }
+}
+
+/** The members an array field holds: Modules (`<key>.<i>`), or a tensor of Values of shape [n] or [rows, columns]. */
+function arrayMembers(key: string, array: readonly unknown[]): Member[] {
+  if (array.every((x) => x instanceof Module)) return array.map((module, i) => ({ name: `${key}.${i}`, module: module as Module }));
+  if (array.every(isValue)) return [{ name: key, tensor: { shape: [array.length], values: array as Value[] } }];
+  const columns = Array.isArray(array[0]) ? array[0].length : 0;
+  const matrix = columns > 0 && array.every((row) => Array.isArray(row) && row.length === columns && row.every(isValue));
+  return matrix ? [{ name: key, tensor: { shape: [array.length, columns], values: (array as Value[][]).flat() } }] : [];
+}
+
+/**
+ * Whether a tensor is new: none of its Values seen yet (then they are marked seen); false when
+ * all were (a field that holds registered Values, a module shared by two parents). A tensor that
+ * shares some but not all of its Values with earlier ones has no name to give, so it is refused.
+ */
+function claim(owner: string, name: string, tensor: readonly Value[], seen: Set<Value>): boolean {
+  const count = tensor.reduce((n, v) => n + (seen.has(v) ? 1 : 0), 0);
+  if (count === tensor.length) return false;
+  if (count > 0) {
+    throw new RangeError(`${owner}: ${name} must share all or none of its Values with the parameters found before it, got ${count} of ${tensor.length} shared`);
+  }
+  for (const v of tensor) seen.add(v);
+  return true;
+}
+
+/** A member name: a non-empty string. */
+function checkName(owner: string, name: unknown): void {
+  if (typeof name !== 'string' || name === '') throw new TypeError(`${owner}: name must be a non-empty string, got ${show(name)}`);
 }
 
 /** Row-major flat index -> one index per dimension. */
@@ -245,7 +348,7 @@ export function checkInput(owner: string, x: unknown, length?: number): (number 
   const out = new Array<number | Value>(x.length);
   for (let i = 0; i < x.length; i++) {
     const v: unknown = x[i];
-    if (v instanceof Value) out[i] = v;
+    if (isValue(v)) out[i] = v;
     else if (typeof v === 'number' && Number.isFinite(v)) out[i] = v;
     else throw new TypeError(`${owner}: input[${i}] must be a finite number or a Value, got ${show(v)}`);
   }
@@ -253,4 +356,4 @@ export function checkInput(owner: string, x: unknown, length?: number): (number 
 }
 
 /** A number as a constant `Value`; a `Value` as itself. */
-export const toValue = (v: number | Value): Value => (v instanceof Value ? v : new Value(v));
+export const toValue = (v: number | Value): Value => (typeof v === 'number' ? new Value(v) : v);

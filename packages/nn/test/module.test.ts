@@ -47,8 +47,8 @@ describe('Module', () => {
         return [];
       }
     }
-    expect(() => new Bad('size')).toThrow(new Error('Bad: parameter w has 1 values for shape [2, 2]'));
-    expect(() => new Bad('twice')).toThrow(new Error('Bad: w is registered twice'));
+    expect(() => new Bad('size')).toThrow(new RangeError('Bad.registerParameter: values must have 4 Values for shape [2, 2] (w), got 1'));
+    expect(() => new Bad('twice')).toThrow(new RangeError("Bad.registerModule: name must be unused in this module, got 'w' twice"));
   });
 
   test('toString shows the tree with sizes and options', () => {
