@@ -1,6 +1,5 @@
-import { mean, sum, type Value } from '@etagrad/autograd';
+import { isValue, mean, sum, type Value } from '@etagrad/autograd';
 import { checkChoice, checkOptions, show } from './check.js';
-import { isValue } from './value.js';
 
 /**
  * How a loss combines its per-sample terms: their mean (default), their sum, or `'none'`: one

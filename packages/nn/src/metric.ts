@@ -1,4 +1,4 @@
-import { Value } from '@etagrad/autograd';
+import { isValue, type Value } from '@etagrad/autograd';
 import { show } from './check.js';
 
 /**
@@ -21,7 +21,7 @@ export function rowsOf(owner: string, outputs: unknown, targets: unknown): numbe
   return outputs.map((row: unknown, i) => {
     if (!Array.isArray(row) || row.length === 0) throw new TypeError(`${owner}: outputs[${i}] must be a non-empty array, got ${show(row)}`);
     return row.map((v: unknown, j) => {
-      if (v instanceof Value) return v.data;
+      if (isValue(v)) return v.data;
       if (typeof v === 'number') return v;
       throw new TypeError(`${owner}: outputs[${i}][${j}] must be a Value or a number, got ${show(v)}`);
     });

@@ -1,4 +1,4 @@
-import { sum, Value } from '@etagrad/autograd';
+import { isValue, sum, type Value } from '@etagrad/autograd';
 import { show } from './check.js';
 
 function checkParams(owner: string, params: unknown): Value[] {
@@ -7,7 +7,7 @@ function checkParams(owner: string, params: unknown): Value[] {
   }
   const list = [...(params as Iterable<unknown>)];
   list.forEach((p, i) => {
-    if (!(p instanceof Value)) throw new TypeError(`${owner}: params[${i}] must be a Value, got ${show(p)}`);
+    if (!isValue(p)) throw new TypeError(`${owner}: params[${i}] must be a Value, got ${show(p)}`);
   });
   return list as Value[];
 }
