@@ -25,8 +25,14 @@ interface ParameterTensor {
   readonly values: readonly Value[];
 }
 
-/** One thing a module holds, by name: a parameter tensor or a sub-module. */
-type Member = { readonly name: string; readonly tensor: ParameterTensor } | { readonly name: string; readonly module: Module };
+/**
+ * One thing a module holds, by name: a parameter tensor, a matrix of Values held in a field (kept
+ * as rows: flattened only when it turns out to be new), or a sub-module.
+ */
+type Member =
+  | { readonly name: string; readonly tensor: ParameterTensor }
+  | { readonly name: string; readonly rows: readonly (readonly Value[])[] }
+  | { readonly name: string; readonly module: Module };
 
 /**
  * The base of every layer and model, PyTorch's `nn.Module` in miniature. A subclass keeps its
@@ -136,7 +142,7 @@ export abstract class Module {
   /** Every trainable scalar, in a stable order (what an optimizer takes). */
   parameters(): Value[] {
     const out: Value[] = [];
-    for (const [, tensor] of this.#namedTensors()) out.push(...tensor.values);
+    for (const [, tensor] of this.#namedTensors()) for (const v of tensor.values) out.push(v);
     return out;
   }
 
@@ -254,45 +260,59 @@ export abstract class Module {
   }
 
   /** Every parameter tensor of the tree with its dotted name, each Value once (see the class doc). */
-  *#namedTensors(): Generator<[string, ParameterTensor]> {
-    yield* this.#walk('', new Set([this]), new Set());
+  #namedTensors(): [string, ParameterTensor][] {
+    const out: [string, ParameterTensor][] = [];
+    this.#collect('', new Set([this]), new Set(), out);
+    return out;
   }
 
-  *#walk(prefix: string, modules: Set<Module>, values: Set<Value>): Generator<[string, ParameterTensor]> {
+  // Runs on every zeroGrad(), so it allocates little: a field matrix is flattened only when new.
+  #collect(prefix: string, modules: Set<Module>, seen: Set<Value>, out: [string, ParameterTensor][]): void {
     for (const member of this.#members()) {
       const name = prefix + member.name;
       if ('module' in member) {
         if (modules.has(member.module)) continue;
         modules.add(member.module);
-        yield* member.module.#walk(`${name}.`, modules, values);
-      } else if (claim(this.constructor.name, name, member.tensor.values, values)) {
-        yield [name, member.tensor];
+        member.module.#collect(`${name}.`, modules, seen, out);
+      } else if ('rows' in member) {
+        const { rows } = member;
+        if (isNew(this.constructor.name, name, rows, seen)) out.push([name, { shape: [rows.length, (rows[0] as Value[]).length], values: rows.flat() }]);
+      } else if (isNew(this.constructor.name, name, [member.tensor.values], seen)) {
+        out.push([name, member.tensor]);
       }
     }
   }
 }
 
-/** The members an array field holds: Modules (`<key>.<i>`), or a tensor of Values of shape [n] or [rows, columns]. */
+/** The members an array field holds: Modules (`<key>.<i>`), or Values of shape [n] or [rows, columns]. */
 function arrayMembers(key: string, array: readonly unknown[]): Member[] {
-  if (array.every((x) => x instanceof Module)) return array.map((module, i) => ({ name: `${key}.${i}`, module: module as Module }));
-  if (array.every(isValue)) return [{ name: key, tensor: { shape: [array.length], values: array as Value[] } }];
-  const columns = Array.isArray(array[0]) ? array[0].length : 0;
-  const matrix = columns > 0 && array.every((row) => Array.isArray(row) && row.length === columns && row.every(isValue));
-  return matrix ? [{ name: key, tensor: { shape: [array.length, columns], values: (array as Value[][]).flat() } }] : [];
+  const first = array[0];
+  if (first instanceof Module) return array.every((x) => x instanceof Module) ? array.map((module, i) => ({ name: `${key}.${i}`, module: module as Module })) : [];
+  if (isValue(first)) return array.every(isValue) ? [{ name: key, tensor: { shape: [array.length], values: array as Value[] } }] : [];
+  if (!Array.isArray(first) || first.length === 0) return [];
+  const columns = first.length;
+  const matrix = array.every((row) => Array.isArray(row) && row.length === columns && row.every(isValue));
+  return matrix ? [{ name: key, rows: array as Value[][] }] : [];
 }
 
 /**
- * Whether a tensor is new: none of its Values seen yet (then they are marked seen); false when
- * all were (a field that holds registered Values, a module shared by two parents). A tensor that
- * shares some but not all of its Values with earlier ones has no name to give, so it is refused.
+ * Whether a tensor (given as rows) is new: none of its Values seen yet (then they are marked
+ * seen); false when all were (a field that holds registered Values, a module shared by two
+ * parents). A tensor that shares some but not all of its Values with earlier ones has no name to
+ * give, so it is refused.
  */
-function claim(owner: string, name: string, tensor: readonly Value[], seen: Set<Value>): boolean {
-  const count = tensor.reduce((n, v) => n + (seen.has(v) ? 1 : 0), 0);
-  if (count === tensor.length) return false;
-  if (count > 0) {
-    throw new RangeError(`${owner}: ${name} must share all or none of its Values with the parameters found before it, got ${count} of ${tensor.length} shared`);
+function isNew(owner: string, name: string, rows: readonly (readonly Value[])[], seen: Set<Value>): boolean {
+  let shared = 0;
+  let size = 0;
+  for (const row of rows) {
+    size += row.length;
+    for (const v of row) if (seen.has(v)) shared += 1;
   }
-  for (const v of tensor) seen.add(v);
+  if (shared === size) return false;
+  if (shared > 0) {
+    throw new RangeError(`${owner}: ${name} must share all or none of its Values with the parameters found before it, got ${shared} of ${size} shared`);
+  }
+  for (const row of rows) for (const v of row) seen.add(v);
   return true;
 }
 
