@@ -83,3 +83,13 @@ test('nadamUpdate keeps the running product of μ', () => {
   nadamUpdate(s, 1, 1, h, nadamStep(h, 2));
   expect(s.muProduct).toBeCloseTo(0.45 * 0.45, 15);
 });
+
+test('NAdam takes the fixed formula of PyTorch 2.0, not 1.13 (Π·μ_t·μ_{t+1}, μ_t counted twice)', () => {
+  // First update from θ = 0 with g = 1, PyTorch's defaults: μ₁ = 0.9(1 − ½·0.96^0.004),
+  // μ₂ = 0.9(1 − ½·0.96^0.008), m = 0.1, v̂ = 1. Since PyTorch 2.0 (pull request 92699) the
+  // momentum term is γ·μ₂/(1 − μ₁μ₂)·m/(1 + ε): θ₁ = −0.0021129035; PyTorch 1.13 divided by
+  // 1 − μ₁·μ₁·μ₂ and gave −0.0020990623.
+  const x = { data: 0, grad: 1 };
+  new NAdam([x]).step();
+  expect(x.data).toBeCloseTo(-0.0021129035, 10);
+});
