@@ -6,6 +6,8 @@ import { rowsOf, type Metric } from './metric.js';
  * Multi-class accuracy: the fraction of rows whose largest score (the first one on a tie) is at
  * the target class index. Rows need at least 2 scores (`binaryAccuracy` is for one score).
  *
+ * @param outputs - one row of outputs per sample (`Value`s or numbers)
+ * @param targets - one class index per sample
  * @example
  * accuracy(data.x.map((x) => model.forward(x)), data.y); // e.g. 0.97
  */

@@ -11,10 +11,15 @@ export abstract class Activation extends Module {
   /**
    * The nonlinearity on one value.
    *
-   * @param v - one input
+   * @param v - the input value
    */
   abstract apply(v: Value): Value;
 
+  /**
+   * `apply` on every input.
+   *
+   * @param x - one sample: numbers or `Value`s
+   */
   forward(x: Input): Value[] {
     return checkInput(this.constructor.name, x).map((v) => this.apply(toValue(v)));
   }
@@ -68,10 +73,16 @@ export class LeakyReLU extends Activation {
     this.slope = checkNonNegative('LeakyReLU', 'slope', slope);
   }
 
+  /** The options, for `toString()`. */
   protected override describeOptions(): string {
     return `{ slope: ${this.slope} }`;
   }
 
+  /**
+   * `leakyRelu` with this module's slope.
+   *
+   * @param v - the input value
+   */
   apply(v: Value): Value {
     return v.leakyRelu(this.slope);
   }
@@ -91,10 +102,16 @@ export class ELU extends Activation {
     this.alpha = checkPositive('ELU', 'alpha', alpha);
   }
 
+  /** The options, for `toString()`. */
   protected override describeOptions(): string {
     return `{ alpha: ${this.alpha} }`;
   }
 
+  /**
+   * `elu` with this module's alpha.
+   *
+   * @param v - the input value
+   */
   apply(v: Value): Value {
     return v.elu(this.alpha);
   }

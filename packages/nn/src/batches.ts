@@ -27,8 +27,8 @@ export interface BatchesOptions {
  * `1` is stochastic, anything between is mini-batch. The order is drawn when `batches` is called,
  * not when iterated. Rows are shared with `data`, not copied.
  *
- * @param data - the samples to batch
- * @param options - `batchSize`, and whether and how to shuffle, and whether to drop a last short batch (see {@link BatchesOptions})
+ * @param data - the data set to cut into batches
+ * @param options - `batchSize` (required), `shuffle`, `seed`, `rng`, `dropLast`
  * @example
  * const r = rng(0);
  * for (let epoch = 0; epoch < 10; epoch++) {

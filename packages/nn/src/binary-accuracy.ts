@@ -6,7 +6,7 @@ import { rowsOf, type Metric } from './metric.js';
  * when it is above `threshold`; the label is positive when it is 1 and negative when it is 0 or
  * -1 (both label conventions work). Use threshold 0 for scores and logits, 0.5 for probabilities.
  *
- * @param threshold - the output above which a row predicts the positive class
+ * @param threshold - the score above which a row predicts the positive class, a finite number
  * @example
  * const probabilityAccuracy = binaryAccuracyAt(0.5); // after a Sigmoid output
  */

@@ -26,7 +26,7 @@ export interface BlobsOptions {
  * a normal around the center with standard deviation `std`; random centers are uniform in `box`.
  * The samples are shuffled.
  *
- * @param options - how many samples, centres and features, the spread, and the generator (see {@link BlobsOptions})
+ * @param options - `n`, `centers`, `std`, `features`, `box`, `seed`, `rng` (see {@link BlobsOptions})
  * @example
  * const data = blobs({ n: 150, centers: [[0, 0], [4, 4], [0, 4]], std: 0.5 });
  */

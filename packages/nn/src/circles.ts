@@ -13,7 +13,7 @@ export interface CirclesOptions extends DatasetOptions {
  * the inner one (label 1, radius `factor`), each sampled at angles evenly spaced over [0, 2 pi)
  * (endpoint excluded), shuffled, then Gaussian noise of standard deviation `noise` added.
  *
- * @param options - how many samples, the noise, the inner circle's scale, and the generator (see {@link CirclesOptions})
+ * @param options - `n`, `noise`, `factor`, `seed`, `rng` (see {@link CirclesOptions})
  * @example
  * const data = circles({ n: 200, noise: 0.05, factor: 0.5 });
  */

@@ -29,10 +29,16 @@ export class Dropout extends Module {
     this.#rng = resolveRng('Dropout', { rng, seed });
   }
 
+  /** The sizes and options, for `toString()`. */
   protected override describeOptions(): string {
     return `${this.p}`;
   }
 
+  /**
+   * Inputs zeroed with probability p and the rest scaled by 1 / (1 - p) in training mode; passed through in evaluation mode.
+   *
+   * @param x - one sample: numbers or `Value`s
+   */
   forward(x: Input): Value[] {
     const input = checkInput('Dropout', x);
     if (!this.training || this.p === 0) return input.map(toValue);

@@ -23,7 +23,7 @@ export interface LinearDataOptions {
  * `y = weights · x + bias + noise * N(0, 1)`. A `Linear(d, 1)` layer trained with `mse` should
  * recover `weights` and `bias` (exactly in the limit when `noise` is 0).
  *
- * @param options - how many samples, the true weights and bias, the noise, and the generator (see {@link LinearDataOptions})
+ * @param options - `n`, `weights`, `bias`, `noise`, `seed`, `rng` (see {@link LinearDataOptions})
  * @example
  * const data = linear({ n: 50, weights: [3, -1], bias: 0.5, noise: 0.1 });
  */

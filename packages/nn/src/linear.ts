@@ -67,10 +67,16 @@ export class Linear extends Module {
     if (this.bias !== null) this.registerParameter('bias', this.bias, [nOut]);
   }
 
+  /** The sizes and options, for `toString()`. */
   protected override describeOptions(): string {
     return `${this.nIn}, ${this.nOut}${this.bias === null ? ', bias: false' : ''}`;
   }
 
+  /**
+   * The layer on one sample: `nOut` Values, `w_j · x + b_j`.
+   *
+   * @param x - one sample: numbers or `Value`s
+   */
   forward(x: Input): Value[] {
     const input = checkInput('Linear', x, this.nIn);
     const { bias } = this;

@@ -11,7 +11,7 @@ export type MoonsOptions = DatasetOptions;
  * `(1 - cos t, 1 - sin t - 0.5)`, the first turned over and shifted by (1, -0.5). The samples
  * are shuffled, then Gaussian noise of standard deviation `noise` is added (scikit-learn's order).
  *
- * @param options - how many samples, the noise, and the generator (see {@link MoonsOptions})
+ * @param options - `n`, `noise`, `seed`, `rng` (see {@link DatasetOptions})
  * @example
  * const data = moons({ n: 100, noise: 0.1 }); // micrograd's demo data
  * data.x.length; // 100, data.y in {0, 1}

@@ -16,7 +16,7 @@ function checkParams(owner: string, params: unknown): Value[] {
  * L1 penalty `Σ |p|` over `params` (one `sum` node); add `lambda * l1(model.parameters())` to a loss
  * for sparse weights. 0 for no parameters.
  *
- * @param params - the parameters to penalize, e.g. `model.parameters()`
+ * @param params - the Values to penalise, e.g. `model.parameters()`
  * @example
  * const loss = mse(outputs, targets).add(l1(model.parameters()).mul(1e-4));
  */
@@ -28,7 +28,7 @@ export function l1(params: Iterable<Value>): Value {
  * L2 penalty `Σ p²` over `params` (no factor 1/2; one `sum` node), micrograd's demo regulariser
  * `alpha * sum(p * p)`. Its gradient is `2p`. 0 for no parameters.
  *
- * @param params - the parameters to penalize, e.g. `model.parameters()`
+ * @param params - the Values to penalise, e.g. `model.parameters()`
  * @example
  * const loss = hinge(outputs, targets).add(l2(model.parameters()).mul(1e-4)); // micrograd's demo
  */

@@ -8,28 +8,28 @@ export interface Rng {
   /**
    * A float in [low, high), default [0, 1): 32 random bits scaled, `low + (high - low) * u`.
    *
-   * @param low - the least value (default 0)
-   * @param high - the bound, never reached (default 1)
+   * @param low - the lower end, included (default 0)
+   * @param high - the upper end, excluded, > low (default 1)
    */
   uniform(low?: number, high?: number): number;
   /**
    * A Gaussian draw (Box-Muller from two uniforms; no cached spare, so `state()` is the whole state).
    *
-   * @param mean - the distribution's mean (default 0)
-   * @param std - its standard deviation (default 1)
+   * @param mean - the mean (default 0)
+   * @param std - the standard deviation, >= 0 (default 1)
    */
   normal(mean?: number, std?: number): number;
   /**
    * An integer in [lo, hi) (hi excluded, like Python's `randrange`), without modulo bias.
    *
-   * @param lo - the least integer
-   * @param hi - the bound, never reached
+   * @param lo - the smallest result, a safe integer
+   * @param hi - one past the largest result, in (lo, lo + 2^32]
    */
   int(lo: number, hi: number): number;
   /**
    * Shuffles `array` in place (Fisher-Yates, from the end) and returns it.
    *
-   * @param array - the array to shuffle, in place
+   * @param array - the array to shuffle
    */
   shuffle<T>(array: T[]): T[];
   /** The generator's whole state as plain JSON; `rngFromState(state)` continues the same stream. */
@@ -179,7 +179,7 @@ export function rng(seed: number = defaultSeed): Rng {
  * A generator that continues exactly where the one that produced `state` (via `state()`) was.
  * The state is validated: a malformed one is refused with a `TypeError`/`RangeError`.
  *
- * @param state - what a generator's `state()` returned, e.g. parsed back from JSON
+ * @param state - a state from `rng.state()`, also after a JSON round trip
  */
 export function rngFromState(state: unknown): Rng {
   const owner = 'rngFromState';

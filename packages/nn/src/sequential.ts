@@ -13,11 +13,7 @@ import { checkInput, Module, toValue, type Input } from './module.js';
 export class Sequential extends Module {
   readonly layers: readonly Module[];
 
-  /**
-   * The modules `layers`, run in order.
-   *
-   * @param layers - the modules, in the order they run
-   */
+  /** @param layers - the modules, in the order they apply */
   constructor(...layers: Module[]) {
     super();
     layers.forEach((layer: unknown, i) => {
@@ -29,6 +25,11 @@ export class Sequential extends Module {
     layers.forEach((layer, i) => this.registerModule(`layers.${i}`, layer));
   }
 
+  /**
+   * Each layer on the previous one's output (the input itself when there are none).
+   *
+   * @param x - one sample: numbers or `Value`s
+   */
   forward(x: Input): Value[] {
     const [first, ...rest] = this.layers;
     if (first === undefined) return checkInput(this.constructor.name, x).map(toValue); // empty: identity

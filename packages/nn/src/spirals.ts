@@ -15,7 +15,7 @@ export interface SpiralsOptions extends DatasetOptions {
  * `(r sin t, r cos t)`. Not linearly separable: a linear softmax classifier gets about half right.
  * The samples are shuffled.
  *
- * @param options - how many classes and samples, the noise, and the generator (see {@link SpiralsOptions})
+ * @param options - `classes`, `n`, `noise`, `seed`, `rng` (see {@link SpiralsOptions})
  * @example
  * const data = spirals({ classes: 3 }); // 300 points, labels 0, 1, 2
  */

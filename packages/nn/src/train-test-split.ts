@@ -20,8 +20,8 @@ export interface TrainTestSplitOptions {
  * rest; with `shuffle`, a seeded permutation decides which (the test set is its first part).
  * Rows are shared with `data`, not copied. Both parts must be non-empty.
  *
- * @param data - the samples to split
- * @param options - the test part's fraction, whether to shuffle, and the generator (see {@link TrainTestSplitOptions})
+ * @param data - the data set to split
+ * @param options - `testFraction`, `shuffle`, `seed`, `rng` (see {@link TrainTestSplitOptions})
  * @example
  * const { train, test } = trainTestSplit(moons({ n: 200 }), { testFraction: 0.2, seed: 7 });
  * train.x.length; // 160, test.x.length = 40

@@ -10,7 +10,7 @@ export type XorOptions = DatasetOptions;
  * opposite signs (quadrants II and IV), 0 otherwise; then optional Gaussian noise on the
  * coordinates (labels are not recomputed, so noise blurs the boundary). No line separates it.
  *
- * @param options - how many samples, the noise, and the generator (see {@link XorOptions})
+ * @param options - `n`, `noise`, `seed`, `rng` (see {@link DatasetOptions})
  * @example
  * const data = xor({ n: 200 });
  */

@@ -26,10 +26,10 @@ export interface AdadeltaBuffers {
  *     u ← ρ·u + (1 − ρ)·Δ²
  *     θ ← θ − γ·Δ
  *
- * @param s - the optimizer's buffers for this parameter, updated in place
- * @param data - the parameter's value
- * @param grad - its gradient (negated for `maximize`, L2 decay added)
- * @param h - the group's options, resolved at this update
+ * @param s - this parameter's buffers, updated in place
+ * @param data - the parameter's value (after decoupled weight decay, if any)
+ * @param grad - its gradient (negated for `maximize`, with L2 decay added)
+ * @param h - the group's options as numbers at this update
  */
 export function adadeltaUpdate(s: AdadeltaBuffers, data: number, grad: number, h: AdadeltaHyper): number {
   s.squareAvg = ema(s.squareAvg, grad * grad, h.rho);
@@ -53,8 +53,11 @@ export const adadeltaDefinition: OptimizerDefinition<AdadeltaHyper, AdadeltaBuff
   update: adadeltaUpdate,
 };
 
-/** Adadelta's options. */
-export type AdadeltaOptions = Options<AdadeltaHyper>;
+/**
+ * Adadelta's options: each option of {@link AdadeltaHyper} (a number may be a
+ * `Schedule`; these are every group's defaults) and the optimizer-wide {@link OptimizerOptions}.
+ */
+export interface AdadeltaOptions extends Options<AdadeltaHyper> {}
 
 /**
  * Adadelta, PyTorch's formula (see `adadeltaUpdate`): the step is scaled by the ratio of the
@@ -66,10 +69,10 @@ export type AdadeltaOptions = Options<AdadeltaHyper>;
  */
 export class Adadelta extends OptimizerBase<AdadeltaHyper, AdadeltaBuffers> {
   /**
-   * An Adadelta optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdadeltaOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - the hyperparameters (every group's defaults; see {@link AdadeltaOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<AdadeltaHyper>, options: AdadeltaOptions = {}) {
     super(adadeltaDefinition, params, options);

@@ -26,14 +26,14 @@ export interface AdagradBuffers {
  *     s ← s + g²
  *     θ ← θ − γ / (1 + (t − 1)·η) · g / (√s + ε)      ('inside': g / √(s + ε))
  *
- * @param s - the optimizer's buffers for this parameter, updated in place
- * @param data - the parameter's value
- * @param grad - its gradient (negated for `maximize`, L2 decay added)
- * @param h - the group's options, resolved at this update
- * @param quantities - the update number `t` (1 on the first update)
+ * @param s - this parameter's buffers, updated in place
+ * @param data - the parameter's value (after decoupled weight decay, if any)
+ * @param grad - its gradient (negated for `maximize`, with L2 decay added)
+ * @param h - the group's options as numbers at this update
+ * @param update - the update number `t` (1 on the first update)
  */
-export function adagradUpdate(s: AdagradBuffers, data: number, grad: number, h: AdagradHyper, { t }: UpdateNumber): number {
-  const lr = h.lr / (1 + (t - 1) * h.lrDecay);
+export function adagradUpdate(s: AdagradBuffers, data: number, grad: number, h: AdagradHyper, update: UpdateNumber): number {
+  const lr = h.lr / (1 + (update.t - 1) * h.lrDecay);
   s.sum += grad * grad;
   const denominator = h.epsPlacement === 'inside' ? Math.sqrt(s.sum + h.eps) : Math.sqrt(s.sum) + h.eps;
   return data - (lr * grad) / denominator;
@@ -65,8 +65,11 @@ export const adagradDefinition: OptimizerDefinition<AdagradHyper, AdagradBuffers
   update: adagradUpdate,
 };
 
-/** Adagrad's options. */
-export type AdagradOptions = Options<AdagradHyper>;
+/**
+ * Adagrad's options: each option of {@link AdagradHyper} (a number may be a
+ * `Schedule`; these are every group's defaults) and the optimizer-wide {@link OptimizerOptions}.
+ */
+export interface AdagradOptions extends Options<AdagradHyper> {}
 
 /**
  * Adagrad (Duchi et al., 2011), PyTorch's formula (see `adagradUpdate`): a per-parameter rate
@@ -79,10 +82,10 @@ export type AdagradOptions = Options<AdagradHyper>;
  */
 export class Adagrad extends OptimizerBase<AdagradHyper, AdagradBuffers> {
   /**
-   * An Adagrad optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdagradOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - the hyperparameters (every group's defaults; see {@link AdagradOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<AdagradHyper>, options: AdagradOptions = {}) {
     super(adagradDefinition, params, options);

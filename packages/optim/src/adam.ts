@@ -40,11 +40,11 @@ export interface AdamBuffers {
  *     v_max ← max(v_max, v), v ← v_max                     (amsgrad, 'raw')
  *     θ ← θ − γ/(1 − β₁ᵗ) · m / (√(v/(1 − β₂ᵗ)) + ε)         ('hat': see `adamDenominator`)
  *
- * @param s - the optimizer's buffers for this parameter, updated in place
- * @param data - the parameter's value
- * @param grad - its gradient (negated for `maximize`, L2 decay added)
- * @param h - the group's options, resolved at this update
- * @param c - the update's shared quantities (update number, bias corrections)
+ * @param s - this parameter's buffers, updated in place
+ * @param data - the parameter's value (after decoupled weight decay, if any)
+ * @param grad - its gradient (negated for `maximize`, with L2 decay added)
+ * @param h - the group's options as numbers at this update
+ * @param c - the bias corrections of this update (see `biasCorrections`)
  */
 export function adamUpdate(s: AdamBuffers, data: number, grad: number, h: AdamHyper, c: BiasCorrections): number {
   s.expAvg = ema(s.expAvg, grad, h.betas[0]);
@@ -111,8 +111,11 @@ export const adamwDefinition: OptimizerDefinition<AdamHyper, AdamBuffers, BiasCo
   },
 };
 
-/** Adam's and AdamW's options. */
-export type AdamOptions = Options<AdamHyper>;
+/**
+ * Adam's and AdamW's options: each option of {@link AdamHyper} (a number may be a
+ * `Schedule`; these are every group's defaults) and the optimizer-wide {@link OptimizerOptions}.
+ */
+export interface AdamOptions extends Options<AdamHyper> {}
 
 /**
  * Adam (Kingma & Ba, 2015), PyTorch's formula (see `adamUpdate`): momentum (the first moment m)
@@ -125,10 +128,10 @@ export type AdamOptions = Options<AdamHyper>;
  */
 export class Adam extends OptimizerBase<AdamHyper, AdamBuffers, BiasCorrections> {
   /**
-   * An Adam optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdamOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - the hyperparameters (every group's defaults; see {@link AdamOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<AdamHyper>, options: AdamOptions = {}) {
     super(adamDefinition, params, options);

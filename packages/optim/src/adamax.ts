@@ -30,11 +30,11 @@ export interface AdamaxBuffers {
  *     u ← max(β₂·u, |g| + ε)                   ('outside': max(β₂·u, |g|), then u + ε below)
  *     θ ← θ − γ/(1 − β₁ᵗ) · m / u
  *
- * @param s - the optimizer's buffers for this parameter, updated in place
- * @param data - the parameter's value
- * @param grad - its gradient (negated for `maximize`, L2 decay added)
- * @param h - the group's options, resolved at this update
- * @param c - the update's shared quantities (update number, bias corrections)
+ * @param s - this parameter's buffers, updated in place
+ * @param data - the parameter's value (after decoupled weight decay, if any)
+ * @param grad - its gradient (negated for `maximize`, with L2 decay added)
+ * @param h - the group's options as numbers at this update
+ * @param c - the bias corrections of this update (see `biasCorrections`)
  */
 export function adamaxUpdate(s: AdamaxBuffers, data: number, grad: number, h: AdamaxHyper, c: BiasCorrections): number {
   s.expAvg = ema(s.expAvg, grad, h.betas[0]);
@@ -58,8 +58,11 @@ export const adamaxDefinition: OptimizerDefinition<AdamaxHyper, AdamaxBuffers, B
   update: adamaxUpdate,
 };
 
-/** Adamax's options. */
-export type AdamaxOptions = Options<AdamaxHyper>;
+/**
+ * Adamax's options: each option of {@link AdamaxHyper} (a number may be a
+ * `Schedule`; these are every group's defaults) and the optimizer-wide {@link OptimizerOptions}.
+ */
+export interface AdamaxOptions extends Options<AdamaxHyper> {}
 
 /**
  * Adamax, PyTorch's formula (see `adamaxUpdate`): Adam with the infinity norm in place of the
@@ -70,10 +73,10 @@ export type AdamaxOptions = Options<AdamaxHyper>;
  */
 export class Adamax extends OptimizerBase<AdamaxHyper, AdamaxBuffers, BiasCorrections> {
   /**
-   * An Adamax optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdamaxOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - the hyperparameters (every group's defaults; see {@link AdamaxOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<AdamaxHyper>, options: AdamaxOptions = {}) {
     super(adamaxDefinition, params, options);

@@ -13,10 +13,10 @@ import { OptimizerBase, type ParamsInput } from './optimizer.js';
  */
 export class AdamW extends OptimizerBase<AdamHyper, AdamBuffers, BiasCorrections> {
   /**
-   * An AdamW optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options; see {@link AdamOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - the hyperparameters (every group's defaults; see {@link AdamOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<AdamHyper>, options: AdamOptions = {}) {
     super(adamwDefinition, params, options);

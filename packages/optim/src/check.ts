@@ -4,12 +4,14 @@
 export {
   checkBoolean,
   checkChoice,
+  checkFunction,
   checkInteger,
   checkKeys,
   checkNonNegative,
   checkNumber,
   checkObject,
   checkOptions,
+  checkString,
   prefixed,
   show,
 } from '@etagrad/check';

@@ -12,7 +12,7 @@ export interface UpdateNumber {
  * `into.t = t` (the per-update quantities of optimizers that need only t).
  *
  * @param _h - the group's options (unused)
- * @param t - the update number, 1 on the first
+ * @param t - the update number, 1 on the first update
  * @param into - the object to fill (default a new one)
  */
 export function updateNumber(_h: unknown, t: number, into: UpdateNumber = { t: 0 }): UpdateNumber {

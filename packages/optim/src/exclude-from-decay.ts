@@ -1,3 +1,5 @@
+import { checkFunction, checkOptions, checkString, show } from './check.js';
+import { isParam } from './param-list.js';
 import type { NamedParam } from './types.js';
 
 /** Options of `excludeFromDecay`. */
@@ -14,9 +16,9 @@ export interface ExcludeFromDecayOptions {
  * Whether a parameter name has a dot-separated part `bias`: `'bias'`, `'0.bias'`, and the
  * per-scalar names of `@etagrad/nn` such as `'layers.0.bias.3'`; not `'biased'`.
  *
- * @param name - a parameter's name
+ * @param name - a parameter name
  */
-export const isBias = (name: string): boolean => name.split('.').includes('bias');
+export const isBias = (name: string): boolean => checkString('isBias', 'name', name).split('.').includes('bias');
 
 /** Two groups: `{ params }` decayed, and `{ params, weightDecay: 0 }` (an empty one is left out). */
 export type DecayGroups = ({ readonly params: readonly NamedParam[] } | { readonly params: readonly NamedParam[]; readonly weightDecay: 0 })[];
@@ -26,12 +28,21 @@ export type DecayGroups = ({ readonly params: readonly NamedParam[] } | { readon
  * with `weightDecay: 0` (biases by default: decaying them only pulls the output's offset to
  * zero). The groups keep names, so state stays keyed by name.
  *
- * @param named - the model's named parameters, e.g. `model.namedParameters()`
+ * @param named - `[name, parameter]` pairs, as `model.namedParameters()` gives them
  * @param options - `exclude`, which names get no weight decay (default {@link isBias})
  * @example
  * const opt = new AdamW(excludeFromDecay(model.namedParameters()), { lr: 1e-3, weightDecay: 0.05 });
  */
-export function excludeFromDecay(named: readonly NamedParam[], { exclude = isBias }: ExcludeFromDecayOptions = {}): DecayGroups {
+export function excludeFromDecay(named: readonly NamedParam[], options: ExcludeFromDecayOptions = {}): DecayGroups {
+  const owner = 'excludeFromDecay';
+  const { exclude = isBias } = checkOptions(owner, options, ['exclude']) as ExcludeFromDecayOptions;
+  checkFunction(owner, 'exclude', exclude, 'a function of a parameter name');
+  if (!Array.isArray(named)) throw new TypeError(`${owner}: named must be an array of [name, parameter] pairs, got ${show(named)}`);
+  named.forEach((pair: unknown, i) => {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || !isParam(pair[1])) {
+      throw new TypeError(`${owner}: named[${i}] must be a [name, parameter] pair, got ${show(pair)}`);
+    }
+  });
   const decayed = named.filter(([name]) => !exclude(name));
   const excluded = named.filter(([name]) => exclude(name));
   const groups: DecayGroups = [];

@@ -23,10 +23,10 @@ export interface LionBuffers {
  *     θ ← θ − γ·sign(c)                 (sign(0) = 0)
  *     m ← β₂·m + (1 − β₂)·g
  *
- * @param s - the optimizer's buffers for this parameter, updated in place
- * @param data - the parameter's value
- * @param grad - its gradient (negated for `maximize`, L2 decay added)
- * @param h - the group's options, resolved at this update
+ * @param s - this parameter's buffers, updated in place
+ * @param data - the parameter's value (after decoupled weight decay, if any)
+ * @param grad - its gradient (negated for `maximize`, with L2 decay added)
+ * @param h - the group's options as numbers at this update
  */
 export function lionUpdate(s: LionBuffers, data: number, grad: number, h: LionHyper): number {
   const direction = Math.sign(ema(s.expAvg, grad, h.betas[0]));
@@ -48,8 +48,11 @@ export const lionDefinition: OptimizerDefinition<LionHyper, LionBuffers> = {
   update: lionUpdate,
 };
 
-/** Lion's options. */
-export type LionOptions = Options<LionHyper>;
+/**
+ * Lion's options: each option of {@link LionHyper} (a number may be a
+ * `Schedule`; these are every group's defaults) and the optimizer-wide {@link OptimizerOptions}.
+ */
+export interface LionOptions extends Options<LionHyper> {}
 
 /**
  * Lion: the sign of an interpolated momentum, so every coordinate moves by exactly lr (see
@@ -61,10 +64,10 @@ export type LionOptions = Options<LionHyper>;
  */
 export class Lion extends OptimizerBase<LionHyper, LionBuffers> {
   /**
-   * A Lion optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options; see {@link LionOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - the hyperparameters (every group's defaults; see {@link LionOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<LionHyper>, options: LionOptions = {}) {
     super(lionDefinition, params, options);

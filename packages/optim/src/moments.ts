@@ -5,7 +5,7 @@
  *
  * @param average - the average so far
  * @param x - the new value
- * @param beta - the weight of the average so far, in [0, 1)
+ * @param beta - the weight of the average, in [0, 1]
  */
 export const ema = (average: number, x: number, beta: number): number => beta * average + (1 - beta) * x;
 
@@ -22,8 +22,8 @@ export interface BiasCorrections {
  * Update t's bias corrections for `h.betas`, into `into` (default a new object): computed once
  * per group and update, as the powers cost more than the rest of an Adam step.
  *
- * @param h - the group's options, whose `betas` are used
- * @param t - the update number, 1 on the first
+ * @param h - options holding `betas`
+ * @param t - the update number, 1 on the first update
  * @param into - the object to fill (default a new one)
  */
 export function biasCorrections(
@@ -47,11 +47,11 @@ export function biasCorrections(
  * The two agree when ε = 0; 'hat' adds ε before the bias correction, so early on (bc2 small)
  * its ε weighs 1/√bc2 times more.
  *
- * @param v - the second moment (or its maximum, with amsgrad)
- * @param bc2 - its bias correction, `1 - beta2^t`
- * @param eps - the ε added to the denominator
- * @param epsRoot - the ε added inside the square root (optax's `eps_root`)
- * @param hat - true to add ε before the bias correction, false after
+ * @param v - the raw second moment
+ * @param bc2 - its bias correction, 1 − β₂ᵗ
+ * @param eps - ε
+ * @param epsRoot - optax's ε under the square root
+ * @param hat - true for the 'hat' form, false for 'outside'
  */
 export function adamDenominator(v: number, bc2: number, eps: number, epsRoot: number, hat: boolean): number {
   return hat ? (Math.sqrt(v + epsRoot) + eps) / Math.sqrt(bc2) : Math.sqrt(v / bc2 + epsRoot) + eps;

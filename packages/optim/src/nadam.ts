@@ -42,8 +42,8 @@ export interface NadamStep {
 /**
  * Update t's momentum coefficients and second-moment bias correction, into `into` (default a new object).
  *
- * @param h - the group's options, resolved at this update
- * @param t - the update number, 1 on the first
+ * @param h - the group's options as numbers
+ * @param t - the update number, 1 on the first update
  * @param into - the object to fill (default a new one)
  */
 export function nadamStep(h: NadamHyper, t: number, into: NadamStep = { t: 0, mu: 0, muNext: 0, bias2: 0 }): NadamStep {
@@ -63,11 +63,11 @@ export function nadamStep(h: NadamHyper, t: number, into: NadamStep = { t: 0, mu
  *     m ← β₁·m + (1 − β₁)·g,   v ← β₂·v + (1 − β₂)·g²,   D = √(v/(1 − β₂ᵗ)) + ε
  *     θ ← θ − γ·(1 − μ_t)/(1 − Π) · g/D − γ·μ_{t+1}/(1 − Π·μ_{t+1}) · m/D
  *
- * @param s - the optimizer's buffers for this parameter, updated in place
- * @param data - the parameter's value
- * @param grad - its gradient (negated for `maximize`, L2 decay added)
- * @param h - the group's options, resolved at this update
- * @param c - the update's shared quantities (update number, bias corrections)
+ * @param s - this parameter's buffers, updated in place
+ * @param data - the parameter's value (after decoupled weight decay, if any)
+ * @param grad - its gradient (negated for `maximize`, with L2 decay added)
+ * @param h - the group's options as numbers at this update
+ * @param c - this update's μ_t, μ_{t+1} and 1 − β₂ᵗ (see `nadamStep`)
  */
 export function nadamUpdate(s: NadamBuffers, data: number, grad: number, h: NadamHyper, c: NadamStep): number {
   const { mu, muNext } = c;
@@ -102,8 +102,11 @@ export const nadamDefinition: OptimizerDefinition<NadamHyper, NadamBuffers, Nada
   update: nadamUpdate,
 };
 
-/** NAdam's options. */
-export type NadamOptions = Options<NadamHyper>;
+/**
+ * NAdam's options: each option of {@link NadamHyper} (a number may be a
+ * `Schedule`; these are every group's defaults) and the optimizer-wide {@link OptimizerOptions}.
+ */
+export interface NadamOptions extends Options<NadamHyper> {}
 
 /**
  * NAdam: Adam with Nesterov momentum, PyTorch's formula (see `nadamUpdate`). Defaults
@@ -115,10 +118,10 @@ export type NadamOptions = Options<NadamHyper>;
  */
 export class NAdam extends OptimizerBase<NadamHyper, NadamBuffers, NadamStep> {
   /**
-   * An NAdam optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options; see {@link NadamOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - the hyperparameters (every group's defaults; see {@link NadamOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<NadamHyper>, options: NadamOptions = {}) {
     super(nadamDefinition, params, options);

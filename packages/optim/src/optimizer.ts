@@ -65,6 +65,18 @@ const lrOf = <H extends CommonHyper>(group: Group<H, unknown>): Scalar => group.
 
 const optimizerKeys = ['convention', 'nonFinite', 'accumulate'] as const;
 
+/** A definition's shape, checked where a custom optimizer passes one to `OptimizerBase`. */
+function checkDefinition(definition: unknown): void {
+  const d = definition as Partial<Record<keyof OptimizerDefinition<CommonHyper, Buffers>, unknown>> | null;
+  const valid =
+    typeof d === 'object' && d !== null && typeof d.name === 'string' && typeof d.table === 'object' && d.table !== null &&
+    typeof d.defaults === 'object' && typeof d.presets === 'object' &&
+    typeof d.buffers === 'function' && typeof d.perUpdate === 'function' && typeof d.update === 'function';
+  if (!valid) {
+    throw new TypeError(`OptimizerBase: definition must be an optimizer definition { name, table, defaults, presets, buffers, perUpdate, update }, got ${show(definition)}`);
+  }
+}
+
 /** The defaults of `definition` under `convention`, or a RangeError if that framework lacks it. */
 function defaultsFor<H extends CommonHyper, S extends Buffers, C>(
   definition: OptimizerDefinition<H, S, C>,
@@ -98,13 +110,12 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
   #lrScale = 1;
 
   /**
-   * An optimizer that applies `definition`'s formula to `params`; each optimizer's class calls it.
-   *
-   * @param definition - the optimizer's formula, buffers, options and defaults
-   * @param params - the parameters or param groups, as the optimizer's constructor takes them
-   * @param options - the options, as the optimizer's constructor takes them
+   * @param definition - the optimizer's rules, defaults, buffers and formula (`sgdDefinition`, ...)
+   * @param params - the parameters to update: a list, named pairs, or groups `{ params, ...options }`
+   * @param options - the hyperparameters of `definition.table` and `convention`, `nonFinite`, `accumulate`
    */
   constructor(definition: OptimizerDefinition<H, S, C>, params: unknown, options: unknown) {
+    checkDefinition(definition);
     const owner = definition.name;
     this.#definition = definition;
     const given = checkObject(owner, 'options', options);
@@ -167,9 +178,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
     return this.#lrScale;
   }
 
-  /**
-   * @param value - the multiplier, a finite number >= 0
-   */
+  /** @param value - the multiplier, a finite number >= 0 */
   set lrScale(value: number) {
     this.#lrScale = checkNonNegative(this.name, 'lrScale', value);
   }
@@ -178,8 +187,8 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
    * Replace group `groupIndex`'s lr by a number or a schedule; a schedule is read at
    * `stepCount` from the next update on (it is not restarted).
    *
-   * @param groupIndex - the group's index, in the order the groups were given
-   * @param value - the new learning rate: a number, or a schedule read at the update count
+   * @param groupIndex - which group, from 0 (0 when the parameters were given as one list)
+   * @param value - the new lr: a finite number >= 0 or a schedule
    * @example
    * opt.setLr(0, 0.01);                                   // fine-tune: a smaller rate
    * opt.setLr(0, cosine({ initial: 0.1, steps: 1000 }));  // a schedule from now on
@@ -284,7 +293,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
    * another group layout, other parameter names or counts, another `accumulate`, or with a
    * missing or invalid value, naming what differs; then nothing has changed.
    *
-   * @param state - what `stateDict()` returned, e.g. parsed back from a checkpoint
+   * @param state - a state from `stateDict()`, also after a JSON round trip
    */
   loadStateDict(state: unknown): void {
     const read = readState(this.#definition, this.#groups, state, {

@@ -36,11 +36,11 @@ export interface RadamBuffers {
  *
  * PyTorch switches at ρ_t > 5, optax at ρ_t >= 5 (they differ only if ρ_t is exactly 5).
  *
- * @param s - the optimizer's buffers for this parameter, updated in place
- * @param data - the parameter's value
- * @param grad - its gradient (negated for `maximize`, L2 decay added)
- * @param h - the group's options, resolved at this update
- * @param c - the update's shared quantities (update number, bias corrections)
+ * @param s - this parameter's buffers, updated in place
+ * @param data - the parameter's value (after decoupled weight decay, if any)
+ * @param grad - its gradient (negated for `maximize`, with L2 decay added)
+ * @param h - the group's options as numbers at this update
+ * @param c - the bias corrections of this update (see `biasCorrections`)
  */
 export function radamUpdate(s: RadamBuffers, data: number, grad: number, h: RadamHyper, c: BiasCorrections): number {
   const beta2 = h.betas[1];
@@ -71,8 +71,11 @@ export const radamDefinition: OptimizerDefinition<RadamHyper, RadamBuffers, Bias
   update: radamUpdate,
 };
 
-/** RAdam's options. */
-export type RadamOptions = Options<RadamHyper>;
+/**
+ * RAdam's options: each option of {@link RadamHyper} (a number may be a
+ * `Schedule`; these are every group's defaults) and the optimizer-wide {@link OptimizerOptions}.
+ */
+export interface RadamOptions extends Options<RadamHyper> {}
 
 /**
  * RAdam: Adam with its adaptive term switched on only once the variance of v is tractable
@@ -84,10 +87,10 @@ export type RadamOptions = Options<RadamHyper>;
  */
 export class RAdam extends OptimizerBase<RadamHyper, RadamBuffers, BiasCorrections> {
   /**
-   * An RAdam optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options; see {@link RadamOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - the hyperparameters (every group's defaults; see {@link RadamOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<RadamHyper>, options: RadamOptions = {}) {
     super(radamDefinition, params, options);

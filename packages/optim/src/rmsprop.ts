@@ -40,10 +40,10 @@ export interface RmspropBuffers {
  *     b ← μ·b + g / D,  θ ← θ − γ·b            (μ > 0; lr inside: b ← μ·b + γ·g/D, θ ← θ − b)
  *     θ ← θ − γ·g / D                          (μ = 0)
  *
- * @param s - the optimizer's buffers for this parameter, updated in place
- * @param data - the parameter's value
- * @param grad - its gradient (negated for `maximize`, L2 decay added)
- * @param h - the group's options, resolved at this update
+ * @param s - this parameter's buffers, updated in place
+ * @param data - the parameter's value (after decoupled weight decay, if any)
+ * @param grad - its gradient (negated for `maximize`, with L2 decay added)
+ * @param h - the group's options as numbers at this update
  */
 export function rmspropUpdate(s: RmspropBuffers, data: number, grad: number, h: RmspropHyper): number {
   s.squareAvg = ema(s.squareAvg, grad * grad, h.alpha);
@@ -81,8 +81,11 @@ export const rmspropDefinition: OptimizerDefinition<RmspropHyper, RmspropBuffers
   update: rmspropUpdate,
 };
 
-/** RMSprop's options. */
-export type RmspropOptions = Options<RmspropHyper>;
+/**
+ * RMSprop's options: each option of {@link RmspropHyper} (a number may be a
+ * `Schedule`; these are every group's defaults) and the optimizer-wide {@link OptimizerOptions}.
+ */
+export interface RmspropOptions extends Options<RmspropHyper> {}
 
 /**
  * RMSprop (Hinton's lecture 6e), PyTorch's formula (see `rmspropUpdate`): divide the gradient
@@ -94,10 +97,10 @@ export type RmspropOptions = Options<RmspropHyper>;
  */
 export class RMSprop extends OptimizerBase<RmspropHyper, RmspropBuffers> {
   /**
-   * An RMSprop optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options; see {@link RmspropOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - the hyperparameters (every group's defaults; see {@link RmspropOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<RmspropHyper>, options: RmspropOptions = {}) {
     super(rmspropDefinition, params, options);

@@ -33,10 +33,10 @@ export interface SgdBuffers {
  *
  * With μ = 0 it is θ ← θ − γ·g, and no buffer is kept.
  *
- * @param s - the optimizer's buffers for this parameter, updated in place
- * @param data - the parameter's value
- * @param grad - its gradient (negated for `maximize`, L2 decay added)
- * @param h - the group's options, resolved at this update
+ * @param s - this parameter's buffers, updated in place
+ * @param data - the parameter's value (after decoupled weight decay, if any)
+ * @param grad - its gradient (negated for `maximize`, with L2 decay added)
+ * @param h - the group's options as numbers at this update
  */
 export function sgdUpdate(s: SgdBuffers, data: number, grad: number, h: SgdHyper): number {
   if (h.momentum === 0) return data - h.lr * grad;
@@ -73,8 +73,11 @@ export const sgdDefinition: OptimizerDefinition<SgdHyper, SgdBuffers> = {
   },
 };
 
-/** SGD's options (every group's defaults, and the optimizer-wide options). */
-export type SgdOptions = Options<SgdHyper>;
+/**
+ * SGD's options: each option of {@link SgdHyper} (a number may be a `Schedule`; these are every
+ * group's defaults; `lr` has no default) and the optimizer-wide {@link OptimizerOptions}.
+ */
+export interface SgdOptions extends Options<SgdHyper> {}
 
 /**
  * Stochastic gradient descent with optional momentum, PyTorch's formula (see `sgdUpdate`):
@@ -88,10 +91,10 @@ export type SgdOptions = Options<SgdHyper>;
  */
 export class SGD extends OptimizerBase<SgdHyper, SgdBuffers> {
   /**
-   * An SGD optimizer over `params`, with `options` as every group's defaults.
-   *
-   * @param params - the parameters to update (anything shaped `{ data, grad }`, or `[name, param]` pairs), or param groups `{ params, ...options }`
-   * @param options - the learning rate (a number or a schedule) and the other options (`lr` is required); see {@link SgdOptions}
+   * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
+   *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
+   * @param options - `lr` (required), the hyperparameters (every group's defaults; see {@link SgdOptions}) and
+   *   `convention`, `nonFinite`, `accumulate`
    */
   constructor(params: ParamsInput<SgdHyper>, options: SgdOptions) {
     super(sgdDefinition, params, options);

@@ -72,8 +72,8 @@ export interface Optimizer {
   /**
    * Replace group `groupIndex`'s lr by a number or a schedule (read at `stepCount` from then on).
    *
-   * @param groupIndex - the group's index, in the order the groups were given
-   * @param value - the new learning rate: a number, or a schedule read at the update count
+   * @param groupIndex - which group, from 0 (0 when the parameters were given as one list)
+   * @param value - the new lr: a finite number >= 0 or a schedule
    */
   setLr(groupIndex: number, value: number | Schedule): void;
   /** Calls skipped because of a non-finite gradient (with `nonFinite: 'skip'`). */
@@ -83,7 +83,7 @@ export interface Optimizer {
   /**
    * Restore a state from `stateDict()`; refuses a mismatch naming what differs, and then changes nothing.
    *
-   * @param state - what `stateDict()` returned, e.g. parsed back from a checkpoint
+   * @param state - a state from `stateDict()`, also after a JSON round trip
    */
   loadStateDict(state: unknown): void;
 }
