@@ -38,14 +38,17 @@ function activation(name: string, apply: (v: Value) => Value): new () => Activat
 
 /** `max(0, x)`, the rectified linear unit (micrograd's neuron nonlinearity). `new ReLU()`. */
 export const ReLU = activation('ReLU', (v) => v.relu());
+/** A `ReLU` module (an {@link Activation}). */
 export type ReLU = Activation;
 
 /** `tanh(x)`, in (-1, 1). `new Tanh()`. */
 export const Tanh = activation('Tanh', (v) => v.tanh());
+/** A `Tanh` module (an {@link Activation}). */
 export type Tanh = Activation;
 
 /** The logistic sigmoid `1 / (1 + exp(-x))`, in (0, 1). `new Sigmoid()`. */
 export const Sigmoid = activation('Sigmoid', (v) => v.sigmoid());
+/** A `Sigmoid` module (an {@link Activation}). */
 export type Sigmoid = Activation;
 
 /**
@@ -53,10 +56,12 @@ export type Sigmoid = Activation;
  * PyTorch's `GELU(approximate='tanh')`). `new GELU()`.
  */
 export const GELU = activation('GELU', (v) => v.gelu());
+/** A `GELU` module (an {@link Activation}). */
 export type GELU = Activation;
 
 /** `log(1 + exp(x))`, a smooth ReLU (exact and overflow-free in autograd). `new Softplus()`. */
 export const Softplus = activation('Softplus', (v) => v.softplus());
+/** A `Softplus` module (an {@link Activation}). */
 export type Softplus = Activation;
 
 /**
