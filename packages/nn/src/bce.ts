@@ -19,8 +19,8 @@ export const probabilityTarget = (t: number): string | null => (t >= 0 && t <= 1
  * bce([[p]], [1]); // -ln p
  */
 export const bce: LossOf<LossOptions> = defineLoss((outputs, targets, options) =>
-  elementwise('bce', outputs, targets, options, probabilityTarget, (p, t, where) => {
-    if (!(p.data >= 0 && p.data <= 1)) throw new RangeError(`bce: outputs${where} must be a probability in [0, 1], got ${p.data}`);
+  elementwise('bce', outputs, targets, options, probabilityTarget, (p, t, i, j) => {
+    if (!(p.data >= 0 && p.data <= 1)) throw new RangeError(`bce: outputs[${i}][${j}] must be a probability in [0, 1], got ${p.data}`);
     const logs: Value[] = []; // the term of a 0 label is skipped, not multiplied by 0
     if (t !== 0) logs.push(p.max(EPS).log().mul(t));
     if (t !== 1) logs.push(p.neg().add(1).max(EPS).log().mul(1 - t));

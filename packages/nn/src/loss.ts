@@ -119,27 +119,28 @@ export function elementwise(
   targets: unknown,
   options: unknown,
   checkTarget: (t: number) => string | null,
-  term: (output: Value, target: number, where: string) => Value,
+  term: (output: Value, target: number, i: number, j: number) => Value,
 ): Value | Value[] {
   const rows = checkBatch(owner, outputs, targets);
   const reduction = reductionOf(owner, options);
   const checked = rows.map((row, i) => {
     const ts = targetsOfRow(owner, (targets as unknown[])[i], row, i);
-    return ts.map((t, j) => {
-      const where = row.length === 1 && typeof (targets as unknown[])[i] === 'number' ? `[${i}]` : `[${i}][${j}]`;
+    ts.forEach((t, j) => {
       const rule = typeof t === 'number' ? checkTarget(t) : 'a number';
-      if (rule !== null) throw new RangeError(`${owner}: targets${where} must be ${rule}, got ${show(t)}`);
-      return t as number;
+      if (rule === null) return;
+      const where = typeof (targets as unknown[])[i] === 'number' ? `[${i}]` : `[${i}][${j}]`;
+      throw new RangeError(`${owner}: targets${where} must be ${rule}, got ${show(t)}`);
     });
+    return ts as readonly number[];
   });
   if (reduction === 'none') {
     return rows.map((row, i) => {
-      const terms = row.map((o, j) => term(o, (checked[i] as number[])[j] as number, `[${i}][${j}]`));
+      const terms = row.map((o, j) => term(o, (checked[i] as number[])[j] as number, i, j));
       return terms.length === 1 ? (terms[0] as Value) : mean(terms);
     });
   }
   const terms: Value[] = [];
-  rows.forEach((row, i) => row.forEach((o, j) => terms.push(term(o, (checked[i] as number[])[j] as number, `[${i}][${j}]`))));
+  rows.forEach((row, i) => row.forEach((o, j) => terms.push(term(o, (checked[i] as number[])[j] as number, i, j))));
   return reduce(terms, reduction);
 }
 
