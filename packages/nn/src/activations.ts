@@ -71,7 +71,11 @@ export type Softplus = Activation;
 export class LeakyReLU extends Activation {
   readonly slope: number;
 
-  /** @param options - `slope`, the slope for x <= 0 (default 0.01) */
+  /**
+   * A `LeakyReLU` module with its `slope`.
+   *
+   * @param options - `slope`, the slope for x <= 0 (default 0.01)
+   */
   constructor(options: { readonly slope?: number } = {}) {
     super();
     const { slope = 0.01 } = checkOptions('LeakyReLU', options, ['slope']) as { readonly slope?: number };
@@ -100,7 +104,11 @@ export class LeakyReLU extends Activation {
 export class ELU extends Activation {
   readonly alpha: number;
 
-  /** @param options - `alpha`, the value approached as x -> -Infinity is -alpha (default 1) */
+  /**
+   * An `ELU` module with its `alpha`.
+   *
+   * @param options - `alpha`, the value approached as x -> -Infinity is -alpha (default 1)
+   */
   constructor(options: { readonly alpha?: number } = {}) {
     super();
     const { alpha = 1 } = checkOptions('ELU', options, ['alpha']) as { readonly alpha?: number };

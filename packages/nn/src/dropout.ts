@@ -19,6 +19,8 @@ export class Dropout extends Module {
   readonly #rng: Rng;
 
   /**
+   * A dropout module that zeroes each input with probability `p` in training mode.
+   *
    * @param p - the probability of zeroing each input in training mode, in [0, 1)
    * @param options - `rng`, the generator of the masks, or `seed` for a fresh one (default `defaultSeed`)
    */

@@ -44,6 +44,8 @@ export class Linear extends Module {
   readonly bias: readonly Value[] | null;
 
   /**
+   * A layer from `nIn` inputs to `nOut` outputs, its parameters drawn by `init` and `biasInit`.
+   *
    * @param nIn - inputs per sample, a positive integer
    * @param nOut - outputs per sample, a positive integer
    * @param options - `bias`, `init`, `biasInit`, `rng`, `seed` (see {@link LinearOptions})

@@ -52,6 +52,8 @@ export class MLP extends Sequential {
   readonly sizes: readonly number[];
 
   /**
+   * An MLP from `nIn` inputs through layers of `sizes`, with activations between them.
+   *
    * @param nIn - inputs per sample, a positive integer
    * @param sizes - the size of each layer, the last one being the number of outputs
    * @param options - `activation`, `outputActivation`, and the options of each `Linear`

@@ -13,7 +13,11 @@ import { checkInput, Module, toValue, type Input } from './module.js';
 export class Sequential extends Module {
   readonly layers: readonly Module[];
 
-  /** @param layers - the modules, in the order they apply */
+  /**
+   * A container that applies `layers` in order.
+   *
+   * @param layers - the modules, in the order they apply
+   */
   constructor(...layers: Module[]) {
     super();
     layers.forEach((layer: unknown, i) => {

@@ -69,6 +69,8 @@ export interface AdadeltaOptions extends Options<AdadeltaHyper> {}
  */
 export class Adadelta extends OptimizerBase<AdadeltaHyper, AdadeltaBuffers> {
   /**
+   * An Adadelta optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - the hyperparameters (every group's defaults; see {@link AdadeltaOptions}) and

@@ -82,6 +82,8 @@ export interface AdagradOptions extends Options<AdagradHyper> {}
  */
 export class Adagrad extends OptimizerBase<AdagradHyper, AdagradBuffers> {
   /**
+   * An Adagrad optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - the hyperparameters (every group's defaults; see {@link AdagradOptions}) and

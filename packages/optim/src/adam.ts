@@ -128,6 +128,8 @@ export interface AdamOptions extends Options<AdamHyper> {}
  */
 export class Adam extends OptimizerBase<AdamHyper, AdamBuffers, BiasCorrections> {
   /**
+   * An Adam optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - the hyperparameters (every group's defaults; see {@link AdamOptions}) and

@@ -73,6 +73,8 @@ export interface AdamaxOptions extends Options<AdamaxHyper> {}
  */
 export class Adamax extends OptimizerBase<AdamaxHyper, AdamaxBuffers, BiasCorrections> {
   /**
+   * An Adamax optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - the hyperparameters (every group's defaults; see {@link AdamaxOptions}) and

@@ -13,6 +13,8 @@ import { OptimizerBase, type ParamsInput } from './optimizer.js';
  */
 export class AdamW extends OptimizerBase<AdamHyper, AdamBuffers, BiasCorrections> {
   /**
+   * An AdamW optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - the hyperparameters (every group's defaults; see {@link AdamOptions}) and

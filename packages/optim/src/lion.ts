@@ -64,6 +64,8 @@ export interface LionOptions extends Options<LionHyper> {}
  */
 export class Lion extends OptimizerBase<LionHyper, LionBuffers> {
   /**
+   * A Lion optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - the hyperparameters (every group's defaults; see {@link LionOptions}) and

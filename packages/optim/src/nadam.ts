@@ -118,6 +118,8 @@ export interface NadamOptions extends Options<NadamHyper> {}
  */
 export class NAdam extends OptimizerBase<NadamHyper, NadamBuffers, NadamStep> {
   /**
+   * A NAdam optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - the hyperparameters (every group's defaults; see {@link NadamOptions}) and

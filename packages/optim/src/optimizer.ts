@@ -110,6 +110,8 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
   #lrScale = 1;
 
   /**
+   * An optimizer's books over `params`, updating them by `definition`'s formula.
+   *
    * @param definition - the optimizer's rules, defaults, buffers and formula (`sgdDefinition`, ...)
    * @param params - the parameters to update: a list, named pairs, or groups `{ params, ...options }`
    * @param options - the hyperparameters of `definition.table` and `convention`, `nonFinite`, `accumulate`

@@ -87,6 +87,8 @@ export interface RadamOptions extends Options<RadamHyper> {}
  */
 export class RAdam extends OptimizerBase<RadamHyper, RadamBuffers, BiasCorrections> {
   /**
+   * An RAdam optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - the hyperparameters (every group's defaults; see {@link RadamOptions}) and

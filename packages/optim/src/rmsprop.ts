@@ -97,6 +97,8 @@ export interface RmspropOptions extends Options<RmspropHyper> {}
  */
 export class RMSprop extends OptimizerBase<RmspropHyper, RmspropBuffers> {
   /**
+   * An RMSprop optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - the hyperparameters (every group's defaults; see {@link RmspropOptions}) and

@@ -91,6 +91,8 @@ export interface SgdOptions extends Options<SgdHyper> {}
  */
 export class SGD extends OptimizerBase<SgdHyper, SgdBuffers> {
   /**
+   * An SGD optimizer over `params`, with `options` as every group's defaults.
+   *
    * @param params - the parameters to update: `model.parameters()`, `model.namedParameters()`
    *   (then the state is keyed by name), or groups `{ params, ...options }` with options of their own
    * @param options - `lr` (required), the hyperparameters (every group's defaults; see {@link SgdOptions}) and
