@@ -4,7 +4,9 @@ import { binaryAccuracy, Linear, l2, mse, rng } from '@etagrad/nn';
 
 // Two copies of @etagrad/autograd in one tree (version drift with exact pins) must not make nn
 // refuse a Value: nn recognises Values by autograd's Symbol.for('etagrad.Value') brand, which
-// every copy shares, not by `instanceof` its own copy's class.
+// every copy shares, not by `instanceof` its own copy's class. (A graph mixing two copies'
+// nodes does not backpropagate across them, each copy keeping its own tape: that is why
+// autograd is a peer dependency, so that one copy is the norm.)
 async function secondCopy(): Promise<typeof import('@etagrad/autograd')> {
   vi.resetModules(); // the next import evaluates autograd's module again: a separate copy
   return import('@etagrad/autograd');
@@ -16,10 +18,7 @@ test('a Value from a second copy of autograd is accepted by losses, layers, metr
   const a = new other.Value(3);
   expect(a instanceof Value).toBe(false);
 
-  const loss = mse([[a]], [1]); // (3 - 1)² = 4, d/da = 2(3 - 1) = 4
-  expect(loss.data).toBe(4);
-  loss.backward();
-  expect(a.grad).toBe(4);
+  expect(mse([[a]], [1]).data).toBe(4); // (3 - 1)²
 
   const layer = new Linear(1, 1, { rng: rng(1) });
   const [w] = layer.parameters();
