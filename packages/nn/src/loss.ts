@@ -29,6 +29,10 @@ export type Targets = readonly (number | readonly number[])[];
  * and one `Value` back, the mean over the batch (or the sum with `reduction: 'sum'`), ready for
  * `backward()`. Every built-in loss is one (see {@link LossOf} for their `'none'` form), and so is
  * any function of that shape, so `fit` and a hand-written loop pass losses around without adapters.
+ *
+ * @param outputs - one row of output `Value`s per sample
+ * @param targets - one target per sample
+ * @param options - `reduction`, `'mean'` (default) or `'sum'`
  */
 export type Loss = (outputs: Outputs, targets: Targets, options?: { readonly reduction?: 'mean' | 'sum' }) => Value;
 
