@@ -8,10 +8,10 @@
 // Bytes per node need `global.gc`: the `bench` script runs tsx with --expose-gc.
 import { cpus } from 'node:os';
 import Benchmark from 'benchmark';
-import { Value } from '@etagrad/autograd';
+import { compile, Value } from '@etagrad/autograd';
 import { handModel, handStep } from './baselines/hand-written.js';
 import { NaiveValue, naiveModel, naiveStep } from './baselines/naive.js';
-import { engineLoss, engineModel, engineStep, opNodes } from './engine-step.js';
+import { engineGraph, engineLoss, engineModel, engineStep, opNodes } from './engine-step.js';
 import { demoData, demoLr, demoModel } from './model.js';
 
 const TARGET_NAIVE = 40; // engine at least this many times faster than the naive reference
@@ -116,6 +116,28 @@ function bytesPerStepNode(nodes: number): number | null {
   return kept.length > 0 ? (after - before) / (20 * nodes) : null;
 }
 
+/** Heap growth over 1,000 replays of the compiled step (after a warm-up of 100), in bytes. */
+function compiledHeapGrowth(): { nodes: number; growth: number } | null {
+  if (gc === undefined) return null;
+  const model = engineModel(init);
+  const numbers = data.x.flat();
+  const program = compile((xs: Value[]) => {
+    const points = data.x.map((_, i) => [xs[2 * i], xs[2 * i + 1]] as Value[]);
+    return [engineGraph(model, { x: points, y: data.y }).loss];
+  }, numbers);
+  const step = (): void => {
+    program.run(numbers);
+    for (const p of model.parameters) {
+      p.data -= 0.01 * p.grad;
+      p.grad = 0;
+    }
+  };
+  for (let i = 0; i < 100; i++) step();
+  const before = heapAfterGc();
+  for (let i = 0; i < 1000; i++) step();
+  return { nodes: program.nodes, growth: heapAfterGc() - before };
+}
+
 /** y = ((x · a + b) · a + b) ...: `ops` ops, forward then backward; milliseconds each. */
 function chain(ops: number): { forward: number; backward: number; grad: number } {
   const x = new Value(0.5);
@@ -211,6 +233,10 @@ function main(): void {
     `\nchain of ${ops} ops: forward ${fixed(run.forward, 0)} ms, backward ${fixed(run.backward, 0)} ms` +
       ` (${fixed(((run.forward + run.backward) * 1e6) / ops, 0)} ns / op); naive engine on it: ${naiveChain(ops)}`,
   );
+  const replays = compiledHeapGrowth();
+  if (replays !== null) {
+    console.log(`compiled step (${replays.nodes} nodes): heap growth over 1,000 replays ${replays.growth} bytes`);
+  }
   const big = bigGraph(10_000_000);
   if (big !== null) {
     console.log(
