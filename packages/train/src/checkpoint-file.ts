@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type AtomicWriteOptions, writeFileAtomic } from './atomic-write.js';
-import { checkKeys, checkObject, checkPositiveInteger, checkString, isRecord } from './check.js';
+import { checkKeys, checkObject, checkPositiveInteger, checkString, isRecord, show } from './check.js';
 import { type Checkpoint, checkpointText } from './checkpoint-format.js';
 import type { CheckpointOptions } from './fit-options.js';
 import { checkCheckpointFields, readCheckpointText } from './checkpoint-parse.js';
@@ -123,6 +123,9 @@ export function checkMaxBytes(owner: string, name: string, options: unknown, kno
  */
 export function saveCheckpoint(path: string, checkpoint: Checkpoint, options: AtomicWriteOptions = {}): void {
   checkString('saveCheckpoint', 'path', path);
+  if (!isRecord(checkpoint) || !isRecord(checkpoint['history'])) {
+    throw new TypeError(`saveCheckpoint: checkpoint must be a checkpoint object from fit, got ${show(checkpoint)}`);
+  }
   new CheckpointFile(path, defaultMaxCheckpointBytes, options).save(checkpoint);
 }
 

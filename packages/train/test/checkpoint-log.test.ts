@@ -160,6 +160,13 @@ describe('reading a checkpoint is bounded', () => {
     );
   });
 
+  test('saveCheckpoint refuses bad arguments in the standard format', () => {
+    expect(() => saveCheckpoint(join(tempDir(), 'a.json'), null as never)).toThrow(
+      new TypeError('saveCheckpoint: checkpoint must be a checkpoint object from fit, got null'),
+    );
+    expect(() => saveCheckpoint(5 as never, sampleCheckpoint())).toThrow(new TypeError('saveCheckpoint: path must be a string, got 5'));
+  });
+
   test('loadCheckpoint refuses bad arguments in the standard format', () => {
     expect(() => loadCheckpoint(5 as never)).toThrow(new TypeError('loadCheckpoint: path must be a string, got 5'));
     expect(() => loadCheckpoint('a', { maxbytes: 1 } as never)).toThrow(
