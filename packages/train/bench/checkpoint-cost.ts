@@ -38,9 +38,10 @@ const cpu = (run: () => void): number => cpuOf(run).total;
 
 const dir = mkdtempSync(join(process.argv[3] ?? tmpdir(), 'etagrad-bench-'));
 try {
-  fit(model(), { ...options(model()), epochs: 20 }); // warm up the JIT
-  const without = cpuOf(() => void fit(model(), options(model())));
-  const withFiles = cpuOf(() => void fitFiles(model(), { ...options(model()), checkpoint: { path: join(dir, 'run.json') } }));
+  const run = (train: (m: MLP) => unknown) => () => void train(model());
+  run((m) => fit(m, { ...options(m), epochs: 20 }))(); // warm up the JIT
+  const without = cpuOf(run((m) => fit(m, options(m))));
+  const withFiles = cpuOf(run((m) => fitFiles(m, { ...options(m), checkpoint: { path: join(dir, 'run.json') } })));
   for (const part of ['total', 'user'] as const) {
     console.log(
       `${epochs} epochs, ${part === 'total' ? 'user + system' : 'user'} CPU: ${without[part].toFixed(2)} s without checkpoints, ` +
