@@ -163,6 +163,7 @@ export interface Tick {
 
 /** About `count` round values (multiples of 1, 2, 2.5 or 5 times a power of ten) within [min, max]. */
 export function niceValues(min: number, max: number, count: number): number[] {
+  if (!(max > min)) return min === max ? [min] : []; // no step to find (and a zero step would never end)
   const raw = (max - min) / count;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;

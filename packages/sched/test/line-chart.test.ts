@@ -76,6 +76,11 @@ describe('lineChart', () => {
     expect(rows[2]?.includes('*')).toBe(true);
   });
 
+  test('logX spanning one power of ten but under two decades (0.012 to 0.52) ends, with round ticks', () => {
+    const chart = lineChart([{ name: 'score', values: [0.8, 0.7, 0.6], xs: [0.0123, 0.0612, 0.5165] }], { width: 40, height: 5, logX: true });
+    expect(chart.split('\n').at(-1)?.trim().split(/\s+/)).toEqual(['0.2', '0.4']);
+  });
+
   test('logX: x on a log scale with the powers of ten as ticks, x <= 0 left out', () => {
     const chart = lineChart([{ name: 'loss', values: [5, 1, 2, 3], xs: [0, 1e-3, 1e-2, 1e-1] }], { width: 21, height: 3, logX: true });
     const axisLabels = chart.split('\n').at(-1)?.trim().split(/\s+/);
