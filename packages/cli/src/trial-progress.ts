@@ -16,6 +16,7 @@ const BAR = 24;
 export function trialProgress(stream: Output, now: () => number = () => performance.now()) {
   const started = now();
   let ran = 0;
+  let open = false; // a live bar without its newline
   return {
     update(progress: SearchProgress): void {
       if (!progress.reused) ran += 1;
@@ -25,12 +26,18 @@ export function trialProgress(stream: Output, now: () => number = () => performa
       const status = `${finished}/${total} trials  best ${best?.score == null ? '-' : formatNumber(best.score)}  ETA ${eta}`;
       if (stream.isTTY === true) {
         const filled = Math.round((finished / Math.max(1, total)) * BAR);
-        stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${status}\u001b[K${left === 0 ? '\n' : ''}`);
+        open = left > 0;
+        stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${status}\u001b[K${open ? '' : '\n'}`);
         return;
       }
       const score = evaluation.score === null ? evaluation.status : `${evaluation.status} ${formatNumber(evaluation.score)}`;
       const from = progress.reused ? ' (from the journal)' : '';
       stream.write(`trial ${evaluation.index} (budget ${formatNumber(evaluation.budget)}) ${score}${from}; ${status}\n`);
+    },
+    /** Ends a live bar that the search left short (it was stopped), so what follows starts on its own line. */
+    end(): void {
+      if (open) stream.write('\n');
+      open = false;
     },
   };
 }

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { searchCharts, searchCsv, searchTable, type SearchResult } from '@etagrad/tune';
+import { searchCharts, searchCsv, searchTable, type CommonSearchOptions, type SearchResult } from '@etagrad/tune';
 import { gridSearch, randomSearch, successiveHalving, type NodeSearchOptions } from '@etagrad/tune/node';
 import { positiveInteger } from './args.js';
 import { ExitCode, println, UsageError, type Context } from './command.js';
+import { interruptible, type Interruption } from './interrupt.js';
 import { checkOutput, writeOutput } from './output-path.js';
 import { readSearchFile, type SearchFile } from './search-file.js';
 import { trialProgress } from './trial-progress.js';
@@ -57,8 +58,16 @@ Examples:
     });
 }
 
-/** Runs the search a file describes and reports it; returns the exit code. */
-export async function runTune(context: Context, path: string, options: TuneOptions): Promise<ExitCode> {
+/**
+ * Runs the search a file describes and reports it; returns the exit code. A SIGINT or SIGTERM
+ * (through `Io.onInterrupt`) stops it gracefully: no new trial starts, the journal keeps every
+ * finished one, the finished trials are reported, and the exit code is 130 or 143.
+ */
+export function runTune(context: Context, path: string, options: TuneOptions): Promise<ExitCode> {
+  return interruptible(context.io.onInterrupt, (interruption) => tune(context, path, options, interruption));
+}
+
+async function tune(context: Context, path: string, options: TuneOptions, interruption: Interruption): Promise<ExitCode> {
   const { io, style } = context;
   const out = (text = ''): void => println(io.stdout, text);
   for (const [flag, file] of [['--out', options.out], ['--csv', options.csv]] as const) if (file !== undefined) checkOutput(flag, file);
@@ -80,11 +89,13 @@ export async function runTune(context: Context, path: string, options: TuneOptio
     ...(options.out === undefined ? {} : { journal: options.out }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.redis === undefined ? {} : { executor: { kind: 'bullmq', connection: options.redis, ...(options.queue === undefined ? {} : { queue: options.queue }) } }),
+    signal: interruption.signal,
     onProgress: (p) => {
       writeHeader();
       progress.update(p);
     },
   });
+  progress.end();
   writeHeader();
   if (options.csv !== undefined) writeOutput('--csv', options.csv, searchCsv(result));
   if (json) {
@@ -92,6 +103,11 @@ export async function runTune(context: Context, path: string, options: TuneOptio
     return ExitCode.Ok;
   }
   const direction = search.options['direction'] === 'max' ? 'max' : 'min';
+  const stopped = interruption.received();
+  if (result.stopped === true && stopped !== null) {
+    const kept = options.out === undefined ? '' : `; the journal ${options.out} keeps them: rerun with the same --out to resume`;
+    out(style.yellow(`stopped by ${stopped}: ${result.trials.length} trials finished${kept}`));
+  }
   out();
   out(searchTable(result, direction));
   out();
@@ -111,7 +127,7 @@ export async function runTune(context: Context, path: string, options: TuneOptio
 }
 
 /** Runs the search with tune's Node entry; its refusals (a bad space, a journal of another search) are bad input. */
-async function runSearchFile(search: SearchFile, extra: NodeSearchOptions & { onProgress: NonNullable<Parameters<typeof randomSearch>[2]['onProgress']> }): Promise<SearchResult> {
+async function runSearchFile(search: SearchFile, extra: NodeSearchOptions & Pick<CommonSearchOptions, 'onProgress' | 'signal'>): Promise<SearchResult> {
   const options = { ...search.options, ...extra } as Parameters<typeof successiveHalving>[2];
   const objective = search.objective as Parameters<typeof randomSearch>[1];
   if (search.method === 'grid') return usageOnRefusal(gridSearch(search.space, objective, options));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -149,5 +149,51 @@ describe('SIGINT and SIGTERM stop training after the current update', () => {
     const hidden = stderr.lastIndexOf('\u001b[?25l');
     expect(hidden).toBeGreaterThanOrEqual(0); // the bar hid it
     expect(stderr.lastIndexOf('\u001b[?25h')).toBeGreaterThan(hidden);
+  });
+});
+
+describe('SIGINT and SIGTERM stop etagrad tune after the running trials', () => {
+  // 6 trials in-process (one worker), 4 updates each: the signal comes as trial 1 is reported.
+  const search = {
+    method: 'random',
+    trials: 6,
+    seed: 1,
+    space: { lr: { logUniform: [0.01, 1] } },
+    objective: { fit: { dataset: 'moons', model: '2-4-1', optimizer: 'sgd', epochs: 1, batchSize: 50 } },
+  };
+
+  test('SIGINT: no new trial starts, the journal keeps the finished ones whole, their table is printed, exit 130', async () => {
+    const dir = mkdtempSync(join(scratch, 'tune-'));
+    const file = join(dir, 'search.json');
+    const journal = join(dir, 'search.jsonl');
+    writeFileSync(file, JSON.stringify(search));
+    const argv = ['tune', file, '--workers', '1', '--out', journal];
+    const { code, stdout, stderr, fired, subscribed } = await interrupted(argv, 'SIGINT', /^trial 1 /m);
+    expect(fired).toBe(true);
+    expect(subscribed).toBe(0);
+    expect(code).toBe(130);
+    expect(stderr).not.toMatch(/^trial 2 /m);
+    expect(stdout).toContain(`stopped by SIGINT: 2 trials finished; the journal ${journal} keeps them`);
+    expect(stdout.match(/^ *[01] +ok /gm)).toHaveLength(2); // the table: trials 0 and 1 only
+    const text = readFileSync(journal, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { index?: number });
+    expect(lines.slice(1).map((line) => line.index)).toEqual([0, 1]);
+
+    const resumed = await interrupted(argv, 'SIGTERM', /^trial 4 /m);
+    expect(resumed.code).toBe(143);
+    expect(resumed.stderr.match(/\(from the journal\)/g)).toHaveLength(2);
+    expect(resumed.stdout).toContain('stopped by SIGTERM: 5 trials finished');
+  });
+
+  test('--json: the finished trials and stopped: true', async () => {
+    const dir = mkdtempSync(join(scratch, 'tune-json-'));
+    const file = join(dir, 'search.json');
+    writeFileSync(file, JSON.stringify(search));
+    const { code, stdout } = await interrupted(['tune', file, '--workers', '1', '--json'], 'SIGTERM', /^trial 0 /m);
+    expect(code).toBe(143);
+    const result = JSON.parse(stdout) as { trials: { index: number }[]; stopped: boolean };
+    expect(result.trials.map((t) => t.index)).toEqual([0]);
+    expect(result.stopped).toBe(true);
   });
 });

@@ -104,20 +104,22 @@ export function ashaScheduler(plan: AshaPlan): Scheduler {
     finished: () => final.size,
     done: () => final.size === plan.trials,
     records(configs): TrialRecord[] {
-      return configs.map((config, index) => {
+      return configs.flatMap((config, index) => {
+        const status = final.get(index);
+        if (status === undefined) return [];
         const runs = (evaluations.get(index) ?? []).sort((a, b) => a.budget - b.budget);
-        const last = runs.at(-1) as Evaluation; // every trial runs at least its first rung
-        return {
+        const last = runs.at(-1) as Evaluation; // a trial with a final status ran at least its first rung
+        return [{
           index,
           config,
-          status: final.get(index) ?? 'pruned',
+          status,
           score: last.score,
           budget: last.budget,
           time: runs.reduce((sum, run) => sum + run.time, 0),
           extras: last.extras,
           ...(last.error === undefined ? {} : { error: last.error }),
           rungs: runs.map(({ budget, score, status }): Rung => ({ budget, score, status })),
-        };
+        }];
       });
     },
   };

@@ -38,6 +38,13 @@ export interface CommonSearchOptions {
    * @param progress - the evaluation just finished, whether the journal supplied it, and how many of the total are done
    */
   readonly onProgress?: (progress: SearchProgress) => void;
+  /**
+   * Stops the search when aborted (e.g. on Ctrl-C): no new evaluation starts, the running ones
+   * are abandoned (their executor closed, nothing of theirs journaled), and the search resolves
+   * to the trials that had finished, with `stopped: true`. The journal keeps every finished
+   * evaluation, so the same search with the same journal resumes where this one stopped.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A search ready to run: its configs, who decides what runs, and its identity for journals and job ids. */
@@ -59,6 +66,9 @@ export function checkCommon(owner: string, options: CommonSearchOptions): 'min' 
     throw new TypeError(`${owner}: executor must be an Executor, got ${show(options.executor)}`);
   }
   if (options.onProgress !== undefined) checkFunction(owner, 'onProgress', options.onProgress);
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new TypeError(`${owner}: signal must be an AbortSignal, got ${show(options.signal)}`);
+  }
   return checkChoice(owner, 'direction', options.direction ?? 'min', ['min', 'max'] as const);
 }
 
@@ -79,7 +89,8 @@ export const checkSeed = (owner: string, seed: unknown): number =>
 /**
  * Runs a planned search to the end: keeps the executor busy with what the scheduler allows,
  * reuses the journal's evaluations instead of running them again, records each new one in the
- * journal as it finishes, and closes the executor.
+ * journal as it finishes, and closes the executor. When `options.signal` aborts, it stops
+ * starting evaluations, abandons the running ones and resolves to the finished trials.
  *
  * @param plan The configs, scheduler and identity.
  * @param options Direction, journal, executor, progress.
@@ -97,9 +108,13 @@ export async function runSearch(plan: SearchPlan, options: CommonSearchOptions, 
       if (beats(evaluation, best, direction)) best = evaluation;
       options.onProgress?.({ evaluation, reused, finished: scheduler.finished(), total: configs.length, best });
     };
+    const { signal } = options;
+    const aborted = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
     const running = new Set<Promise<void>>();
-    while (!scheduler.done()) {
-      for (let job = running.size < executor.capacity ? scheduler.next() : null; job !== null; job = running.size < executor.capacity ? scheduler.next() : null) {
+    const stopping = (): boolean => signal?.aborted === true;
+    const room = (): boolean => !stopping() && running.size < executor.capacity;
+    while (!scheduler.done() && !stopping()) {
+      for (let job = room() ? scheduler.next() : null; job !== null; job = room() ? scheduler.next() : null) {
         const reused = journal?.done.get(evaluationKey(job.index, job.budget));
         if (reused !== undefined) {
           finish(reused, true);
@@ -111,18 +126,20 @@ export async function runSearch(plan: SearchPlan, options: CommonSearchOptions, 
         const done: Promise<void> = executor
           .evaluate(task)
           .then(async (evaluation) => {
+            if (stopping()) return; // abandoned: its executor may have cut it short
             await journal?.record(evaluation);
             finish(evaluation, false);
           })
           .finally(() => running.delete(done));
         running.add(done);
       }
-      if (running.size === 0) break;
-      await Promise.race(running);
+      if (running.size === 0 || stopping()) break;
+      await Promise.race([...running, aborted]);
     }
-    if (!scheduler.done()) throw new Error(`${plan.owner}: internal error: the scheduler stopped with trials unfinished`);
+    const stopped = !scheduler.done();
+    if (stopped && !stopping()) throw new Error(`${plan.owner}: internal error: the scheduler stopped with trials unfinished`);
     const trials = scheduler.records(configs);
-    return { trials, best: bestOf(trials, direction) };
+    return { trials, best: bestOf(trials, direction), ...(stopped ? { stopped } : {}) };
   } finally {
     await executor.close();
   }

@@ -19,7 +19,7 @@ export interface Scheduler {
   finished(): number;
   /** Whether every trial has a final status. */
   done(): boolean;
-  /** One record per config, in config order (once done). */
+  /** One record per config with a final status, in config order: every config once done. */
   records(configs: readonly Config[]): TrialRecord[];
 }
 
@@ -38,9 +38,11 @@ export function flatScheduler(count: number, budget: number): Scheduler {
     finished: () => results.size,
     done: () => results.size === count,
     records: (configs) =>
-      configs.map((config, index) => {
-        const { status, score, time, extras, error } = results.get(index) as Evaluation; // every index reported once done
-        return { index, config, status, score, budget, time, extras, ...(error === undefined ? {} : { error }) };
+      configs.flatMap((config, index) => {
+        const result = results.get(index);
+        if (result === undefined) return [];
+        const { status, score, time, extras, error } = result;
+        return [{ index, config, status, score, budget, time, extras, ...(error === undefined ? {} : { error }) }];
       }),
   };
 }

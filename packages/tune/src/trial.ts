@@ -55,10 +55,15 @@ export interface TrialRecord {
   readonly rungs?: readonly Rung[];
 }
 
-/** What a search returns: one record per config, in config order, and the best `ok` one. */
+/**
+ * What a search returns: one record per config, in config order, and the best `ok` one. A
+ * search stopped by its `signal` holds only the trials that finished, and `stopped: true`.
+ */
 export interface SearchResult {
   readonly trials: TrialRecord[];
   readonly best: TrialRecord | null;
+  /** Present (true) when the search's `signal` stopped it before every trial finished. */
+  readonly stopped?: true;
 }
 
 /**
