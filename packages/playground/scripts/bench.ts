@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { defaultConfig, type PlaygroundConfig } from '../src/config.js';
+import { defaultConfig, plainLanes, type PlaygroundConfig } from '../src/config.js';
 import type { Lane } from '../src/lane.js';
 import type { PlaygroundSurface } from '../src/surface.js';
 import { encodeConfig } from '../src/url-state.js';
 import { chromiumPath, openHarness, openPage } from '../test/browser.js';
 
 const steps = 3000;
-const config = (lanes: number[]): PlaygroundConfig => ({ ...defaultConfig, schedule: 'constant(0.1)', lanes, steps });
+const config = (lanes: number[]): PlaygroundConfig => ({ ...defaultConfig, schedule: 'constant(0.1)', lanes: plainLanes(...lanes), steps });
 
 type LaneClass = typeof Lane;
 

@@ -1,5 +1,5 @@
 // The playground's whole configuration: plain JSON, what the URL encodes and what a lane is built from.
-import type { OptimizerName, OptimizerOptions } from './optimizers.js';
+import { defaultOptions, type OptimizerName, type OptimizerOptions } from './optimizers.js';
 
 /** The data sets the page offers; `'points'` is only the points a person added, `'micrograd'` bench's moons. */
 export const dataKinds = ['moons', 'circles', 'spirals', 'xor', 'blobs', 'points', 'micrograd'] as const;
@@ -19,8 +19,22 @@ export const lossNames = ['hinge', 'bce', 'mse'] as const;
 /** One of {@link lossNames}. */
 export type LossChoice = (typeof lossNames)[number];
 
-/** The version of the configuration's layout; bumped on any incompatible change. */
-export const configVersion = 1;
+/** The version of the configuration's layout; bumped on any incompatible change (1: lanes were bare multipliers). */
+export const configVersion = 2;
+
+/**
+ * One lane: its factor on its rate and, optionally, its own optimizer (with options), schedule or
+ * batch size in place of the shared ones. A schedule applied mid-run is kept here as a `join` of
+ * the schedule before and the one applied, at the step it was applied.
+ */
+export interface LaneSpec {
+  readonly multiplier: number;
+  readonly optimizer?: OptimizerName;
+  /** The optimizer's shown options (the lane's optimizer's defaults, or the shared options, when missing). */
+  readonly options?: OptimizerOptions;
+  readonly schedule?: string;
+  readonly batchSize?: number | 'all';
+}
 
 /** Everything that decides a run; two equal configurations give the same numbers. */
 export interface PlaygroundConfig {
@@ -54,11 +68,20 @@ export interface PlaygroundConfig {
   readonly seed: number;
   /** The base learning rate as a sched expression; each lane scales it by its multiplier. */
   readonly schedule: string;
-  /** One multiplier of the base rate per lane (1 to 3 lanes). */
-  readonly lanes: readonly number[];
+  /** The lanes (1 to 3): each a multiplier of its rate, with its own overrides of the fields above. */
+  readonly lanes: readonly LaneSpec[];
   /** Updates each lane runs. */
   readonly steps: number;
 }
+
+/**
+ * Lanes with no overrides, at `multipliers` of the shared rate.
+ *
+ * @param multipliers - one factor per lane
+ * @example
+ * plainLanes(0.1, 1); // [{ multiplier: 0.1 }, { multiplier: 1 }]
+ */
+export const plainLanes = (...multipliers: number[]): LaneSpec[] => multipliers.map((multiplier) => ({ multiplier }));
 
 /** The default view: moons, three lanes at ×0.1, ×1 and ×10 of the base rate. */
 export const defaultConfig: PlaygroundConfig = {
@@ -73,7 +96,7 @@ export const defaultConfig: PlaygroundConfig = {
   batchSize: 'all',
   seed: 1,
   schedule: 'constant(0.5)',
-  lanes: [0.1, 1, 10],
+  lanes: plainLanes(0.1, 1, 10),
   steps: 1000,
 };
 
@@ -83,3 +106,32 @@ export const batchSizeFor = (config: PlaygroundConfig, samples: number): number 
 
 /** Mini-batches are drawn in a new order each epoch; a full batch keeps the data's order. */
 export const shuffles = (config: PlaygroundConfig, samples: number): boolean => batchSizeFor(config, samples) < samples;
+
+/**
+ * The configuration lane `spec` trains on: the shared one with the lane's overrides in place
+ * (options: the lane's, else its own optimizer's defaults, else the shared options).
+ *
+ * @param config - the shared configuration
+ * @param spec - the lane
+ * @example
+ * laneConfig(defaultConfig, { multiplier: 1, optimizer: 'Adam' }).options; // { beta1: 0.9, beta2: 0.999, weightDecay: 0 }
+ */
+export function laneConfig(config: PlaygroundConfig, spec: LaneSpec): PlaygroundConfig {
+  const optimizer = spec.optimizer ?? config.optimizer;
+  const options = spec.options ?? (spec.optimizer === undefined ? config.options : defaultOptions(optimizer));
+  return { ...config, optimizer, options, schedule: spec.schedule ?? config.schedule, batchSize: spec.batchSize ?? config.batchSize };
+}
+
+/**
+ * The lane's header: its multiplier and what it overrides, e.g. `×1 · Adam · batch 1`.
+ *
+ * @param spec - the lane
+ */
+export function laneLabel(spec: LaneSpec): string {
+  const parts = [`×${spec.multiplier}`];
+  if (spec.optimizer !== undefined) parts.push(spec.optimizer);
+  if (spec.options !== undefined) parts.push(Object.entries(spec.options).map(([k, v]) => `${k} ${String(v)}`).join(', '));
+  if (spec.batchSize !== undefined) parts.push(spec.batchSize === 'all' ? 'full batch' : `batch ${spec.batchSize}`);
+  if (spec.schedule !== undefined) parts.push(spec.schedule);
+  return parts.join(' · ');
+}

@@ -98,7 +98,7 @@ export function renderControls(form: HTMLFormElement, config: PlaygroundConfig):
       labelled('Batch', select('batch', batchChoices, String(config.batchSize))),
       labelled('Batch order seed', number('seed', config.seed, '1')),
       labelled('Steps', number('steps', config.steps, '1', '1')),
-      labelled('Lane multipliers', element('input', { name: 'lanes', value: config.lanes.join(', ') })),
+      labelled('Lane multipliers', element('input', { name: 'lanes', value: config.lanes.map((l) => l.multiplier).join(', ') })),
     ),
     element(
       'fieldset',
@@ -107,7 +107,7 @@ export function renderControls(form: HTMLFormElement, config: PlaygroundConfig):
       labelled('Schedule', schedule),
       element('p', { id: 'schedule-error', className: 'error' }),
       element('div', { id: 'schedule-plot' }),
-      labelled('Apply to', select('applyTo', [['all', 'every lane'], ...config.lanes.map((m, i) => [String(i), `lane ${i + 1} (×${m})`] as const)], 'all')),
+      labelled('Apply to', select('applyTo', [['all', 'every lane'], ...config.lanes.map((l, i) => [String(i), `lane ${i + 1} (×${l.multiplier})`] as const)], 'all')),
       element('button', { type: 'button', name: 'applySchedule', textContent: 'Apply now, mid-run' }),
     ),
     element(
@@ -128,8 +128,8 @@ const list = (text: string): number[] =>
     .map(Number);
 
 /**
- * The configuration the form shows, validated as a link's is (`previous` gives the added points
- * and the lesson); throws with the field's name when a value is not valid.
+ * The configuration the form shows, validated as a link's is (`previous` gives the added points,
+ * the lesson and the lanes' overrides); throws with the field's name when a value is not valid.
  *
  * @param form - the control panel
  * @param previous - the configuration the form was rendered from
@@ -155,7 +155,8 @@ export function readControls(form: HTMLFormElement, previous: PlaygroundConfig):
     batchSize: batch === 'all' ? 'all' : Number(batch),
     seed: Number(text('seed')),
     schedule: text('schedule'),
-    lanes: list(text('lanes')),
+    // Each lane keeps the overrides it had (a lesson's or an applied schedule), new lanes have none.
+    lanes: list(text('lanes')).map((multiplier, i) => ({ ...previous.lanes[i], multiplier })),
     steps: Number(text('steps')),
   });
 }

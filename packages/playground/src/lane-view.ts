@@ -3,6 +3,7 @@ import type { LaneNews } from './protocol.js';
 import type { VerdictName } from './verdict.js';
 import { paintHeatmap } from './heatmap.js';
 import { laneColors } from './charts.js';
+import { laneLabel, type LaneSpec } from './config.js';
 
 /** What the page keeps of a lane. */
 export interface LaneView {
@@ -30,15 +31,16 @@ export interface LaneView {
  *
  * @param parent - the lanes' container
  * @param index - the lane's position
- * @param multiplier - its factor on the base rate
+ * @param spec - the lane: its factor on its rate and its overrides, shown in its header
  */
-export function makeLaneView(parent: HTMLElement, index: number, multiplier: number): LaneView {
+export function makeLaneView(parent: HTMLElement, index: number, spec: LaneSpec): LaneView {
+  const { multiplier } = spec;
   const root = document.createElement('article');
   root.className = 'lane';
   root.setAttribute('aria-label', `Lane ${index + 1}: ×${multiplier}`);
   root.style.borderTopColor = laneColors[index] ?? '#333';
   const title = document.createElement('h2');
-  title.textContent = `×${multiplier}`;
+  title.textContent = laneLabel(spec);
   const stack = document.createElement('div');
   stack.className = 'heatmap';
   const heatmap = Object.assign(document.createElement('canvas'), { width: 100, height: 100, className: 'scores' });

@@ -5,10 +5,11 @@
 import { compile, type Program, type Value } from '@etagrad/autograd';
 import { batches, MLP, rng, type Dataset, type Loss, type Rng, type StateDict } from '@etagrad/nn';
 import type { Optimizer } from '@etagrad/optim';
-import { parse, scale, type Schedule } from '@etagrad/sched';
+import { format, join, parse, scale, type Schedule } from '@etagrad/sched';
 import { checkpointVersion, type Checkpoint, type EpochRecord, type StepRecord } from '@etagrad/train';
 import { batchSizeFor, shuffles, type PlaygroundConfig } from './config.js';
 import { makeDataset } from './data.js';
+import type { LaneRecipe } from './export-ts.js';
 import { penalizedLoss } from './loss.js';
 import { microgradStateDict, type MicrogradDemo } from './micrograd-demo.js';
 import { makeOptimizer } from './optimizers.js';
@@ -56,6 +57,8 @@ export class Lane {
   readonly losses: number[] = [];
   /** Rate of each update, in order. */
   readonly lrs: number[] = [];
+  /** The lane's schedule as a sched expression (before its multiplier), mid-run changes joined in. */
+  schedule: string;
   /** Set when the run diverged (the bad update was not applied). */
   stopped: LaneStop | null = null;
   readonly #parameters: Value[];
@@ -86,6 +89,7 @@ export class Lane {
     this.model = makeModel(config, demo);
     this.initial = this.model.stateDict();
     this.#parameters = this.model.parameters();
+    this.schedule = config.schedule;
     this.optimizer = makeOptimizer(config.optimizer, this.#parameters, config.options, laneSchedule(config.schedule, multiplier));
     this.loss = penalizedLoss(config.loss, config.l2, this.#parameters);
     this.batchSize = batchSizeFor(config, this.data.x.length);
@@ -112,12 +116,18 @@ export class Lane {
   }
 
   /**
-   * Replaces the lane's schedule from the next update on (times the lane's multiplier).
+   * Replaces the lane's schedule from the next update on (times the lane's multiplier): the new
+   * schedule starts from its own step 0 there, as sched's `join` runs it. Returns the lane's
+   * whole schedule, `join([before, text], [step])` (just `text` before the first update), which
+   * trains a new lane to the same numbers.
    *
    * @param text - a sched expression
    */
-  setSchedule(text: string): void {
-    this.optimizer.setLr(0, laneSchedule(text, this.multiplier));
+  setSchedule(text: string): string {
+    const at = this.step;
+    this.schedule = at === 0 ? format(parse(text)) : format(join([parse(this.schedule), parse(text)], [at]));
+    this.optimizer.setLr(0, laneSchedule(this.schedule, this.multiplier));
+    return this.schedule;
   }
 
   /** One update as fit makes it; returns false (and sets `stopped`) when it diverged. */
@@ -146,6 +156,12 @@ export class Lane {
     this.#epoch.lr = lr;
     if (this.#atEpochEnd()) this.#endEpoch(lr);
     return true;
+  }
+
+  /** What the TypeScript export needs: the lane's configuration with its schedule as it is now, mid-run changes joined in. */
+  recipe(): LaneRecipe {
+    const { multiplier, data, initial, batchSize, shuffle } = this;
+    return { config: { ...this.config, schedule: this.schedule }, multiplier, data, initial, batchSize, shuffle };
   }
 
   /**

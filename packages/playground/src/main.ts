@@ -1,7 +1,7 @@
 // The page: reads the configuration (link, lesson or default), starts the worker, draws what it
 // sends, and wires the controls.
 import { makeCharts, type Charts } from './charts.js';
-import { defaultConfig, type PlaygroundConfig } from './config.js';
+import { defaultConfig, laneLabel, type PlaygroundConfig } from './config.js';
 import { readControls, renderControls } from './controls.js';
 import { exportJson } from './export-json.js';
 import { exportTypeScript } from './export-ts.js';
@@ -64,9 +64,9 @@ function start(next: PlaygroundConfig): void {
   lesson.textContent = about === null ? '' : `${about.title}. ${about.text}`;
   const parent = $('lanes');
   parent.replaceChildren();
-  views = config.lanes.map((m, i) => makeLaneView(parent, i, m));
+  views = config.lanes.map((spec, i) => makeLaneView(parent, i, spec));
   views.forEach((view, i) => wireLane(view, i));
-  charts = makeCharts($('loss-chart'), $('lr-chart'), config.lanes.map((m) => `×${m}`));
+  charts = makeCharts($('loss-chart'), $('lr-chart'), config.lanes.map(laneLabel));
   bounds = null;
   paused = false;
   send({ type: 'start', config });
@@ -157,6 +157,14 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       });
       if (frame === 0) frame = requestAnimationFrame(draw);
       return;
+    case 'scheduled': {
+      // The link keeps each lane's whole schedule, the change and its step included: a reload
+      // trains the same numbers.
+      const changed = new Map(message.schedules);
+      config = { ...config, lesson: null, lanes: config.lanes.map((spec, i) => { const schedule = changed.get(i); return schedule === undefined ? spec : { ...spec, schedule }; }) };
+      history.replaceState(null, '', encodeConfig(config));
+      return;
+    }
     case 'export':
       exports.get(message.id)?.(message);
       exports.delete(message.id);
@@ -195,8 +203,8 @@ form.addEventListener('click', (event) => {
     (event.target as HTMLButtonElement).textContent = paused ? 'Resume' : 'Pause';
     announce(paused ? 'Paused.' : 'Resumed.');
   } else if (name === 'applySchedule') {
-    // Mid-run, from the lanes' next update; the link keeps the schedule the run started with
-    // (a reload trains from the start). "Train from the start" applies it from step 0.
+    // Mid-run, from the lanes' next update (the worker answers with their whole schedules, which
+    // the link keeps). "Train from the start" applies it from step 0.
     const text = box.good();
     const target = (form.elements.namedItem('applyTo') as HTMLSelectElement).value;
     const lanes = target === 'all' ? views.map((_, i) => i) : [Number(target)];

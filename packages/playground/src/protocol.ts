@@ -44,6 +44,8 @@ export type FromWorker =
       readonly bounds: Bounds;
     }
   | { readonly type: 'progress'; readonly lanes: readonly LaneNews[] }
+  /** Lanes' whole schedules after a mid-run change (`Lane.setSchedule`), by lane index. */
+  | { readonly type: 'scheduled'; readonly schedules: readonly (readonly [lane: number, schedule: string])[] }
   | { readonly type: 'export'; readonly id: number; readonly recipe: LaneRecipe; readonly checkpoint: Checkpoint }
   | { readonly type: 'rangeTest'; readonly result: LrFindResult }
   | { readonly type: 'error'; readonly message: string };

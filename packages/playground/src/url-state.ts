@@ -11,8 +11,8 @@ import {
   checkString,
   show,
 } from '@etagrad/check';
-import { activationNames, configVersion, dataKinds, lossNames, type PlaygroundConfig, type Point } from './config.js';
-import { defaultOptions, optimizerNames, optimizers } from './optimizers.js';
+import { activationNames, configVersion, dataKinds, lossNames, type LaneSpec, type PlaygroundConfig, type Point } from './config.js';
+import { defaultOptions, optimizerNames, optimizers, type OptimizerName, type OptimizerOptions } from './optimizers.js';
 
 const owner = 'playground';
 
@@ -32,17 +32,48 @@ function checkPoint(x: unknown, i: number): Point {
   return [px as number, py as number, cls === '1' ? 1 : 0];
 }
 
+const readBatchSize = (x: unknown, path: string): number | 'all' => (x === 'all' ? 'all' : checkPositiveInteger(owner, path, x));
+
+/** The options of `optimizer` at `path`, each checked (only the fields the page shows). */
+function checkOptions(optimizer: OptimizerName, x: unknown, path: string): OptimizerOptions {
+  const options = checkObject(owner, path, x);
+  const fields = optimizers[optimizer].fields;
+  checkKeys(owner, path, options, fields.map((f) => f.name));
+  for (const f of fields) {
+    const v = options[f.name];
+    if (v === undefined) continue;
+    if (typeof f.default === 'boolean') checkBoolean(owner, `${path}.${f.name}`, v);
+    else checkNonNegative(owner, `${path}.${f.name}`, v);
+  }
+  return options as Record<string, number | boolean>;
+}
+
+/** A lane (version 2): its multiplier and the overrides it has (options checked against its optimizer, else `shared`). */
+function readLane(x: unknown, path: string, shared: OptimizerName): LaneSpec {
+  const lane = checkObject(owner, path, x);
+  checkKeys(owner, path, lane, ['multiplier', 'optimizer', 'options', 'schedule', 'batchSize']);
+  const optimizer = lane['optimizer'] === undefined ? undefined : checkChoice(owner, `${path}.optimizer`, lane['optimizer'], optimizerNames);
+  return {
+    multiplier: checkNonNegative(owner, `${path}.multiplier`, lane['multiplier']),
+    ...(optimizer === undefined ? {} : { optimizer }),
+    ...(lane['options'] === undefined ? {} : { options: checkOptions(optimizer ?? shared, lane['options'], `${path}.options`) }),
+    ...(lane['schedule'] === undefined ? {} : { schedule: checkString(owner, `${path}.schedule`, lane['schedule']) }),
+    ...(lane['batchSize'] === undefined ? {} : { batchSize: readBatchSize(lane['batchSize'], `${path}.batchSize`) }),
+  };
+}
+
 /**
  * Reads a configuration (parsed JSON), refusing anything out of place with the field's path.
  *
  * @param x - the parsed JSON
  * @example
- * readConfig({ ...defaultConfig, version: 2 });
- * // RangeError: playground: version must be 1, got 2
+ * readConfig({ ...defaultConfig, version: 3 });
+ * // RangeError: playground: version must be 1 or 2, got 3
  */
 export function readConfig(x: unknown): PlaygroundConfig {
   const c = checkObject(owner, 'configuration', x);
-  if (c['version'] !== configVersion) throw new RangeError(`${owner}: version must be ${configVersion}, got ${show(c['version'])}`);
+  const version = c['version'];
+  if (version !== 1 && version !== configVersion) throw new RangeError(`${owner}: version must be 1 or ${configVersion}, got ${show(version)}`);
   checkKeys(owner, 'configuration', c, ['version', 'lesson', 'data', 'model', 'loss', 'l2', 'optimizer', 'options', 'batchSize', 'seed', 'schedule', 'lanes', 'steps']);
   const data = checkObject(owner, 'data', c['data']);
   const points = data['points'];
@@ -51,21 +82,13 @@ export function readConfig(x: unknown): PlaygroundConfig {
   const hidden = model['hidden'];
   if (!Array.isArray(hidden) || hidden.length > 4) throw new TypeError(`${owner}: model.hidden must be an array of up to 4 layer sizes, got ${show(hidden)}`);
   const optimizer = checkChoice(owner, 'optimizer', c['optimizer'], optimizerNames);
-  const options = checkObject(owner, 'options', c['options']);
-  const fields = optimizers[optimizer].fields;
-  checkKeys(owner, 'options', options, fields.map((f) => f.name));
-  for (const f of fields) {
-    const v = options[f.name];
-    if (v === undefined) continue;
-    if (typeof f.default === 'boolean') checkBoolean(owner, `options.${f.name}`, v);
-    else checkNonNegative(owner, `options.${f.name}`, v);
-  }
+  const options = checkOptions(optimizer, c['options'], 'options');
   const lanes = c['lanes'];
   if (!Array.isArray(lanes) || lanes.length < 1 || lanes.length > 3) {
-    throw new RangeError(`${owner}: lanes must be 1 to 3 multipliers, got ${show(lanes)}`);
+    throw new RangeError(`${owner}: lanes must be 1 to 3 lanes, got ${show(lanes)}`);
   }
   const init = model['init'] === 'micrograd' ? 'micrograd' : checkNonNegative(owner, 'model.init', model['init']);
-  const batchSize = c['batchSize'] === 'all' ? 'all' : checkPositiveInteger(owner, 'batchSize', c['batchSize']);
+  const batchSize = readBatchSize(c['batchSize'], 'batchSize');
   const lesson = c['lesson'] === null ? null : checkString(owner, 'lesson', c['lesson']);
   return {
     version: configVersion,
@@ -85,11 +108,12 @@ export function readConfig(x: unknown): PlaygroundConfig {
     loss: checkChoice(owner, 'loss', c['loss'], lossNames),
     l2: checkNonNegative(owner, 'l2', c['l2']),
     optimizer,
-    options: { ...defaultOptions(optimizer), ...(options as Record<string, number | boolean>) },
+    options: { ...defaultOptions(optimizer), ...options },
     batchSize,
     seed: checkNonNegative(owner, 'seed', c['seed']),
     schedule: checkString(owner, 'schedule', c['schedule']),
-    lanes: lanes.map((m: unknown, i) => checkNonNegative(owner, `lanes[${i}]`, m)),
+    // Version 1 wrote each lane as its bare multiplier.
+    lanes: lanes.map((lane: unknown, i) => (version === 1 ? { multiplier: checkNonNegative(owner, `lanes[${i}]`, lane) } : readLane(lane, `lanes[${i}]`, optimizer))),
     steps: checkPositiveInteger(owner, 'steps', c['steps']),
   };
 }

@@ -1,6 +1,6 @@
 // The training worker: runs the lanes in lock step (every lane takes update k before any takes
 // k + 1), in slices of ~30 ms between which it reads the page's messages and sends the news.
-import type { PlaygroundConfig } from './config.js';
+import { laneConfig, type PlaygroundConfig } from './config.js';
 import { classOf } from './data.js';
 import { Lane } from './lane.js';
 import { rangeTest } from './range-test.js';
@@ -35,7 +35,7 @@ async function demoFor(config: PlaygroundConfig): Promise<MicrogradDemo | null> 
 
 async function start(config: PlaygroundConfig): Promise<void> {
   const demo = await demoFor(config);
-  const lanes = config.lanes.map((multiplier) => new Lane(config, multiplier, demo));
+  const lanes = config.lanes.map((spec) => new Lane(laneConfig(config, spec), spec.multiplier, demo));
   const first = lanes[0];
   if (first === undefined) throw new RangeError('playground: lanes must hold 1 to 3 multipliers, got 0');
   const bounds = boundsOf(first.data.x);
@@ -114,9 +114,13 @@ function handle(message: ToWorker): void {
       if (run !== null) run.paused = false;
       schedule();
       return;
-    case 'schedule':
-      for (const i of message.lanes) run?.lanes[i]?.setSchedule(message.text);
+    case 'schedule': {
+      const lanes = run?.lanes ?? [];
+      const schedules = message.lanes.flatMap((i) => (lanes[i] === undefined ? [] : [[i, lanes[i].setSchedule(message.text)] as const]));
+      post({ type: 'scheduled', schedules });
       schedule();
+      return;
+    }
       return;
     case 'rangeTest':
       if (run !== null) post({ type: 'rangeTest', result: rangeTest(run.config, run.demo) });
@@ -124,8 +128,7 @@ function handle(message: ToWorker): void {
     case 'export': {
       const lane = run?.lanes[message.lane];
       if (lane === undefined) return;
-      const { config, multiplier, data, initial, batchSize, shuffle } = lane;
-      post({ type: 'export', id: message.id, recipe: { config, multiplier, data, initial, batchSize, shuffle }, checkpoint: lane.checkpoint() });
+      post({ type: 'export', id: message.id, recipe: lane.recipe(), checkpoint: lane.checkpoint() });
       return;
     }
   }

@@ -1,14 +1,14 @@
 import { fit, parseCheckpoint } from '@etagrad/train';
 import { expect, test } from 'vitest';
-import { defaultConfig, type PlaygroundConfig } from '../src/config.js';
+import { defaultConfig, plainLanes, type PlaygroundConfig } from '../src/config.js';
 import { exportJson } from '../src/export-json.js';
 import { Lane } from '../src/lane.js';
 
 // Small and quick: 40 points, one hidden layer of 4.
-const small: PlaygroundConfig = { ...defaultConfig, data: { ...defaultConfig.data, n: 40 }, model: { ...defaultConfig.model, hidden: [4] }, lanes: [1] };
+const small: PlaygroundConfig = { ...defaultConfig, data: { ...defaultConfig.data, n: 40 }, model: { ...defaultConfig.model, hidden: [4] }, lanes: plainLanes(1) };
 
-function run(config: PlaygroundConfig): Lane {
-  const lane = new Lane(config, 1);
+function run(config: PlaygroundConfig, multiplier = 1): Lane {
+  const lane = new Lane(config, multiplier);
   while (lane.update());
   return lane;
 }
@@ -56,6 +56,19 @@ test('setSchedule changes the rate from the next update on, times the lane multi
   lane.setSchedule('constant(0.01)');
   lane.update();
   expect(lane.lrs).toEqual([5, 0.1]);
+});
+
+test('a schedule applied mid-run is joined at its step, and a new lane on the joined schedule trains the same numbers', () => {
+  const config: PlaygroundConfig = { ...small, schedule: 'constant(0.5)', steps: 30 };
+  const lane = new Lane(config, 2);
+  for (let k = 0; k < 12; k++) lane.update();
+  const joined = lane.setSchedule('linear({ from: 0.2, to: 0.1, steps: 10 })');
+  expect(joined).toBe('join([constant(0.5), linear({ from: 0.2, to: 0.1, steps: 10 })], [12])');
+  while (lane.update());
+  expect(lane.lrs.slice(10, 14)).toEqual([1, 1, 0.4, 0.38]);
+  const again = run({ ...config, schedule: joined }, 2);
+  expect(again.losses).toEqual(lane.losses);
+  expect(again.lrs).toEqual(lane.lrs);
 });
 
 test('a configuration with no points is refused', () => {

@@ -9,9 +9,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoData, demoLr, demoModel } from '../../../bench/model.js';
 import { engineModel, engineStep } from '../../../bench/engine-step.js';
-import { defaultConfig, type PlaygroundConfig } from '../src/config.js';
+import { defaultConfig, plainLanes, type PlaygroundConfig } from '../src/config.js';
 import { Lane } from '../src/lane.js';
-import { encodeConfig } from '../src/url-state.js';
+import { encodeConfig, readFragment } from '../src/url-state.js';
 import { chromiumPath, lanesAt, openHarness, openPage, type Harness } from './browser.js';
 
 if (chromiumPath === null) console.log('playground browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)');
@@ -62,7 +62,7 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   }, timeout);
 
   test("SGD, momentum and Adam traces over 200 steps are Node's, on data passed in as numbers", async () => {
-    const base: PlaygroundConfig = { ...withNodeMoons, lanes: [1], steps: 200 };
+    const base: PlaygroundConfig = { ...withNodeMoons, lanes: plainLanes(1), steps: 200 };
     const runs: PlaygroundConfig[] = [
       { ...base, schedule: 'constant(0.1)' },
       { ...base, options: { momentum: 0.9, nesterov: false, weightDecay: 0 }, schedule: 'constant(0.05)' },
@@ -90,7 +90,7 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   }, timeout);
 
   test('after 100% accuracy the heatmap shows each class colour at its moon (the canvas backing store)', async () => {
-    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1] }));
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1) }));
     await page.waitForFunction(() => document.querySelector('.lane')?.getAttribute('data-accuracy') === '1', null, { timeout: 170_000 });
     // One frame later the newest heatmap is drawn.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -112,7 +112,7 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   }, timeout);
 
   test('typing a schedule plots it; a bad one shows its position and keeps the plot; format(parse(text)) is the text, as in Node', async () => {
-    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1], steps: 50 }));
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1), steps: 50 }));
     const box = page.getByRole('textbox', { name: 'Schedule' });
     const texts = [
       'constant(0.1)',
@@ -148,7 +148,7 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   }, timeout);
 
   test('a reload restores the configuration and the same loss at step 200', async () => {
-    const config: PlaygroundConfig = { ...defaultConfig, lanes: [3], steps: 200, schedule: 'cosine({ initial: 0.4, steps: 200 })', data: { ...defaultConfig.data, noise: 0.15 } };
+    const config: PlaygroundConfig = { ...defaultConfig, lanes: plainLanes(3), steps: 200, schedule: 'cosine({ initial: 0.4, steps: 200 })', data: { ...defaultConfig.data, noise: 0.15 } };
     const page = await openPage(harness, encodeConfig(config));
     const first = await lanesAt(page, 200);
     const url = page.url();
@@ -169,7 +169,7 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   });
 
   test("the exported TypeScript reproduces the lane's loss in Node; the exported JSON resumes with fit", async () => {
-    const config: PlaygroundConfig = { ...withNodeMoons, lanes: [1], steps: 60 };
+    const config: PlaygroundConfig = { ...withNodeMoons, lanes: plainLanes(1), steps: 60 };
     const page = await openPage(harness, encodeConfig(config));
     const [lane] = await lanesAt(page, 60);
     const script = await downloaded(page, 'Export lane 1 as TypeScript');
@@ -194,7 +194,7 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   }, timeout);
 
   test('the range test stops at 4x the best smoothed loss, and its suggestion trains moons to 100%', async () => {
-    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1], steps: 600 }));
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1), steps: 600 }));
     await page.getByRole('button', { name: 'Run the range test' }).click();
     await page.waitForFunction(() => document.getElementById('range-test')?.dataset['result'] !== undefined, null, { timeout: 170_000 });
     const { losses, divergedAt, suggestions } = JSON.parse((await page.locator('#range-test').getAttribute('data-result')) ?? '') as {
@@ -215,7 +215,7 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   }, timeout);
 
   test('a schedule applied mid-run to one lane changes its rate from then on, and only its', async () => {
-    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1, 2], steps: 5000, schedule: 'constant(0.1)' }));
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1, 2), steps: 5000, schedule: 'constant(0.1)' }));
     await lanesAt(page, 20);
     await page.getByRole('textbox', { name: 'Schedule' }).fill('constant(0.01)');
     await page.getByRole('combobox', { name: 'Apply to' }).selectOption({ label: 'lane 2 (×2)' });
@@ -224,11 +224,24 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     const [one, two] = await page.evaluate(() => window.etagradPlayground.lanes());
     expect(one?.lr).toBe(0.1);
     expect(two?.step).toBeGreaterThan(20);
+    // The link keeps lane 2's whole schedule, the change at its step: a reload trains the same numbers.
+    await page.waitForFunction(() => window.etagradPlayground.config().lanes[1]?.schedule !== undefined, null, { timeout: 170_000 });
+    const [config, hash] = await page.evaluate(() => [window.etagradPlayground.config(), location.hash] as const);
+    expect(config.lanes[0]).toEqual({ multiplier: 1 });
+    expect(config.lanes[1]?.schedule).toMatch(/^join\(\[constant\(0\.1\), constant\(0\.01\)\], \[\d+\]\)$/);
+    expect(readFragment(hash)).toEqual({ kind: 'config', config });
+    await page.close();
+  }, timeout);
+
+  test("a lesson's lanes show their overrides in their headers", async () => {
+    const page = await openPage(harness, '#lesson=batch');
+    expect(await page.locator('.lane h2').allTextContents()).toEqual(['×1', '×1 · batch 1']);
+    expect(await page.evaluate(() => window.etagradPlayground.config().lanes)).toEqual([{ multiplier: 1 }, { multiplier: 1, batchSize: 1 }]);
     await page.close();
   }, timeout);
 
   test('a click on a heatmap adds a point of the chosen class where it was clicked, and training starts again', async () => {
-    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: [1], steps: 50 }));
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1), steps: 50 }));
     await page.waitForFunction(() => document.querySelector('.lane canvas.scores')?.getAttribute('data-bounds') !== null);
     // Read before the click: the click starts training again, with new lanes.
     const bounds = JSON.parse((await page.locator('.lane canvas.scores').getAttribute('data-bounds')) ?? '{}') as Record<string, number>;
