@@ -53,10 +53,10 @@ export function checkKeys(owner: string, name: string, x: Record<string, unknown
     }
     if (!known.includes(key)) {
       const guess = closest(key, known);
-      const options = name === 'options';
+      const word = name === 'options' ? 'option' : 'key';
       throw new TypeError(
-        `${owner}: unknown ${options ? 'option' : 'key'} '${key}'${options ? '' : ` in ${name}`}` +
-          `${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ${options ? 'options' : 'keys'} are ${known.join(', ') || 'none'}`,
+        `${owner}: unknown ${word} '${key}'${word === 'key' ? ` in ${name}` : ''}` +
+          `${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ${word}s are ${known.join(', ') || 'none'}`,
       );
     }
   }

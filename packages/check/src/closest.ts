@@ -12,20 +12,25 @@
  * editDistance('lr', 'lrDecay');  // 5
  */
 export function editDistance(a: string, b: string): number {
-  // Rows of the table of edits between a's first i and b's first j characters: the one before
-  // last (for swaps), the last, and the one being filled.
-  let before: number[] = [];
-  let last = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const swap = a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? (before[j - 2] ?? 0) + 1 : Infinity;
-      const kept = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min((last[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (last[j - 1] ?? 0) + kept, swap);
+  // d[i % 3][j]: the edits between a's first i and b's first j characters (i + j when one is
+  // empty); only the last three rows are kept, the least a swap needs.
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i += 1) {
+    const row: number[] = (d[i % 3] = []);
+    for (let j = 0; j <= b.length; j += 1) {
+      // Below the first row and column: delete, insert, keep or substitute, swap two neighbours.
+      row[j] =
+        i && j
+          ? Math.min(
+              d[(i - 1) % 3]![j]! + 1,
+              row[j - 1]! + 1,
+              d[(i - 1) % 3]![j - 1]! + +(a[i - 1] !== b[j - 1]),
+              a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? d[(i - 2) % 3]![j - 2]! + 1 : Infinity,
+            )
+          : i + j;
     }
-    [before, last] = [last, row];
   }
-  return last[b.length] ?? 0;
+  return d[a.length % 3]![b.length]!;
 }
 
 /**
@@ -53,7 +58,10 @@ export function closest(given: string, known: readonly string[]): string | undef
         : Math.abs(given.length - name.length) > limit
           ? Infinity
           : editDistance(given, name);
-    if (distance < bestDistance) [best, bestDistance] = [name, distance];
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
   }
   return best;
 }
