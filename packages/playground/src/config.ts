@@ -24,8 +24,7 @@ export const configVersion = 2;
 
 /**
  * One lane: its factor on its rate and, optionally, its own optimizer (with options), schedule or
- * batch size in place of the shared ones. A schedule applied mid-run is kept here as a `join` of
- * the schedule before and the one applied, at the step it was applied.
+ * batch size in place of the shared ones, and the schedules applied to it mid-run.
  */
 export interface LaneSpec {
   readonly multiplier: number;
@@ -34,6 +33,21 @@ export interface LaneSpec {
   readonly options?: OptimizerOptions;
   readonly schedule?: string;
   readonly batchSize?: number | 'all';
+  /**
+   * The lane's whole schedule after schedules were applied mid-run: a `join` of the schedule
+   * before and the one applied, at the step it was applied (`Lane.setSchedule`). It replaces the
+   * lane's schedule; training from the start drops it ({@link withoutApplied}).
+   */
+  readonly applied?: string;
+}
+
+/**
+ * The configuration with the lanes' mid-run schedules dropped: what "train from the start" runs.
+ *
+ * @param config - the configuration
+ */
+export function withoutApplied(config: PlaygroundConfig): PlaygroundConfig {
+  return { ...config, lanes: config.lanes.map(({ applied: _, ...spec }) => spec) };
 }
 
 /** Everything that decides a run; two equal configurations give the same numbers. */
@@ -119,7 +133,7 @@ export const shuffles = (config: PlaygroundConfig, samples: number): boolean => 
 export function laneConfig(config: PlaygroundConfig, spec: LaneSpec): PlaygroundConfig {
   const optimizer = spec.optimizer ?? config.optimizer;
   const options = spec.options ?? (spec.optimizer === undefined ? config.options : defaultOptions(optimizer));
-  return { ...config, optimizer, options, schedule: spec.schedule ?? config.schedule, batchSize: spec.batchSize ?? config.batchSize };
+  return { ...config, optimizer, options, schedule: spec.applied ?? spec.schedule ?? config.schedule, batchSize: spec.batchSize ?? config.batchSize };
 }
 
 /**
@@ -133,5 +147,6 @@ export function laneLabel(spec: LaneSpec): string {
   if (spec.options !== undefined) parts.push(Object.entries(spec.options).map(([k, v]) => `${k} ${String(v)}`).join(', '));
   if (spec.batchSize !== undefined) parts.push(spec.batchSize === 'all' ? 'full batch' : `batch ${spec.batchSize}`);
   if (spec.schedule !== undefined) parts.push(spec.schedule);
+  if (spec.applied !== undefined) parts.push(`mid-run: ${spec.applied}`);
   return parts.join(' · ');
 }

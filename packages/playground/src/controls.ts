@@ -155,7 +155,7 @@ export function readControls(form: HTMLFormElement, previous: PlaygroundConfig):
     batchSize: batch === 'all' ? 'all' : Number(batch),
     seed: Number(text('seed')),
     schedule: text('schedule'),
-    // Each lane keeps the overrides it had (a lesson's or an applied schedule), new lanes have none.
+    // Each lane keeps the overrides it had (a lesson's), new lanes have none.
     lanes: list(text('lanes')).map((multiplier, i) => ({ ...previous.lanes[i], multiplier })),
     steps: Number(text('steps')),
   });

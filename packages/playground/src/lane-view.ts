@@ -23,6 +23,8 @@ export interface LaneView {
   readonly heatmap: HTMLCanvasElement;
   readonly overlay: HTMLCanvasElement;
   readonly verdictLine: HTMLElement;
+  /** The header: the lane's multiplier and overrides. */
+  readonly title: HTMLElement;
   readonly root: HTMLElement;
 }
 
@@ -55,7 +57,17 @@ export function makeLaneView(parent: HTMLElement, index: number, spec: LaneSpec)
   actions.className = 'lane-actions';
   root.append(title, stack, verdictLine, actions);
   parent.append(root);
-  return { multiplier, losses: [], lrs: [], step: 0, lr: 0, verdict: 'running', text: '', done: false, accuracy: 0, grid: null, heatmap, overlay, verdictLine, root };
+  return { multiplier, losses: [], lrs: [], step: 0, lr: 0, verdict: 'running', text: '', done: false, accuracy: 0, grid: null, heatmap, overlay, verdictLine, title, root };
+}
+
+/**
+ * Shows the lane's overrides anew (after a schedule was applied mid-run).
+ *
+ * @param view - the lane, if there is one
+ * @param spec - its multiplier and overrides
+ */
+export function relabel(view: LaneView | undefined, spec: LaneSpec): void {
+  if (view !== undefined) view.title.textContent = laneLabel(spec);
 }
 
 /**

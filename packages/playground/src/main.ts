@@ -1,13 +1,13 @@
 // The page: reads the configuration (link, lesson or default), starts the worker, draws what it
 // sends, and wires the controls.
 import { makeCharts, type Charts } from './charts.js';
-import { defaultConfig, laneLabel, type PlaygroundConfig } from './config.js';
+import { defaultConfig, laneLabel, withoutApplied, type PlaygroundConfig } from './config.js';
 import { readControls, renderControls } from './controls.js';
 import { exportJson } from './export-json.js';
 import { exportTypeScript } from './export-ts.js';
 import { lrFindSvg } from '@etagrad/tune';
 import { paintPoints, pointAt } from './heatmap.js';
-import { absorb, drawLane, makeLaneView, type LaneView } from './lane-view.js';
+import { absorb, drawLane, makeLaneView, relabel, type LaneView } from './lane-view.js';
 import { isLesson, lessons } from './lessons.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { LrFindResult } from '@etagrad/tune';
@@ -73,6 +73,9 @@ function start(next: PlaygroundConfig): void {
   announce(`Training ${views.length} lane${views.length === 1 ? '' : 's'} for ${config.steps} steps.`);
 }
 
+/** Trains from the start: the lanes' mid-run schedules dropped (a link or a reload keeps them). */
+const restart = (next: PlaygroundConfig): void => start(withoutApplied(next));
+
 let box = { good: () => config.schedule };
 /** The class of added points, kept when the controls are drawn again. */
 let pointClass = '1';
@@ -111,7 +114,7 @@ function wireLane(view: LaneView, index: number): void {
 /** Adds a point of the class chosen in the form and trains from the start with it. */
 function addPoint(x: number, y: number): void {
   const label = (form.elements.namedItem('addClass') as HTMLSelectElement).value === '1' ? 1 : 0;
-  start({ ...config, data: { ...config.data, points: [...config.data.points, [x, y, label]] } });
+  restart({ ...config, data: { ...config.data, points: [...config.data.points, [x, y, label]] } });
   announce(`Added a point of class ${label} at (${x.toFixed(2)}, ${y.toFixed(2)}); training from the start.`);
 }
 
@@ -161,8 +164,9 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       // The link keeps each lane's whole schedule, the change and its step included: a reload
       // trains the same numbers.
       const changed = new Map(message.schedules);
-      config = { ...config, lesson: null, lanes: config.lanes.map((spec, i) => { const schedule = changed.get(i); return schedule === undefined ? spec : { ...spec, schedule }; }) };
+      config = { ...config, lesson: null, lanes: config.lanes.map((spec, i) => { const applied = changed.get(i); return applied === undefined ? spec : { ...spec, applied }; }) };
       history.replaceState(null, '', encodeConfig(config));
+      config.lanes.forEach((spec, i) => relabel(views[i], spec));
       return;
     }
     case 'export':
@@ -181,7 +185,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   try {
-    start(readControls(form, { ...config, lesson: null }));
+    restart(readControls(form, { ...config, lesson: null }));
   } catch (error) {
     announce(`Not started: ${(error as Error).message}`);
   }
@@ -218,7 +222,7 @@ form.addEventListener('click', (event) => {
     if (Number.isFinite(x) && Number.isFinite(y)) addPoint(x, y);
     else announce('Not added: the point needs two numbers.');
   } else if (name === 'clearPoints') {
-    start({ ...config, data: { ...config.data, points: [] } });
+    restart({ ...config, data: { ...config.data, points: [] } });
   }
 });
 
@@ -246,7 +250,7 @@ $('range-run').addEventListener('click', () => {
 
 $('range-apply').addEventListener('click', () => {
   if (suggested === null) return;
-  start({ ...config, lesson: null, schedule: `constant(${suggested})` });
+  restart({ ...config, lesson: null, schedule: `constant(${suggested})` });
   announce(`Training from the start at the suggested rate ${suggested.toPrecision(3)} (lane ×1).`);
 });
 

@@ -51,7 +51,7 @@ function checkOptions(optimizer: OptimizerName, x: unknown, path: string): Optim
 /** A lane (version 2): its multiplier and the overrides it has (options checked against its optimizer, else `shared`). */
 function readLane(x: unknown, path: string, shared: OptimizerName): LaneSpec {
   const lane = checkObject(owner, path, x);
-  checkKeys(owner, path, lane, ['multiplier', 'optimizer', 'options', 'schedule', 'batchSize']);
+  checkKeys(owner, path, lane, ['multiplier', 'optimizer', 'options', 'schedule', 'batchSize', 'applied']);
   const optimizer = lane['optimizer'] === undefined ? undefined : checkChoice(owner, `${path}.optimizer`, lane['optimizer'], optimizerNames);
   return {
     multiplier: checkNonNegative(owner, `${path}.multiplier`, lane['multiplier']),
@@ -59,6 +59,7 @@ function readLane(x: unknown, path: string, shared: OptimizerName): LaneSpec {
     ...(lane['options'] === undefined ? {} : { options: checkOptions(optimizer ?? shared, lane['options'], `${path}.options`) }),
     ...(lane['schedule'] === undefined ? {} : { schedule: checkString(owner, `${path}.schedule`, lane['schedule']) }),
     ...(lane['batchSize'] === undefined ? {} : { batchSize: readBatchSize(lane['batchSize'], `${path}.batchSize`) }),
+    ...(lane['applied'] === undefined ? {} : { applied: checkString(owner, `${path}.applied`, lane['applied']) }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { fit, parseCheckpoint } from '@etagrad/train';
 import { expect, test } from 'vitest';
-import { defaultConfig, plainLanes, type PlaygroundConfig } from '../src/config.js';
+import { defaultConfig, laneConfig, laneLabel, plainLanes, withoutApplied, type PlaygroundConfig } from '../src/config.js';
 import { exportJson } from '../src/export-json.js';
 import { Lane } from '../src/lane.js';
 
@@ -69,6 +69,14 @@ test('a schedule applied mid-run is joined at its step, and a new lane on the jo
   const again = run({ ...config, schedule: joined }, 2);
   expect(again.losses).toEqual(lane.losses);
   expect(again.lrs).toEqual(lane.lrs);
+});
+
+test("a lane's mid-run schedule replaces its own and the shared one, until training starts again", () => {
+  const config: PlaygroundConfig = { ...small, lanes: [{ multiplier: 1, schedule: 'constant(0.2)', applied: 'join([constant(0.2), constant(0.1)], [5])' }] };
+  const [spec] = config.lanes;
+  expect(spec && laneConfig(config, spec).schedule).toBe('join([constant(0.2), constant(0.1)], [5])');
+  expect(withoutApplied(config).lanes).toEqual([{ multiplier: 1, schedule: 'constant(0.2)' }]);
+  expect(spec && laneLabel(spec)).toBe('×1 · constant(0.2) · mid-run: join([constant(0.2), constant(0.1)], [5])');
 });
 
 test('a configuration with no points is refused', () => {

@@ -225,11 +225,15 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     expect(one?.lr).toBe(0.1);
     expect(two?.step).toBeGreaterThan(20);
     // The link keeps lane 2's whole schedule, the change at its step: a reload trains the same numbers.
-    await page.waitForFunction(() => window.etagradPlayground.config().lanes[1]?.schedule !== undefined, null, { timeout: 170_000 });
+    await page.waitForFunction(() => window.etagradPlayground.config().lanes[1]?.applied !== undefined, null, { timeout: 170_000 });
     const [config, hash] = await page.evaluate(() => [window.etagradPlayground.config(), location.hash] as const);
     expect(config.lanes[0]).toEqual({ multiplier: 1 });
-    expect(config.lanes[1]?.schedule).toMatch(/^join\(\[constant\(0\.1\), constant\(0\.01\)\], \[\d+\]\)$/);
+    expect(config.lanes[1]?.applied).toMatch(/^join\(\[constant\(0\.1\), constant\(0\.01\)\], \[\d+\]\)$/);
     expect(readFragment(hash)).toEqual({ kind: 'config', config });
+    expect(await page.locator('.lane h2').nth(1).textContent()).toBe(`×2 · mid-run: ${config.lanes[1]?.applied}`);
+    // Training from the start drops the mid-run change and runs the box's schedule from step 0.
+    await page.getByRole('button', { name: 'Train from the start' }).click();
+    await page.waitForFunction(() => window.etagradPlayground.lanes()[0]?.lr === 0.01 && window.etagradPlayground.lanes()[1]?.lr === 0.02 && window.etagradPlayground.config().lanes[1]?.applied === undefined, null, { timeout: 170_000 });
     await page.close();
   }, timeout);
 

@@ -28,7 +28,7 @@ test('a version 1 link (lanes as bare multipliers) loads as the same lanes witho
 test("lanes' overrides survive the link exactly", () => {
   const config = {
     ...defaultConfig,
-    lanes: [{ multiplier: 1, optimizer: 'Adam' as const, options: { beta1: 0.8, beta2: 0.99, weightDecay: 0 }, batchSize: 8, schedule: 'join([constant(0.5), cosine({ initial: 0.1, steps: 50 })], [20])' }, { multiplier: 2, batchSize: 'all' as const }],
+    lanes: [{ multiplier: 1, optimizer: 'Adam' as const, options: { beta1: 0.8, beta2: 0.99, weightDecay: 0 }, batchSize: 8, schedule: 'constant(0.5)', applied: 'join([constant(0.5), cosine({ initial: 0.1, steps: 50 })], [20])' }, { multiplier: 2, batchSize: 'all' as const }],
   };
   expect(readFragment(encodeConfig(config))).toEqual({ kind: 'config', config });
 });
@@ -51,6 +51,7 @@ test('a bad link is refused with the field and the value', () => {
   expect(() => readConfig({ ...defaultConfig, lanes: [{ multiplier: 1, batchSize: 0 }] })).toThrow('playground: lanes[0].batchSize must be a positive integer, got 0');
   expect(() => readConfig({ ...defaultConfig, lanes: [{ multiplier: 1, schedule: 3 }] })).toThrow(/^playground: lanes\[0\].schedule must be a string/);
   expect(() => readConfig({ ...defaultConfig, lanes: [{ multiplier: 1, rate: 3 }] })).toThrow(/rate/);
+  expect(() => readConfig({ ...defaultConfig, lanes: [{ multiplier: 1, applied: null }] })).toThrow(/^playground: lanes\[0\].applied must be a string/);
   expect(() => readConfig({ ...defaultConfig, optimizer: 'Bogus' })).toThrow(/^playground: optimizer must be one of/);
   expect(() => readConfig({ ...defaultConfig, steps: 0 })).toThrow('playground: steps must be a positive integer, got 0');
   expect(() => readConfig({ ...defaultConfig, extra: 1 })).toThrow(/extra/);
