@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -134,4 +134,21 @@ test('the checkpoint holds the run config beside fit fields, covered by its chec
   const path = await savedRun();
   const file = JSON.parse(readFileSync(path, 'utf8')) as { cli: unknown };
   expect(file.cli).toEqual({ dataset: 'circles', seed: 3, model: [2, 8, 1], optimizer: 'adam', batchSize: 50, epochs: 2 });
+});
+
+describe('a copied checkpoint is a checkpoint of its own', () => {
+  test('the copy and the original both go on training, and both resume afterwards', async () => {
+    const a = join(scratch, 'original.json');
+    const b = join(scratch, 'copy.json');
+    const ok = async (argv: string[]) => expect((await run(['train', '--model', '2-4-1', ...argv, '--json'])).stderr).toBe('');
+    await ok(['--epochs', '2', '--save', a]);
+    copyFileSync(a, b);
+    await ok(['--epochs', '3', '--resume', b, '--save', b, '--lr', '0.5']);
+    await ok(['--epochs', '3', '--resume', a, '--save', a]);
+    for (const path of [b, a]) {
+      const { code, stderr } = await run(['train', '--epochs', '4', '--resume', path, '--json']);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type AtomicWriteOptions, writeFileAtomic } from './atomic-write.js';
 import { checkKeys, checkObject, checkPositiveInteger, checkString, isRecord, show } from './check.js';
@@ -26,12 +26,19 @@ const nativeSha256 = (text: string): string => createHash('sha256').update(text)
  * only the new step and epoch records to the log, so its cost does not grow with the run's length.
  * `saveCheckpoint`, `loadCheckpoint` and `fit`'s files use it; keep one per file for a run (as
  * `@etagrad/cli` does with `fitAsync`'s `checkpoint.save`), so that each save only appends.
+ *
+ * The rule that keeps every checkpoint loadable: a `CheckpointFile` writes only to a log it
+ * created itself. Its first save starts a new log (a random name, created exclusively) holding
+ * the whole history so far, resumed records included; later saves append to that log, at the end
+ * of what it last wrote, and never truncate or rewrite it. A log it loaded is only read: a copy
+ * of the checkpoint, a second run resumed from the same file, a renamed file all keep the log
+ * they point at intact. No log is ever deleted, as a copy may still point at it.
  */
 export class CheckpointFile {
   readonly path: string;
   readonly #maxBytes: number;
   readonly #write: AtomicWriteOptions;
-  /** The log this file's checkpoint points at, as far as this process knows; null before any. */
+  /** The log this object created and appends to; null before its first save. */
   #log: HistoryLogRef | null = null;
   /** The log's directory, found on the first save or load. */
   #logDirectory: string | null = null;
@@ -63,30 +70,19 @@ export class CheckpointFile {
   save(checkpoint: Checkpoint): void {
     const { steps, epochs, stopped } = checkpoint.history;
     let log = this.#log;
-    const replaced = log?.file ?? this.#currentLogFile();
-    // A history that is not a continuation of the log (another run saved here) starts a new log.
+    // A history that is not a continuation of our log (another run saved through us) starts a new log.
     if (log === null || log.steps > steps.length || log.epochs > epochs.length) log = newLog(basename(this.path));
-    const directory = this.#directory();
-    const next = appendToLog(join(directory, log.file), log, steps, epochs);
+    const next = appendToLog(join(this.#directory(), log.file), log, steps, epochs);
+    // Ours from here on, even if the checkpoint is not written: the next append goes after these bytes.
+    this.#log = next;
     const fields = { ...checkpoint, history: { steps: [], epochs: [], stopped }, historyLog: next };
     writeFileAtomic(this.path, checkpointText(fields, nativeSha256), this.#write);
-    this.#log = next;
-    if (replaced !== null && replaced !== next.file) rmSync(join(directory, replaced), { force: true });
-  }
-
-  /** The log file the checkpoint now at `path` points at, if it can be read; null otherwise. */
-  #currentLogFile(): string | null {
-    try {
-      const fields = readCheckpointText(readBounded(this.path, this.#maxBytes, 'checkpoint').toString('utf8'), this.path);
-      return checkLogRef(fields['historyLog'], this.path).file;
-    } catch {
-      return null; // nothing there, or not ours: nothing to clean up
-    }
   }
 
   /**
-   * Reads and validates the checkpoint and its whole history; later saves continue its log. A
-   * file without a log (`serializeCheckpoint`'s text, history inline) is read as it is.
+   * Reads and validates the checkpoint and its whole history. The log is only read: the next
+   * save starts a log of this object's own. A file without a log (`serializeCheckpoint`'s text,
+   * history inline) is read as it is.
    */
   load(): Checkpoint {
     const name = `checkpoint ${this.path}`;
@@ -97,9 +93,7 @@ export class CheckpointFile {
     const logName = `${name}: its history log ${log.file}`;
     const records = readLog(readBounded(join(this.#directory(), log.file), this.#maxBytes, logName), log, logName);
     const history = isRecord(rest['history']) ? rest['history'] : {};
-    const checkpoint = checkCheckpointFields({ ...rest, history: { ...history, ...records } }, this.path);
-    this.#log = log;
-    return checkpoint;
+    return checkCheckpointFields({ ...rest, history: { ...history, ...records } }, this.path);
   }
 }
 
@@ -114,8 +108,8 @@ export function checkMaxBytes(owner: string, name: string, options: unknown, kno
 /**
  * Writes `checkpoint` to `path`: the checkpoint file, replaced atomically (temporary file in the
  * same directory, fsync, rename: a crash leaves the previous checkpoint whole), and its history in
- * a new log file beside it (`<name>.<random>.history`; the previous one is removed after the
- * rename). Node only.
+ * a new log file beside it (`<name>.<random>.history`; the previous one is left, as a copy of the
+ * checkpoint may point at it). Node only.
  *
  * @param path - the checkpoint file
  * @param checkpoint - as `fit` hands it to `checkpoint.save`

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { isRecord, show } from './check.js';
 import { maxCheckpointDepth, nestingDepth } from './checkpoint-parse.js';
 import type { EpochRecord, StepRecord } from './history.js';
@@ -17,7 +17,7 @@ export interface HistoryLogRef {
   /** Step and epoch records in those chunks. */
   readonly steps: number;
   readonly epochs: number;
-  /** Bytes of those chunks; a crash may leave more after them, which are ignored and cut. */
+  /** Bytes of those chunks; a failed or crashed append may leave more after them, which are ignored. */
   readonly bytes: number;
   readonly hash: string;
 }
@@ -33,8 +33,10 @@ export function newLog(base: string): HistoryLogRef {
 }
 
 /**
- * Appends the records after those `log` holds, at `log.bytes` (cutting whatever a crash left
- * after it), fsynced; returns the longer log's reference.
+ * Appends the records after those `log` holds, written at offset `log.bytes` and fsynced; returns
+ * the longer log's reference. Bytes before `log.bytes` are never touched and the file is never
+ * truncated: only the writer that created a log appends to it (see `CheckpointFile`), always at
+ * the end of what it last appended, so no checkpoint that references a prefix of it can break.
  */
 export function appendToLog(path: string, log: HistoryLogRef, steps: readonly StepRecord[], epochs: readonly EpochRecord[]): HistoryLogRef {
   const line = `${JSON.stringify({ steps: steps.slice(log.steps), epochs: epochs.slice(log.epochs) })}\n`;
@@ -42,7 +44,6 @@ export function appendToLog(path: string, log: HistoryLogRef, steps: readonly St
   // 'wx' for a new log: its name is random, so an existing file there is not ours to reuse.
   const fd = openSync(path, log.chunks === 0 ? 'wx' : 'r+', 0o600);
   try {
-    if (log.chunks !== 0) ftruncateSync(fd, log.bytes);
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, log.bytes + written);
     fsyncSync(fd);

@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mse } from '@etagrad/nn';
 import { SGD } from '@etagrad/optim';
@@ -7,20 +7,8 @@ import { CheckpointFile, checkpointFile, loadCheckpoint, saveCheckpoint } from '
 import { fitAsync } from '../src/fit-async.js';
 import { serializeCheckpoint, type Checkpoint } from '../src/checkpoint-format.js';
 import { fit } from '../src/fit-files.js';
-import type { EpochRecord, StepRecord } from '../src/history.js';
-import { sampleCheckpoint, tempDir } from './fixtures.js';
+import { longRun, sampleCheckpoint, tempDir } from './fixtures.js';
 import { line, lineModel, weights } from './line-fixture.js';
-
-/** A checkpoint after `epochs` epochs of 10 steps each (the records are all that grows). */
-function longRun(epochs: number): Checkpoint {
-  const steps: StepRecord[] = [];
-  const records: EpochRecord[] = [];
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let k = 0; k < 10; k++) steps.push({ step: steps.length, epoch, loss: 0.25, lr: 0.1 });
-    records.push({ epoch, steps: steps.length, loss: 0.5, metrics: {}, valLoss: null, valMetrics: null, lr: 0.1, lrScale: 1 });
-  }
-  return sampleCheckpoint({ completedEpochs: epochs, history: { steps, epochs: records, stopped: null } });
-}
 
 /** Bytes one save writes: the checkpoint file, and what the history log grew by. */
 function bytesOfNextSave(epochs: number): number {
@@ -64,11 +52,11 @@ describe('checkpoint files: the history in an append-only log', () => {
     expect(resumed.history).toEqual(whole.history);
     expect(weights(resumed.model)).toEqual(weights(whole.model));
     expect(loadCheckpoint(path).history).toEqual(whole.history);
-    // one log, continued: the resumed run appended to the log it was resumed from
-    expect(readdirSync(join(path, '..')).filter((f) => f.endsWith('.history'))).toHaveLength(1);
+    // the resumed run wrote a log of its own; the one it was resumed from is left as it was
+    expect(readdirSync(join(path, '..')).filter((f) => f.endsWith('.history'))).toHaveLength(2);
   });
 
-  test('what a crash left after the last saved chunk is ignored, and cut by the next save', () => {
+  test('what a crash left after the last saved chunk is ignored; the resumed run writes a log of its own', () => {
     const dir = tempDir();
     const path = join(dir, 'run.json');
     const file = new CheckpointFile(path);
@@ -77,9 +65,10 @@ describe('checkpoint files: the history in an append-only log', () => {
     appendFileSync(log, '{"steps":[{"step":99'); // a chunk appended, then a crash before the rename
     const resumed = new CheckpointFile(path);
     expect(resumed.load()).toEqual(longRun(2));
+    const before = readFileSync(log, 'utf8');
     resumed.save(longRun(3));
     expect(loadCheckpoint(path)).toEqual(longRun(3));
-    expect(readFileSync(log, 'utf8')).not.toContain('"step":99');
+    expect(readFileSync(log, 'utf8')).toBe(before);
   });
 
   test('a history log changed after it was written is refused, naming both files', () => {
@@ -102,13 +91,15 @@ describe('checkpoint files: the history in an append-only log', () => {
     expect(loadCheckpoint(path)).toEqual(longRun(3));
   });
 
-  test('saving a new run over an old checkpoint removes the old history log', () => {
+  test('saving a new run over an old checkpoint leaves the old history log to the copies that point at it', () => {
     const dir = tempDir();
     const path = join(dir, 'run.json');
     saveCheckpoint(path, longRun(2));
+    copyFileSync(path, join(dir, 'copy.json'));
     saveCheckpoint(path, longRun(1));
-    expect(readdirSync(dir).filter((f) => f.endsWith('.history'))).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.history'))).toHaveLength(2);
     expect(loadCheckpoint(path)).toEqual(longRun(1));
+    expect(loadCheckpoint(join(dir, 'copy.json'))).toEqual(longRun(2));
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Checkpoint } from '../src/checkpoint-format.js';
+import type { EpochRecord, StepRecord } from '../src/history.js';
 
 /** A fresh empty directory for one test's files. */
 export function tempDir(): string {
@@ -33,4 +34,15 @@ export function sampleCheckpoint(overrides: Partial<Checkpoint> = {}): Checkpoin
     run: { samples: 4, batchSize: 2, shuffle: true },
     ...overrides,
   };
+}
+
+/** A checkpoint after `epochs` epochs of 10 steps each (the records are all that grows). */
+export function longRun(epochs: number): Checkpoint {
+  const steps: StepRecord[] = [];
+  const records: EpochRecord[] = [];
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let k = 0; k < 10; k++) steps.push({ step: steps.length, epoch, loss: 0.25, lr: 0.1 });
+    records.push({ epoch, steps: steps.length, loss: 0.5, metrics: {}, valLoss: null, valMetrics: null, lr: 0.1, lrScale: 1 });
+  }
+  return sampleCheckpoint({ completedEpochs: epochs, history: { steps, epochs: records, stopped: null } });
 }
