@@ -1,9 +1,8 @@
 import { checkFunction } from './check.js';
+import { shared } from './shared.js';
 
-let enabled = true;
-
-/** Whether ops record the graph now (false inside {@link noGrad}). */
-export const isGradEnabled = (): boolean => enabled;
+/** Whether ops record the graph now (false inside {@link noGrad} of any loaded copy of the package). */
+export const isGradEnabled = (): boolean => shared.recording;
 
 /**
  * Runs `fn` with graph recording off, like PyTorch's `torch.no_grad()`: every `Value` made inside
@@ -17,11 +16,11 @@ export const isGradEnabled = (): boolean => enabled;
  */
 export function noGrad<T>(fn: () => T): T {
   checkFunction('noGrad', 'fn', fn);
-  const previous = enabled;
-  enabled = false;
+  const previous = shared.recording;
+  shared.recording = false;
   try {
     return fn();
   } finally {
-    enabled = previous;
+    shared.recording = previous;
   }
 }

@@ -1,3 +1,4 @@
+import { shared } from './shared.js';
 import type { Value } from './value.js';
 
 /**
@@ -6,27 +7,26 @@ import type { Value } from './value.js';
  * graph first. A node's `id` is its position counted from the first node ever taped; `tape[0]`
  * has id `base`. `backward` empties the tape when it ends, and so does a tape reaching
  * {@link TAPE_CAPACITY} nodes, so that it keeps at most one step's graph alive; a node no longer
- * on it (`id < base`) is reached by a depth-first walk instead.
+ * on it (`id < base`) is reached by a depth-first walk instead. Every copy of the package loaded
+ * in the program shares this one tape (see shared.ts).
  */
-export const tape: Value[] = [];
+export const tape: Value[] = shared.nodes;
 
 /** Nodes the tape holds at most (about 100 MB of graph): past it, it starts again. */
 export const TAPE_CAPACITY = 1 << 20;
 
-let first = 0;
-
 /** The id of `tape[0]`: a node with `0 <= id < base()` is off the tape. */
-export const base = (): number => first;
+export const base = (): number => shared.first;
 
 /** Appends `node` and returns its id. */
 export function taped(node: Value): number {
   if (tape.length === TAPE_CAPACITY) clearTape();
   tape.push(node);
-  return first + tape.length - 1;
+  return shared.first + tape.length - 1;
 }
 
 /** Drops every node from the tape (they stay valid: a later pass walks them depth-first). */
 export function clearTape(): void {
-  first += tape.length;
+  shared.first += tape.length;
   tape.length = 0;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { tape, TAPE_CAPACITY } from '../src/tape.js';
 import { dot, sum, Value, zeroGrad } from '@etagrad/autograd';
 
 describe('graph shapes', () => {
@@ -183,5 +184,18 @@ describe('graphs partly made before the last pass (off the tape)', () => {
     expect([a.grad, mid.grad]).toEqual([8, 2]);
     out.backward();
     expect([a.grad, mid.grad]).toEqual([16, 2]);
+  });
+});
+
+describe('the memory a graph never backpropagated keeps', () => {
+  test('the tape holds at most TAPE_CAPACITY nodes, and a graph across its restart still backpropagates', () => {
+    const a = new Value(1.5);
+    let x = a.mul(1);
+    for (let i = 0; i < TAPE_CAPACITY + 10; i++) x = x.add(1); // never backpropagated
+    expect(tape.length).toBeLessThanOrEqual(TAPE_CAPACITY);
+    const out = x.mul(a);
+    out.backward();
+    expect(a.grad).toBe(x.data + a.data); // ∂(x·a)/∂a with x = a + n
+    expect(tape.length).toBe(0);
   });
 });

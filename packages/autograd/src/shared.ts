@@ -1,0 +1,29 @@
+import type { Value } from './value.js';
+
+/**
+ * The state that every loaded copy of this package shares: the tape and the recording switch.
+ * Two copies in one program (an app and a library resolving different installs) make Values that
+ * meet in one graph; with a tape per copy, one copy's `backward` would read another copy's tape
+ * ids as positions on its own tape and leave those nodes with a gradient of 0. Keeping one tape
+ * for all copies, under a registered symbol on `globalThis`, gives every node one id and one
+ * creation order, so a mixed graph backpropagates exactly as a single-copy one, and one `noGrad`
+ * stops every copy recording.
+ *
+ * The key names the layout of a node (its fields, the op codes, the walk states kept in `id`):
+ * bump its number whenever that layout changes, so that copies that could not read each other's
+ * nodes never share a tape.
+ */
+export interface Shared {
+  /** Nodes made while recording, in creation order (see tape.ts). */
+  readonly nodes: Value[];
+  /** The id of `nodes[0]`. */
+  first: number;
+  /** Whether ops record the graph (false inside `noGrad`). */
+  recording: boolean;
+}
+
+const key = Symbol.for('etagrad.autograd.shared.v1');
+const registry = globalThis as { [key]?: Shared };
+
+/** This program's shared state, made by the first copy loaded. */
+export const shared: Shared = (registry[key] ??= { nodes: [], first: 0, recording: true });
