@@ -1,5 +1,7 @@
 import { lineChart, lineChartSvg, type ChartOptions, type Series } from '@etagrad/sched';
 import { formatNumber } from '@etagrad/train';
+import { checkBoolean, checkObject, checkOptions, checkString } from '@etagrad/check';
+import { checkChartSize, checkRecordList } from './check-results.js';
 import type { RunRecord } from './compare-runs.js';
 import { textTable } from './text-table.js';
 
@@ -13,6 +15,16 @@ export interface CompareChartOptions {
   readonly height?: number;
 }
 
+/** Checks run records as the reports read them: a name, `history.steps`, and `final.metrics`. */
+function checkRunRecords(owner: string, records: unknown): void {
+  checkRecordList(owner, 'records', records, 'run records (what compareRuns returns)').forEach((record, i) => {
+    checkString(owner, `records[${i}].name`, record['name']);
+    const steps = checkObject(owner, `records[${i}].history`, record['history'])['steps'];
+    checkRecordList(owner, `records[${i}].history.steps`, steps, 'steps');
+    checkObject(owner, `records[${i}].final.metrics`, checkObject(owner, `records[${i}].final`, record['final'])['metrics']);
+  });
+}
+
 /**
  * Two charts of a comparison, one line per run: the training loss of every update on a log-y
  * axis (a diverged run's line ends where it diverged), and the learning rate of every update.
@@ -24,6 +36,10 @@ export interface CompareChartOptions {
  * console.log(loss);
  */
 export function compareCharts(records: readonly RunRecord[], options: CompareChartOptions = {}): { loss: string; lr: string } {
+  checkRunRecords('compareCharts', records);
+  const given = checkOptions('compareCharts', options, ['svg', 'width', 'height']);
+  if (given['svg'] !== undefined) checkBoolean('compareCharts', 'svg', given['svg']);
+  checkChartSize('compareCharts', given);
   const draw = (series: Series[], chart: ChartOptions) =>
     (options.svg === true ? lineChartSvg : lineChart)(series, { ...chart, width: options.width, height: options.height });
   const seriesOf = (field: 'loss' | 'lr'): Series[] =>
@@ -45,6 +61,7 @@ export function compareCharts(records: readonly RunRecord[], options: CompareCha
  * // sgd 0.1   0.2113      0.2301    0.2301 @8  0.9       -
  */
 export function compareTable(records: readonly RunRecord[]): string {
+  checkRunRecords('compareTable', records);
   const metricNames = [...new Set(records.flatMap((r) => Object.keys(r.final.metrics)))];
   const number = (x: number | null | undefined) => (x === null || x === undefined ? '-' : formatNumber(x));
   const rows = records.map((r) => [

@@ -1,3 +1,4 @@
+import { checkFunction } from '@etagrad/check';
 import type { Config } from './space.js';
 import { evaluationOf, type Evaluation, type Objective } from './trial.js';
 
@@ -35,6 +36,7 @@ export interface Executor {
  * const executor = inProcessExecutor((config) => (config.lr as number) ** 2);
  */
 export function inProcessExecutor(objective: Objective): Executor {
+  checkFunction('inProcessExecutor', 'objective', objective);
   return { capacity: 1, evaluate: (task) => runObjective(objective, task), close: async () => undefined };
 }
 

@@ -1,4 +1,4 @@
-import { isRecord } from '@etagrad/check';
+import { checkString, isRecord } from '@etagrad/check';
 import type { Evaluation } from './trial.js';
 
 /**
@@ -32,7 +32,7 @@ export function memoryJournal(initial = ''): Journal & {
   /** Every line so far, as a journal file would hold them. */
   text(): string;
 } {
-  const lines = initial === '' ? [] : initial.split('\n').filter((line) => line !== '');
+  const lines = checkString('memoryJournal', 'initial', initial) === '' ? [] : initial.split('\n').filter((line) => line !== '');
   return {
     name: 'memory',
     read: async () => lines.join('\n'),

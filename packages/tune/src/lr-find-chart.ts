@@ -1,5 +1,7 @@
 import { lineChart, lineChartSvg, type Series } from '@etagrad/sched';
 import { formatNumber } from '@etagrad/train';
+import { checkObject, checkOptions, show } from '@etagrad/check';
+import { checkChartSize, checkNumberList } from './check-results.js';
 import type { LrFindResult } from './lr-find.js';
 
 /** Size of an lr-find chart: characters for the terminal chart, pixels for the SVG. */
@@ -28,6 +30,21 @@ function lrFindSeries(result: LrFindResult): Series[] {
   return series;
 }
 
+/** Checks what `lrFind` returned (its lrs, losses and suggestions) and the chart's options. */
+function checkLrFindChart(owner: string, result: unknown, options: unknown): void {
+  const given = checkObject(owner, 'result', result);
+  const lrs = checkNumberList(owner, 'result.lrs', given['lrs']);
+  const losses = checkNumberList(owner, 'result.losses', given['losses']);
+  if (losses.length !== lrs.length) throw new RangeError(`${owner}: result.losses must hold one loss per rate (${lrs.length}), got ${losses.length}`);
+  const suggestions = given['suggestions'];
+  if (suggestions !== null && suggestions !== undefined) {
+    for (const [name, lr] of Object.entries(checkObject(owner, 'result.suggestions', suggestions))) {
+      if (typeof lr !== 'number' || !(lr > 0)) throw new RangeError(`${owner}: result.suggestions.${name} must be a rate > 0, got ${show(lr)}`);
+    }
+  }
+  checkChartSize(owner, checkOptions(owner, options, ['width', 'height']));
+}
+
 const labels = { title: 'learning-rate range test', xLabel: 'learning rate (log scale)', yLabel: 'smoothed loss', logX: true };
 
 /**
@@ -40,6 +57,7 @@ const labels = { title: 'learning-rate range test', xLabel: 'learning rate (log 
  * console.log(lrFindChart(lrFind(makeTrial)));
  */
 export function lrFindChart(result: LrFindResult, options: LrFindChartOptions = {}): string {
+  checkLrFindChart('lrFindChart', result, options);
   return lineChart(lrFindSeries(result), { ...labels, width: options.width, height: options.height });
 }
 
@@ -52,5 +70,6 @@ export function lrFindChart(result: LrFindResult, options: LrFindChartOptions = 
  * writeFileSync('lr-find.svg', lrFindSvg(lrFind(makeTrial)));
  */
 export function lrFindSvg(result: LrFindResult, options: LrFindChartOptions = {}): string {
+  checkLrFindChart('lrFindSvg', result, options);
   return lineChartSvg(lrFindSeries(result), { ...labels, width: options.width, height: options.height });
 }

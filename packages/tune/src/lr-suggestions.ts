@@ -1,3 +1,5 @@
+import { checkPositiveInteger } from '@etagrad/check';
+import { checkNumberList } from './check-results.js';
 /**
  * fastai's three rules for reading a learning-rate range test (`lr_find`'s suggestion functions
  * `valley`, `steep` and `minimum`), on the points left after fastai's trimming: the first tenth
@@ -86,6 +88,10 @@ export function minimumIndex(losses: readonly number[]): number {
  * @param steps The number of updates the test planned (fastai's `num_it`).
  */
 export function suggestLrs(lrs: readonly number[], losses: readonly number[], steps: number): LrSuggestions | null {
+  checkNumberList('suggestLrs', 'lrs', lrs);
+  checkNumberList('suggestLrs', 'losses', losses);
+  if (losses.length !== lrs.length) throw new RangeError(`suggestLrs: losses must hold one loss per rate (${lrs.length}), got ${losses.length}`);
+  checkPositiveInteger('suggestLrs', 'steps', steps);
   const from = Math.floor(steps / 10);
   const to = lrs.length - 5;
   if (to - from < 2) return null;

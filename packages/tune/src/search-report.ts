@@ -1,5 +1,7 @@
 import { lineChart, lineChartSvg, type Series } from '@etagrad/sched';
 import { formatNumber } from '@etagrad/train';
+import { checkBoolean, checkChoice, checkObject, checkOptions } from '@etagrad/check';
+import { checkChartSize, checkSearchResult } from './check-results.js';
 import type { Space } from './space.js';
 import { rankValue, type SearchResult, type TrialRecord } from './trial.js';
 import { textTable } from './text-table.js';
@@ -22,6 +24,8 @@ const hyperparameters = (result: SearchResult): string[] => [...new Set(result.t
  * console.log(searchTable(await randomSearch(space, objective, { trials: 8 })));
  */
 export function searchTable(result: SearchResult, direction: 'min' | 'max' = 'min'): string {
+  checkSearchResult('searchTable', result);
+  checkChoice('searchTable', 'direction', direction, ['min', 'max']);
   const names = hyperparameters(result);
   const order = [...result.trials].sort((a, b) => rankValue(a, direction) - rankValue(b, direction) || a.index - b.index);
   const rows = order.map((t) => [String(t.index), t.status, cell(t.score), cell(t.budget), t.time.toFixed(2), ...names.map((n) => cell(t.config[n]))]);
@@ -43,6 +47,7 @@ function csvField(value: unknown): string {
  * writeFileSync('trials.csv', searchCsv(result));
  */
 export function searchCsv(result: SearchResult): string {
+  checkSearchResult('searchCsv', result);
   const names = hyperparameters(result);
   const extras = [...new Set(result.trials.flatMap((t) => Object.keys(t.extras)))];
   const header = ['index', 'status', 'score', 'budget', 'time', ...names, ...extras, 'error'];
@@ -72,6 +77,11 @@ export interface SearchChartOptions {
  * for (const [name, chart] of Object.entries(searchCharts(result, space))) console.log(chart);
  */
 export function searchCharts(result: SearchResult, space: Space, options: SearchChartOptions = {}): Record<string, string> {
+  checkSearchResult('searchCharts', result);
+  checkObject('searchCharts', 'space', space);
+  const given = checkOptions('searchCharts', options, ['svg', 'width', 'height']);
+  if (given['svg'] !== undefined) checkBoolean('searchCharts', 'svg', given['svg']);
+  checkChartSize('searchCharts', given);
   const charts: Record<string, string> = {};
   const scored = result.trials.filter((t) => t.score !== null);
   for (const name of hyperparameters(result)) {

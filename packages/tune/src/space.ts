@@ -1,4 +1,4 @@
-import { isRecord, show } from '@etagrad/check';
+import { checkNumber, isRecord, show } from '@etagrad/check';
 import { parse } from '@etagrad/sched';
 
 /** A value a hyperparameter can take: plain JSON, so a config saves, travels to workers and reloads as is. */
@@ -40,7 +40,9 @@ export type Config = { readonly [name: string]: Json };
  * @example
  * const space = { momentum: uniform(0, 0.99) };
  */
-export const uniform = (low: number, high: number): Uniform => ({ uniform: [low, high] });
+export function uniform(low: number, high: number, ...more: readonly unknown[]): Uniform {
+  return { uniform: checkDomainBounds('uniform', low, high, more) };
+}
 
 /**
  * Log-uniform on [low, high): `exp(uniform(ln low, ln high))`, as scikit-learn's `loguniform`.
@@ -50,7 +52,20 @@ export const uniform = (low: number, high: number): Uniform => ({ uniform: [low,
  * @example
  * const space = { lr: logUniform(1e-4, 1) };
  */
-export const logUniform = (low: number, high: number): LogUniform => ({ logUniform: [low, high] });
+export function logUniform(low: number, high: number, ...more: readonly unknown[]): LogUniform {
+  return { logUniform: checkDomainBounds('logUniform', low, high, more) };
+}
+
+/** The bounds of `uniform` or `logUniform` as given to the function, checked; nothing after them. */
+function checkDomainBounds(owner: 'uniform' | 'logUniform', low: unknown, high: unknown, more: readonly unknown[]): [number, number] {
+  if (more.length > 0) {
+    const hint = owner === 'uniform' ? ' (for a log scale, use logUniform(low, high))' : '';
+    throw new TypeError(`${owner}: arguments must be low and high only${hint}, got ${2 + more.length} arguments (the third is ${show(more[0])})`);
+  }
+  const rule = owner === 'logUniform' ? 'a finite number > 0' : 'a finite number';
+  const least = checkNumber(owner, 'low', low, rule, (n) => Number.isFinite(n) && (owner === 'uniform' || n > 0));
+  return [least, checkNumber(owner, 'high', high, `a finite number > low (${least})`, (n) => Number.isFinite(n) && n > least)];
+}
 
 /**
  * One of `values`, each as likely.
@@ -59,7 +74,11 @@ export const logUniform = (low: number, high: number): LogUniform => ({ logUnifo
  * @example
  * const space = { batchSize: choice([8, 32, 100]) };
  */
-export const choice = (values: readonly Json[]): Choice => ({ choice: values });
+export function choice(values: readonly Json[]): Choice {
+  if (!Array.isArray(values)) throw new TypeError(`choice: values must be a list of values, got ${show(values)}`);
+  if (values.length === 0) throw new RangeError('choice: values must hold at least one value, got an empty list');
+  return { choice: values };
+}
 
 /** The checked space: each hyperparameter's domain, lists read as choices. */
 export type CheckedSpace = readonly (readonly [name: string, domain: Domain])[];
@@ -90,7 +109,7 @@ export function checkSpace(owner: string, space: unknown, grid: boolean): Checke
     if (kind === 'choice') return [name, { choice: checkChoice(path, domain[kind], scheduleKeys.includes(name)) }] as const;
     if (grid) throw new TypeError(`${path} a grid search takes lists of values, got ${kind}`);
     const [low, high] = checkBounds(path, kind as 'uniform' | 'logUniform', domain[kind]);
-    return [name, kind === 'uniform' ? uniform(low, high) : logUniform(low, high)] as const;
+    return [name, kind === 'uniform' ? { uniform: [low, high] } : { logUniform: [low, high] }] as const;
   });
 }
 

@@ -44,7 +44,7 @@ describe('a module objective', () => {
     const bad = fileURLToPath(new URL('fixtures/not-a-function.mjs', import.meta.url));
     await expect(randomSearch(space, bad, { trials: 2 })).rejects.toThrow('must export the objective function as its default export, got 42');
     await expect(randomSearch(space, objective, { trials: 2, workers: 0 })).rejects.toThrow('randomSearch: workers must be a positive integer, got 0');
-    await expect(randomSearch({ lr: logUniform(0, 1) }, objective, { trials: 2, workers: 2 })).rejects.toThrow(
+    await expect(randomSearch({ lr: { logUniform: [0, 1] } }, objective, { trials: 2, workers: 2 })).rejects.toThrow(
       'randomSearch: space.lr: logUniform low must be > 0, got 0',
     );
   });

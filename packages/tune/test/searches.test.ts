@@ -131,7 +131,7 @@ describe('randomSearch', () => {
     await expect(randomSearch(space, 'objective.js' as unknown as Objective, { trials: 2 })).rejects.toThrow(
       "randomSearch: objective must be a function or { fit: {...} } (a module specifier needs @etagrad/tune/node), got 'objective.js'",
     );
-    await expect(randomSearch({ lr: logUniform(0, 1) }, bowl, { trials: 2 })).rejects.toThrow('randomSearch: space.lr: logUniform low must be > 0, got 0');
+    await expect(randomSearch({ lr: { logUniform: [0, 1] } }, bowl, { trials: 2 })).rejects.toThrow('randomSearch: space.lr: logUniform low must be > 0, got 0');
   });
 });
 

@@ -15,13 +15,13 @@ describe('checkSpace', () => {
   test('refuses bad fields with their path, before any trial', () => {
     const refuse = (space: unknown, message: string, grid = false) =>
       expect(() => checkSpace(grid ? 'gridSearch' : 'randomSearch', space, grid)).toThrow(message);
-    refuse({ lr: logUniform(0, 1) }, 'randomSearch: space.lr: logUniform low must be > 0, got 0');
-    refuse({ lr: logUniform(-1, 1) }, 'randomSearch: space.lr: logUniform low must be > 0, got -1');
-    refuse({ m: uniform(0.9, 0.5) }, 'randomSearch: space.m: uniform high must be > low (0.9), got 0.5');
-    refuse({ m: uniform(0, Infinity) }, 'randomSearch: space.m: uniform high must be finite, got Infinity');
-    refuse({ m: uniform(Number.NaN, 1) }, 'randomSearch: space.m: uniform low must be finite, got NaN');
+    refuse({ lr: { logUniform: [0, 1] } }, 'randomSearch: space.lr: logUniform low must be > 0, got 0');
+    refuse({ lr: { logUniform: [-1, 1] } }, 'randomSearch: space.lr: logUniform low must be > 0, got -1');
+    refuse({ m: { uniform: [0.9, 0.5] } }, 'randomSearch: space.m: uniform high must be > low (0.9), got 0.5');
+    refuse({ m: { uniform: [0, Infinity] } }, 'randomSearch: space.m: uniform high must be finite, got Infinity');
+    refuse({ m: { uniform: [Number.NaN, 1] } }, 'randomSearch: space.m: uniform low must be finite, got NaN');
     refuse({ m: { uniform: [0] } }, 'randomSearch: space.m: uniform must be [low, high], two numbers, got an array of length 1');
-    refuse({ b: choice([]) }, 'randomSearch: space.b: choice must hold at least one value, got an empty list');
+    refuse({ b: { choice: [] } }, 'randomSearch: space.b: choice must hold at least one value, got an empty list');
     refuse({ b: [] }, 'randomSearch: space.b: choice must hold at least one value, got an empty list');
     refuse({ b: { choice: 3 } }, 'randomSearch: space.b: choice must be a list of values, got 3');
     refuse({ b: 3 }, 'randomSearch: space.b: must be a list of values, { uniform }, { logUniform } or { choice }, got 3');

@@ -1,10 +1,10 @@
 import { Queue, QueueEvents } from 'bullmq';
-import { checkPositiveInteger, isRecord } from '@etagrad/check';
+import { checkObject, checkPositiveInteger } from '@etagrad/check';
 import type { Executor } from '../executor.js';
 import type { Evaluation } from '../trial.js';
 import { connectionOptions, queueName, type Connection } from './bullmq-options.js';
 import type { TrialJobData } from './bullmq-processor.js';
-import type { ObjectiveRef } from './objective-ref.js';
+import { checkObjectiveRef, type ObjectiveRef } from './objective-ref.js';
 
 /** Options of {@link bullmqExecutor}. */
 export interface BullmqExecutorOptions {
@@ -29,7 +29,8 @@ const owner = 'bullmqExecutor';
  * @param options `connection`, `queue`, `capacity`.
  */
 export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExecutorOptions): Promise<Executor> {
-  if (!isRecord(options)) throw new TypeError(`${owner}: options must be an object`);
+  checkObjectiveRef(owner, objective);
+  checkObject(owner, 'options', options);
   const connection = connectionOptions(owner, options.connection);
   const name = queueName(owner, options.queue);
   const capacity = checkPositiveInteger(owner, 'capacity', options.capacity ?? 64);

@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { checkString } from '@etagrad/check';
 import type { Journal } from '../journal.js';
 
 /**
@@ -11,6 +12,7 @@ import type { Journal } from '../journal.js';
  * await randomSearch(space, './objective.mjs', { trials: 16, journal: fileJournal('search.jsonl') });
  */
 export function fileJournal(path: string): Journal {
+  checkString('fileJournal', 'path', path);
   return {
     name: path,
     async read() {

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { show } from '@etagrad/check';
+import { isRecord, show } from '@etagrad/check';
 import type { FitObjectiveSpec } from '../fit-objective.js';
 import { isFitObjective } from '../is-fit-objective.js';
 import type { Objective } from '../trial.js';
@@ -32,6 +32,7 @@ export function objectiveRef(objective: unknown, cwd = process.cwd()): Objective
  * @param ref What {@link objectiveRef} made.
  */
 export async function loadObjective(ref: ObjectiveRef): Promise<Objective> {
+  checkObjectiveRef('loadObjective', ref);
   // Loaded only when used: a thread or child running a module objective need not compile the training stack.
   if ('fit' in ref) return (await import('../fit-objective.js')).fitObjective(ref.fit);
   const loaded = (await import(ref.module)) as { default?: unknown };
@@ -39,4 +40,17 @@ export async function loadObjective(ref: ObjectiveRef): Promise<Objective> {
     throw new TypeError(`objective: the module ${ref.module} must export the objective function as its default export, got ${show(loaded.default)}`);
   }
   return loaded.default as Objective;
+}
+
+/**
+ * Checks an objective given as data: `{ module: '<file URL>' }` or `{ fit: {...} }` (what
+ * {@link objectiveRef} makes).
+ *
+ * @param owner The function called, first in the message.
+ * @param ref The value to check.
+ */
+export function checkObjectiveRef(owner: string, ref: unknown): asserts ref is ObjectiveRef {
+  if (!isRecord(ref) || !((typeof ref['module'] === 'string' && ref['module'] !== '') || isFitObjective(ref))) {
+    throw new TypeError(`${owner}: objective must be { module: '<file URL>' } or { fit: {...} } (see objectiveRef), got ${show(ref)}`);
+  }
 }

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Executor, TrialTask } from '../executor.js';
 import type { Evaluation } from '../trial.js';
-import type { ObjectiveRef } from './objective-ref.js';
+import { checkPositiveInteger } from '@etagrad/check';
+import { checkObjectiveRef, type ObjectiveRef } from './objective-ref.js';
 import { threadEntry } from './source-exec-argv.js';
 
 /** A worker thread and the task it runs, if any. */
@@ -30,6 +31,8 @@ interface Pending {
  * const executor = threadExecutor({ module: pathToFileURL('objective.mjs').href }, 2);
  */
 export function threadExecutor(objective: ObjectiveRef, workers: number): Executor {
+  checkObjectiveRef('threadExecutor', objective);
+  checkPositiveInteger('threadExecutor', 'workers', workers);
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   const script = new URL(`./thread-worker.${ext}`, import.meta.url);
   const { entry, options: entryOptions } = threadEntry(script);
