@@ -32,8 +32,8 @@ export interface FileFitAsyncOptions extends FileFitOptions {
 }
 
 /**
- * Checkpoint files: `checkpoint: { path, every }` and `resumeFrom`; the file is read last. Saving
- * where the run was resumed from continues that file's history log.
+ * Checkpoint files: `checkpoint: { path, every }` and `resumeFrom`; the file is read last. The
+ * saves start a history log of their own, also where the run was resumed from (see `CheckpointFile`).
  */
 function checkpointFiles(owner: string, options: FileFitOptions): Pick<FitPlan, 'checkpoint' | 'resume'> {
   let target: { file: CheckpointFile; every: number } | null = null;
@@ -47,8 +47,7 @@ function checkpointFiles(owner: string, options: FileFitOptions): Pick<FitPlan, 
   const checkpoint = target === null ? null : { save: target.file.save.bind(target.file), every: target.every };
   if (options.resumeFrom === undefined) return { checkpoint, resume: null };
   const { path, maxBytes } = checkResumeFrom(owner, options.resumeFrom);
-  const source = target !== null && target.file.path === path ? target.file : new CheckpointFile(path, maxBytes);
-  return { checkpoint, resume: { checkpoint: source.load(), source: `checkpoint ${path}` } };
+  return { checkpoint, resume: { checkpoint: new CheckpointFile(path, maxBytes).load(), source: `checkpoint ${path}` } };
 }
 
 function checkResumeFrom(owner: string, resumeFrom: unknown): { path: string; maxBytes: number } {

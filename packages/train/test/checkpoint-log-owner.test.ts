@@ -9,7 +9,7 @@ import { longRun, tempDir } from './fixtures.js';
 import { line, lineModel, mirrored, weights } from './line-fixture.js';
 
 /** `fit` to `epochs` on `data` (default the line problem), with the given files. */
-function train(epochs: number, files: { resumeFrom?: string; checkpoint?: { path: string } }, data = line) {
+function train(epochs: number, files: { resumeFrom?: string | { path: string; maxBytes: number }; checkpoint?: { path: string } }, data = line) {
   const model = lineModel();
   const history = fit(model, { data, loss: mse, optimizer: new SGD(model.parameters(), { lr: 0.05 }), epochs, batchSize: 1, shuffle: false, ...files });
   return { model, history };
@@ -87,5 +87,13 @@ describe('a history log is written only by the writer that created it', () => {
     expect(loadCheckpoint(join(dir, 'copy.json'))).toEqual(longRun(1));
     expect(loadCheckpoint(join(dir, 'copy2.json'))).toEqual(longRun(2));
     expect(loadCheckpoint(path)).toEqual(longRun(3));
+  });
+
+  test('resuming into the file it saves to reads with the given maxBytes', () => {
+    const path = join(tempDir(), 'run.json');
+    train(1, { checkpoint: { path } });
+    expect(() => train(2, { resumeFrom: { path, maxBytes: 100 }, checkpoint: { path } })).toThrow(
+      `checkpoint ${path} must be at most 100 bytes (raise the limit with maxBytes)`,
+    );
   });
 });
