@@ -1,6 +1,7 @@
 import { show } from '@etagrad/check';
 import type { Operand } from './op.js';
-import { isOperand, isValue, type Value } from './value.js';
+import { LAYOUT } from './shared.js';
+import { isNode, isOperand, isValue, layoutOf, type Value } from './value.js';
 
 export { checkBoolean, checkFinite, checkFunction, checkKeys, checkObject } from '@etagrad/check';
 
@@ -20,6 +21,7 @@ export const checkData = (owner: string, name: string, x: unknown): number => {
 /** `x` when it is a Value or a number other than NaN; a TypeError naming `owner` and `name` otherwise. */
 export const checkOperand = (owner: string, name: string, x: unknown): Operand => {
   if (isOperand(x)) return x as Operand;
+  if (isValue(x)) throw foreignLayout(owner, name, x);
   throw new TypeError(
     typeof x === 'number'
       ? `${owner}: ${name} must be a Value or a number, not NaN, got NaN`
@@ -40,6 +42,18 @@ export const checkOperands = (owner: string, name: string, xs: unknown): readonl
 
 /** `x` when it is a {@link Value}; a TypeError `<owner>: <name> must be a Value, got <x>` otherwise. */
 export const checkValue = (owner: string, name: string, x: unknown): Value => {
-  if (!isValue(x)) throw new TypeError(`${owner}: ${name} must be a Value, got ${describe(x)}`);
-  return x;
+  if (isNode(x)) return x;
+  if (isValue(x)) throw foreignLayout(owner, name, x);
+  throw new TypeError(`${owner}: ${name} must be a Value, got ${describe(x)}`);
 };
+
+/**
+ * The error for a Value made by a copy of the package whose nodes this copy cannot read (another
+ * node layout, see shared.ts): mixing the two in one graph would give wrong gradients.
+ */
+const foreignLayout = (owner: string, name: string, x: Value): TypeError =>
+  new TypeError(
+    `${owner}: ${name} must be a Value of node layout ${LAYOUT} (this copy of @etagrad/autograd), got ${describe(x)} ` +
+      `of layout ${show(layoutOf(x))} from an incompatible copy: install one @etagrad/autograd ` +
+      `(it is a peer dependency; \`npm ls @etagrad/autograd\` lists the copies, \`npm dedupe\` merges them)`,
+  );

@@ -9,9 +9,8 @@ import type { Value } from './value.js';
  * creation order, so a mixed graph backpropagates exactly as a single-copy one, and one `noGrad`
  * stops every copy recording.
  *
- * The key names the layout of a node (its fields, the op codes, the walk states kept in `id`):
- * bump its number whenever that layout changes, so that copies that could not read each other's
- * nodes never share a tape.
+ * The key names the {@link LAYOUT} of a node, so that copies that could not read each other's
+ * nodes never share a tape (their ops refuse each other's Values instead: see check.ts).
  */
 export interface Shared {
   /** Nodes made while recording, in creation order (see tape.ts). */
@@ -22,7 +21,13 @@ export interface Shared {
   recording: boolean;
 }
 
-const key = Symbol.for('etagrad.autograd.shared.v1');
+/**
+ * The layout of a node (its fields, the op codes, the walk states kept in `id`): bump it whenever
+ * that layout changes. Every Value carries it as the value of its brand (see value.ts).
+ */
+export const LAYOUT = 1;
+
+const key = Symbol.for(`etagrad.autograd.shared.v${LAYOUT}`);
 const registry = globalThis as { [key]?: Shared };
 
 /** This program's shared state, made by the first copy loaded. */

@@ -3,6 +3,7 @@ import { checkBoolean, checkData, checkFinite, checkKeys, checkObject, checkOper
 import { isGradEnabled } from './grad-mode.js';
 import { forwardScalar } from './kernels.js';
 import { Op, type Operand, type ScalarOp } from './op.js';
+import { LAYOUT } from './shared.js';
 import { taped } from './tape.js';
 
 /** What a node keeps of its operands: a Value, or the arrays of an n-ary op (never copied). */
@@ -247,9 +248,10 @@ function record(op: ScalarOp, a: Value, b: Operand): Value {
 
 // The brand every Value carries, on Value.prototype: a registered symbol, so that two copies of
 // this package in one tree (version drift) recognise each other's Values; reading it is one cached
-// property load, several times cheaper than `instanceof`.
+// property load, several times cheaper than `instanceof`. Its value is the copy's node LAYOUT.
 const brand = Symbol.for('etagrad.Value');
-Object.defineProperty(Value.prototype, brand, { value: true });
+Object.defineProperty(Value.prototype, brand, { value: LAYOUT });
+type Branded = { [brand]?: unknown };
 
 /**
  * Whether `x` is a {@link Value}, from this copy of `@etagrad/autograd` or any other: Values carry
@@ -261,7 +263,14 @@ Object.defineProperty(Value.prototype, brand, { value: true });
  * isValue(1);            // false
  */
 export const isValue = (x: unknown): x is Value =>
-  typeof x === 'object' && x !== null && (x as { [brand]?: true })[brand] === true;
+  typeof x === 'object' && x !== null && typeof (x as Branded)[brand] === 'number';
 
-/** @internal Whether `x` may be an operand: a Value, or a number other than NaN. */
-export const isOperand = (x: unknown): boolean => (typeof x === 'number' ? x === x : isValue(x));
+/** @internal The node layout of a Value (see shared.ts): another copy's ops accept it if it is theirs. */
+export const layoutOf = (x: Value): unknown => (x as Branded)[brand];
+
+/** @internal Whether `x` is a Value whose node layout is this copy's, so that it may join its graphs. */
+export const isNode = (x: unknown): x is Value =>
+  typeof x === 'object' && x !== null && (x as Branded)[brand] === LAYOUT;
+
+/** @internal Whether `x` may be an operand: a Value of this copy's node layout, or a number other than NaN. */
+export const isOperand = (x: unknown): boolean => (typeof x === 'number' ? x === x : isNode(x));

@@ -74,4 +74,21 @@ describe('two copies of the package in one graph', () => {
     const [y, recording] = one.noGrad(() => [x.mul(x), two.isGradEnabled()] as const);
     expect([y.op, recording, two.isGradEnabled()]).toEqual([one.Op.Leaf, false, true]);
   });
+
+  test('a Value of a copy with another node layout is refused by ops, naming the fix', () => {
+    // what a future copy whose nodes this one cannot read looks like: the brand holds its layout
+    const alien = {
+      [Symbol.for('etagrad.Value')]: 2,
+      data: 3,
+      grad: 0,
+      toString: () => 'Value(data=3, grad=0)',
+    } as unknown as one.Value;
+    expect(one.isValue(alien)).toBe(true);
+    const fix = 'install one @etagrad/autograd (it is a peer dependency; `npm ls @etagrad/autograd` lists the copies, `npm dedupe` merges them)';
+    expect(() => new one.Value(1).add(alien)).toThrow(
+      new TypeError(`Value.add: other must be a Value of node layout 1 (this copy of @etagrad/autograd), got Value(data=3, grad=0) of layout 2 from an incompatible copy: ${fix}`),
+    );
+    expect(() => one.sum([1, alien])).toThrow(/^sum: values\[1\] must be a Value of node layout 1 .* of layout 2 from an incompatible copy/);
+    expect(() => one.zeroGrad([alien])).toThrow(/^zeroGrad: values\[0\] must be a Value of node layout 1 /);
+  });
 });
