@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { RMSprop, SGD, type Optimizer } from '@etagrad/optim';
+import type { Optimizer } from '@etagrad/optim';
 import { format, isSchedule, type Schedule } from '@etagrad/sched';
 import { compareCharts, compareRuns, compareTable, type CompareRun } from '@etagrad/tune';
 import type { Value } from '@etagrad/autograd';
@@ -36,11 +36,6 @@ export interface CompareOptions {
 const DEFAULTS = { dataset: 'moons', optimizer: ['sgd'], epochs: 20, batchSize: 16, seed: 1 } as const;
 
 /** The optimizers that take `--momentum`, built with it. */
-const withMomentum = {
-  sgd: (params: [string, Value][], lr: number | Schedule, momentum: number) => new SGD(params, { lr, momentum }),
-  rmsprop: (params: [string, Value][], lr: number | Schedule, momentum: number) => new RMSprop(params, { lr, momentum }),
-} as const;
-
 /**
  * A list of values each parsed by `parse`: separated by commas, or by semicolons when the text
  * holds a schedule expression (which has commas of its own) or a semicolon.
@@ -107,7 +102,7 @@ Examples:
 function runsFor(options: CompareOptions): CompareRun[] {
   const momenta = options.momentum ?? [null];
   if (options.momentum !== undefined) {
-    const without = options.optimizer.find((name) => !(name in withMomentum));
+    const without = options.optimizer.find((name) => !optimizers[name].takesMomentum);
     if (without !== undefined) throw new UsageError(`--momentum applies to sgd and rmsprop, got --optimizer ${without}`);
   }
   const varies = { optimizer: options.optimizer.length > 1, lr: (options.lr?.length ?? 1) > 1, momentum: momenta.length > 1 };
@@ -121,7 +116,7 @@ function runsFor(options: CompareOptions): CompareRun[] {
           ...(varies.momentum ? [`momentum ${momentum}`] : []),
         ];
         const make = (params: [string, Value][]): Optimizer =>
-          momentum === null ? optimizers[name].make(params, lr) : withMomentum[name as keyof typeof withMomentum](params, lr, momentum);
+          optimizers[name].make(params, lr, momentum ?? undefined);
         runs.push({ name: parts.join(' '), optimizer: (params) => asUsage(() => make(params)) });
       }
     }

@@ -1,59 +1,24 @@
 import { checkChoice, checkObject, checkPositiveInteger, checkString, show } from '@etagrad/check';
-import {
-  MLP,
-  accuracy,
-  bceWithLogits,
-  binaryAccuracy,
-  circles,
-  crossEntropy,
-  moons,
-  rng,
-  spirals,
-  trainTestSplit,
-  xor,
-  type Dataset,
-} from '@etagrad/nn';
-import { Adagrad, Adam, AdamW, RMSprop, SGD, type Optimizer } from '@etagrad/optim';
+import { MLP, accuracy, bceWithLogits, binaryAccuracy, crossEntropy, rng, trainTestSplit } from '@etagrad/nn';
 import { parse, scale, type Schedule } from '@etagrad/sched';
 import { fit, StopReason } from '@etagrad/train';
+import { fitDatasets, fitOptimizers, type FitDatasetName, type FitOptimizerName } from './fit-parts.js';
 import type { Config } from './space.js';
 import type { Objective } from './trial.js';
 
 /** The built-in objective described as data, as a search file or a BullMQ job holds it. */
 export interface FitObjectiveSpec {
-  /** `moons`, `circles`, `spirals` or `xor` (200 points, 300 for spirals; a quarter held out). */
+  /** A name of `fitDatasets`: `moons`, `circles`, `spirals` or `xor` (200 points, 300 for spirals; a quarter held out). */
   readonly dataset: FitDatasetName;
   /** Layer sizes input to output, e.g. `2-16-16-1` (2 inputs; 1 output for two classes, else one per class). */
   readonly model: string;
-  /** `sgd`, `adam`, `adamw`, `rmsprop` or `adagrad`. */
+  /** A name of `fitOptimizers`: `sgd`, `momentum`, `adam`, `adamw`, `rmsprop`, `adagrad`, ... */
   readonly optimizer: FitOptimizerName;
   /** Epochs per unit of budget (default 1): a trial at budget b trains `epochs * b` epochs. */
   readonly epochs?: number;
   /** Seed of the data, the initial weights and the batch order (default 1). */
   readonly seed?: number;
 }
-
-/** A data set the fit objective knows. */
-export type FitDatasetName = 'moons' | 'circles' | 'spirals' | 'xor';
-
-const datasetMakers = {
-  moons: (seed: number) => ({ data: moons({ n: 200, noise: 0.1, seed }), classes: 2 }),
-  circles: (seed: number) => ({ data: circles({ n: 200, noise: 0.05, factor: 0.5, seed }), classes: 2 }),
-  spirals: (seed: number) => ({ data: spirals({ classes: 3, n: 300, seed }), classes: 3 }),
-  xor: (seed: number) => ({ data: xor({ n: 200, seed }), classes: 2 }),
-} as const satisfies Record<FitDatasetName, (seed: number) => { data: Dataset; classes: number }>;
-
-/** An optimizer the fit objective knows. */
-export type FitOptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad';
-
-type Params = [string, import('@etagrad/autograd').Value][];
-const optimizerMakers = {
-  sgd: (params: Params, lr: number | Schedule, momentum: number) => new SGD(params, { lr, momentum }),
-  adam: (params: Params, lr: number | Schedule) => new Adam(params, { lr }),
-  adamw: (params: Params, lr: number | Schedule) => new AdamW(params, { lr }),
-  rmsprop: (params: Params, lr: number | Schedule, momentum: number) => new RMSprop(params, { lr, momentum }),
-  adagrad: (params: Params, lr: number | Schedule) => new Adagrad(params, { lr }),
-} as const satisfies Record<FitOptimizerName, (params: Params, lr: number | Schedule, momentum: number) => Optimizer>;
 
 /** The hyperparameters the fit objective reads from a config. */
 const configKeys = ['lr', 'batchSize', 'momentum', 'schedule'] as const;
@@ -76,11 +41,12 @@ const owner = 'fitObjective';
  */
 export function fitObjective(spec: FitObjectiveSpec): Objective {
   checkObject(owner, 'spec', spec);
-  const dataset = checkChoice(owner, 'dataset', spec.dataset, Object.keys(datasetMakers) as FitDatasetName[]);
-  const optimizerName = checkChoice(owner, 'optimizer', spec.optimizer, Object.keys(optimizerMakers) as FitOptimizerName[]);
+  const dataset = checkChoice(owner, 'dataset', spec.dataset, Object.keys(fitDatasets) as FitDatasetName[]);
+  const optimizerName = checkChoice(owner, 'optimizer', spec.optimizer, Object.keys(fitOptimizers) as FitOptimizerName[]);
   const epochs = checkPositiveInteger(owner, 'epochs', spec.epochs ?? 1);
   const seed = checkPositiveInteger(owner, 'seed', spec.seed ?? 1);
-  const { data, classes } = datasetMakers[dataset](seed);
+  const { classes } = fitDatasets[dataset];
+  const data = fitDatasets[dataset].make(seed);
   const outputs = classes === 2 ? 1 : classes;
   const sizes = checkString(owner, 'model', spec.model).split('-').map(Number);
   if (sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1) || sizes[0] !== 2 || sizes.at(-1) !== outputs) {
@@ -94,10 +60,10 @@ export function fitObjective(spec: FitObjectiveSpec): Objective {
     const unknown = Object.keys(config).find((key) => !(configKeys as readonly string[]).includes(key));
     if (unknown !== undefined) throw new RangeError(`${owner}: config.${unknown} must be one of ${configKeys.join(', ')}, got it as a hyperparameter`);
     const lr = learningRate(config);
-    const momentum = config['momentum'] ?? 0;
-    if (typeof momentum !== 'number') throw new TypeError(`${owner}: config.momentum must be a number, got ${show(momentum)}`);
+    const momentum = config['momentum'];
+    if (momentum !== undefined && typeof momentum !== 'number') throw new TypeError(`${owner}: config.momentum must be a number, got ${show(momentum)}`);
     const model = new MLP(2, sizes.slice(1), { rng: rng(seed) });
-    const optimizer = optimizerMakers[optimizerName](model.namedParameters(), lr, momentum);
+    const optimizer = fitOptimizers[optimizerName].make(model.namedParameters(), lr, momentum);
     const history = fit(model, {
       data: train,
       validation: test,

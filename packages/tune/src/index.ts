@@ -16,5 +16,6 @@ export { type CommonSearchOptions, type ObjectiveSpec, type SearchProgress } fro
 export { type Evaluation, type Objective, type ObjectiveResult, type Rung, type SearchResult, type TrialRecord, type TrialStatus } from './trial.js';
 export { inProcessExecutor, type Executor, type TrialTask } from './executor.js';
 export { memoryJournal, type Journal } from './journal.js';
-export { fitObjective, type FitDatasetName, type FitObjectiveSpec, type FitOptimizerName } from './fit-objective.js';
+export { fitObjective, type FitObjectiveSpec } from './fit-objective.js';
+export { fitDatasets, fitOptimizers, type FitDataset, type FitDatasetName, type FitOptimizer, type FitOptimizerName } from './fit-parts.js';
 export { searchCharts, searchCsv, searchTable, type SearchChartOptions } from './search-report.js';
