@@ -20,8 +20,11 @@ export interface FitDataset {
   make(seed: number): Dataset;
 }
 
+/** A data set the fit objective and the CLI know. */
+export type FitDatasetName = 'moons' | 'circles' | 'spirals' | 'xor';
+
 /** The data sets by name: 2-D points, small enough to train on in seconds. */
-export const fitDatasets = {
+export const fitDatasets: Readonly<Record<FitDatasetName, FitDataset>> = {
   moons: {
     description: '200 points on two interleaved half circles (noise 0.1)',
     classes: 2,
@@ -42,10 +45,7 @@ export const fitDatasets = {
     classes: 2,
     make: (seed) => xor({ n: 200, seed }),
   },
-} as const satisfies Record<string, FitDataset>;
-
-/** A data set the fit objective and the CLI know. */
-export type FitDatasetName = keyof typeof fitDatasets;
+};
 
 /** An optimizer known by name, with the learning rate to use when none is given. */
 export interface FitOptimizer {
@@ -67,8 +67,12 @@ export interface FitOptimizer {
   readonly defaultLr: number;
 }
 
+/** An optimizer the fit objective and the CLI know. */
+export type FitOptimizerName =
+  | 'sgd' | 'momentum' | 'adagrad' | 'rmsprop' | 'adam' | 'adamw' | 'adamax' | 'nadam' | 'radam' | 'adadelta' | 'lion';
+
 /** The optimizers by lower-case name; `momentum` is SGD with momentum 0.9. */
-export const fitOptimizers = {
+export const fitOptimizers: Readonly<Record<FitOptimizerName, FitOptimizer>> = {
   sgd: { make: (params, lr, momentum = 0) => new SGD(params, { lr, momentum }), takesMomentum: true, defaultLr: 0.1 },
   momentum: { make: (params, lr) => new SGD(params, { lr, momentum: 0.9 }), takesMomentum: false, defaultLr: 0.05 },
   adagrad: { make: (params, lr) => new Adagrad(params, { lr }), takesMomentum: false, defaultLr: 0.1 },
@@ -80,7 +84,4 @@ export const fitOptimizers = {
   radam: { make: (params, lr) => new RAdam(params, { lr }), takesMomentum: false, defaultLr: 0.03 },
   adadelta: { make: (params, lr) => new Adadelta(params, { lr }), takesMomentum: false, defaultLr: 5 },
   lion: { make: (params, lr) => new Lion(params, { lr }), takesMomentum: false, defaultLr: 0.003 },
-} as const satisfies Record<string, FitOptimizer>;
-
-/** An optimizer the fit objective and the CLI know. */
-export type FitOptimizerName = keyof typeof fitOptimizers;
+};

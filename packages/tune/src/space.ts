@@ -37,6 +37,7 @@ export type Config = { readonly [name: string]: Json };
  *
  * @param low The least value (finite, below `high`).
  * @param high The bound (finite), excluded.
+ * @param more Nothing: a third argument (such as an options object) is refused, not ignored.
  * @example
  * const space = { momentum: uniform(0, 0.99) };
  */
@@ -49,6 +50,7 @@ export function uniform(low: number, high: number, ...more: readonly unknown[]):
  *
  * @param low The least value (finite, > 0, below `high`).
  * @param high The bound (finite), excluded.
+ * @param more Nothing: a third argument (such as an options object) is refused, not ignored.
  * @example
  * const space = { lr: logUniform(1e-4, 1) };
  */
