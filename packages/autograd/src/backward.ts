@@ -1,32 +1,39 @@
-import { backwardScalar } from './kernels.js';
-import { Op, rules, type Operand, type Partials } from './op.js';
-import { base, clearTape, tape, TAPE_CAPACITY } from './tape.js';
+import { backwardScalar, skipsZero } from './kernels.js';
+import { Op, opName, type Operand, type Partials } from './op.js';
+import { clearTape, OFF, OP_BITS, OP_MASK, tape } from './tape.js';
 import type { Value } from './value.js';
 
-// States of a node off the tape, kept in its `id` during a depth-first pass (any other id is New;
-// every node is New again when a pass ends). A leaf's id is always -1.
-const NEW = -5;
+// States of a node off the tape during a depth-first pass, kept in its tag above the op code
+// (tape.ts); OFF, at rest, is where every pass leaves them.
 const OPEN = -2;
 const DONE = -3;
 /** Reached from the tape: its gradient so far is kept when the depth-first pass lists it. */
 const FRONTIER = -4;
 
+/** A node's tape position (>= 0), or its state off the tape. */
+const where = (node: Value): number => node.tag >> OP_BITS;
+
+const move = (node: Value, to: number): void => {
+  node.tag = (to << OP_BITS) | (node.tag & OP_MASK);
+};
+
 // Buffers shared by every pass (JavaScript runs one at a time), emptied at its end so that
 // they keep no graph alive.
-const reached = new Uint8Array(TAPE_CAPACITY);
 const frontier: Value[] = [];
 const order: Value[] = [];
 const stack: Value[] = [];
 const partials: Partials = { a: 0, b: 0 };
-let pending = 0;
 
 /**
- * The reverse pass from `root` (see `Value#backward`). Nodes on the tape are visited in reverse
- * creation order, a topological order, skipping those `root` does not reach (a flag per tape
- * position, and a count of reached nodes still to visit, which ends the walk at the lowest one);
- * each node's `grad` is reset when it is first reached. Nodes already off the tape (made before
- * the tape was last emptied) are listed by an iterative depth-first walk, children before
- * parents, and visited after. Each node hands its gradient to its operands by its op's rule.
+ * The reverse pass from `root` (see `Value#backward`). The tape is walked from `root` down, in
+ * reverse creation order (a topological order): every node on it was made since the last pass,
+ * so its gradient started at 0 and holds, when its turn comes, all that the nodes above it handed
+ * down. A node whose gradient is exactly 0 is skipped where that changes no bit (kernels.ts's
+ * `skipsZero`: an inactive relu's whole subgraph, or a node `root` does not reach); for the few
+ * ops whose zero gradient may still hand down NaN, whether `root` reaches the node decides.
+ * Nodes already off the tape (made before the tape was last emptied) are listed by an iterative
+ * depth-first walk, children before parents, and visited after. Each node hands its gradient to
+ * its operands by its op's rule.
  */
 export function backward(root: Value, checkFinite: boolean): void {
   try {
@@ -35,17 +42,19 @@ export function backward(root: Value, checkFinite: boolean): void {
       if (checkFinite) checkLeaf(root, root);
       return;
     }
-    reach(root);
-    root.grad += 1;
-    walkTape(root, checkFinite);
+    const top = where(root);
+    if (top >= 0) {
+      root.grad = 1;
+      walkTape(top, checkFinite);
+    } else {
+      toFrontier(root);
+      root.grad += 1;
+    }
     if (frontier.length > 0) walkOffTape(checkFinite);
   } finally {
-    // a finished walk has cleared every flag it set; one stopped by checkFinite may not have
-    if (pending > 0) reached.fill(0);
-    pending = 0;
-    for (const node of frontier) node.id = NEW;
-    for (const node of order) node.id = NEW;
-    for (const node of stack) node.id = NEW;
+    for (const node of frontier) move(node, OFF);
+    for (const node of order) move(node, OFF);
+    for (const node of stack) move(node, OFF);
     frontier.length = 0;
     order.length = 0;
     stack.length = 0;
@@ -53,37 +62,42 @@ export function backward(root: Value, checkFinite: boolean): void {
   }
 }
 
-/**
- * Marks a node reached by this pass, resetting its gradient the first time: on the tape, a flag
- * at its position; off it, the FRONTIER state and a place in `frontier`. A leaf (id -1) is left
- * alone. Inlined into the accumulation loops below, where the node is being read anyway.
- */
-function reach(x: Value): void {
-  const id = x.id;
-  const i = id - base();
-  if (i >= 0) {
-    if (reached[i] === 0) {
-      reached[i] = 1;
-      pending++;
-      x.grad = 0;
+function walkTape(top: number, checkFinite: boolean): void {
+  let reached: Uint8Array | null = null;
+  for (let i = top; i >= 0; i--) {
+    const node = tape[i] as Value; // i <= top < tape.length
+    const grad = node.grad;
+    if (grad === 0) {
+      if (skipsZero(node.tag & OP_MASK, node.data)) continue;
+      reached ??= reachedFrom(top);
+      if (reached[i] === 0) continue;
     }
-  } else if (id !== -1 && id !== FRONTIER) {
-    x.id = FRONTIER;
-    x.grad = 0;
-    frontier.push(x);
+    if (checkFinite) checkNode(node);
+    propagate(node, grad, true);
+    if (checkFinite) checkOperands(node);
   }
 }
 
-function walkTape(root: Value, checkFinite: boolean): void {
-  for (let i = root.id - base(); i >= 0 && pending > 0; i--) {
+/** Which tape positions up to `top` the node there reaches (1) or not (0): listed only when a pass needs it. */
+function reachedFrom(top: number): Uint8Array {
+  const reached = new Uint8Array(top + 1);
+  reached[top] = 1;
+  const mark = (slot: Value | Operand | readonly Operand[] | null): void => {
+    if (slot === null || typeof slot === 'number') return;
+    if (!Array.isArray(slot)) {
+      const at = where(slot as Value);
+      if (at >= 0 && at < top) reached[at] = 1; // a leaf is above every position
+      return;
+    }
+    for (const x of slot as readonly Operand[]) mark(x);
+  };
+  for (let i = top; i >= 0; i--) {
     if (reached[i] === 0) continue;
-    reached[i] = 0;
-    pending--;
-    const node = tape[i] as Value; // i < tape.length: root is on the tape
-    if (checkFinite) checkNode(node);
-    propagate(node, true);
-    if (checkFinite) checkOperands(node);
+    const node = tape[i] as Value; // i <= top < tape.length
+    mark(node.a);
+    mark(node.b);
   }
+  return reached;
 }
 
 function walkOffTape(checkFinite: boolean): void {
@@ -91,12 +105,20 @@ function walkOffTape(checkFinite: boolean): void {
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i] as Value; // i < order.length
     if (checkFinite) checkNode(node);
-    propagate(node, false);
+    propagate(node, node.grad, false);
     if (checkFinite) checkOperands(node);
   }
 }
 
-const isNew = (node: Value): boolean => node.id !== OPEN && node.id !== DONE;
+/** Marks `x`, an op node off the tape, reached from the tape: its gradient starts from 0 here. */
+function toFrontier(x: Value): void {
+  if (where(x) === FRONTIER) return;
+  move(x, FRONTIER);
+  x.grad = 0;
+  frontier.push(x);
+}
+
+const isNew = (node: Value): boolean => where(node) !== OPEN && where(node) !== DONE;
 
 /** Appends to `order` the nodes under `root` (off the tape), each after all of its operands. */
 function collect(root: Value): void {
@@ -105,16 +127,16 @@ function collect(root: Value): void {
   while (stack.length > 0) {
     const node = stack[stack.length - 1] as Value; // the stack is not empty
     if (isNew(node)) {
-      if (node.id !== FRONTIER) node.grad = 0;
-      node.id = OPEN;
+      if (where(node) !== FRONTIER) node.grad = 0;
+      move(node, OPEN);
       // b before a: the stack is last in, first out, so `a`'s subgraph is listed first
       push(node.b);
       push(node.a);
     } else {
       stack.pop();
       // a node pushed twice is Done when its second entry comes up
-      if (node.id === OPEN) {
-        node.id = DONE;
+      if (where(node) === OPEN) {
+        move(node, DONE);
         order.push(node);
       }
     }
@@ -136,13 +158,13 @@ function push(slot: Value | Operand | readonly Operand[] | null): void {
 }
 
 /**
- * Hands `node.grad` to its operands by its op's rule, first marking each operand reached when
- * `onTape`. The scalar rules come from the switch of kernels.ts; the n-ary rules are those of
- * `rules` with the marking folded into their loops (test/kernels.test.ts proves them equal).
+ * Hands `grad`, the node's gradient, to its operands by its op's rule; `onTape`, an operand off
+ * the tape joins the frontier first (`tag < 0`: a leaf's tag is above every position). The scalar
+ * rules come from the switch of kernels.ts; the n-ary rules are those of `rules` (op.ts), written
+ * out here (test/kernels.test.ts proves them equal).
  */
-function propagate(node: Value, onTape: boolean): void {
-  const grad = node.grad;
-  const op = node.op;
+function propagate(node: Value, grad: number, onTape: boolean): void {
+  const op = node.tag & OP_MASK;
   switch (op) {
     case Op.Sum:
       spread(node.a as readonly Operand[], grad, onTape);
@@ -160,7 +182,7 @@ function propagate(node: Value, onTape: boolean): void {
       for (let i = 0; i < xs.length; i++) {
         const x = xs[i] as Operand; // i < xs.length
         if (typeof x === 'number') continue;
-        if (onTape) reach(x);
+        if (onTape && x.tag < 0) toFrontier(x);
         x.grad += grad * Math.exp(x.data - node.data);
       }
       return;
@@ -169,11 +191,12 @@ function propagate(node: Value, onTape: boolean): void {
       // a scalar op's `a` is a Value and its `b` a Value or a number (operand or parameter)
       const a = node.a as Value;
       const b = node.b as Operand;
-      backwardScalar(partials, op, node.data, a.data, typeof b === 'number' ? b : b.data);
-      if (onTape) reach(a);
+      // `+b`, a no-op on a number, keeps it unboxed (see dot in n-ary.ts)
+      backwardScalar(partials, op, node.data, a.data, typeof b === 'number' ? +b : b.data);
+      if (onTape && a.tag < 0) toFrontier(a);
       a.grad += grad * partials.a;
       if (typeof b !== 'number') {
-        if (onTape) reach(b);
+        if (onTape && b.tag < 0) toFrontier(b);
         b.grad += grad * partials.b;
       }
     }
@@ -185,7 +208,7 @@ function spread(xs: readonly Operand[], grad: number, onTape: boolean): void {
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i] as Operand; // i < xs.length
     if (typeof x === 'number') continue;
-    if (onTape) reach(x);
+    if (onTape && x.tag < 0) toFrontier(x);
     x.grad += grad;
   }
 }
@@ -197,16 +220,16 @@ function dotBackward(grad: number, ws: readonly Operand[], xs: readonly Operand[
     const x = xs[i] as Operand;
     if (typeof x === 'number') {
       if (typeof w !== 'number') {
-        if (onTape) reach(w);
+        if (onTape && w.tag < 0) toFrontier(w);
         w.grad += grad * x;
       }
     } else if (typeof w === 'number') {
-      if (onTape) reach(x);
+      if (onTape && x.tag < 0) toFrontier(x);
       x.grad += grad * w;
     } else {
       if (onTape) {
-        reach(w);
-        reach(x);
+        if (w.tag < 0) toFrontier(w);
+        if (x.tag < 0) toFrontier(x);
       }
       w.grad += grad * x.data;
       x.grad += grad * w.data;
@@ -218,7 +241,7 @@ function dotBackward(grad: number, ws: readonly Operand[], xs: readonly Operand[
 function checkNode(node: Value): void {
   if (!Number.isFinite(node.grad)) {
     throw new RangeError(
-      `backward: the gradient at a '${rules[node.op].name}' node must be finite, got ${node.grad} (its data is ${node.data})`,
+      `backward: the gradient at a '${opName(node.op)}' node must be finite, got ${node.grad} (its data is ${node.data})`,
     );
   }
 }
@@ -240,7 +263,7 @@ function checkSlot(slot: Value | Operand | readonly Operand[] | null, from: Valu
 
 function checkLeaf(leaf: Value, from: Value): void {
   if (Number.isFinite(leaf.grad)) return;
-  const source = from === leaf ? '' : `, reached from a '${rules[from.op].name}' node whose data is ${from.data}`;
+  const source = from === leaf ? '' : `, reached from a '${opName(from.op)}' node whose data is ${from.data}`;
   throw new RangeError(
     `backward: the gradient at a 'leaf' node must be finite, got ${leaf.grad} (its data is ${leaf.data}${source})`,
   );

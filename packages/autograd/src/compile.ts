@@ -1,7 +1,8 @@
 import { checkData, checkFunction, describe } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
 import { replayBackward, replayForward } from './replay.js';
-import { base, tape } from './tape.js';
+import { shared } from './shared.js';
+import { tape } from './tape.js';
 import { flatten, TraceError, type Trace } from './trace.js';
 import { isValue, Value } from './value.js';
 
@@ -204,8 +205,16 @@ class Replay implements Program {
 function traceOf(build: Build, numbers: readonly number[]): Trace {
   if (!isGradEnabled()) throw new CompileError('compile: recording is off (inside noGrad), so build makes no graph to trace');
   const inputs = numbers.map((x) => new Value(x));
-  const since = base() + tape.length;
-  const outputs = build(inputs);
+  // the nodes build makes are those from this tape position on, kept in creation order however
+  // many there are (the tape is not emptied at its capacity while a trace runs)
+  const since = tape.length;
+  let outputs: readonly Value[];
+  shared.tracing++;
+  try {
+    outputs = build(inputs);
+  } finally {
+    shared.tracing--;
+  }
   if (!Array.isArray(outputs) || outputs.length === 0) {
     throw new TypeError(`compile: build must return a non-empty array of Values, got ${describe(outputs)}`);
   }

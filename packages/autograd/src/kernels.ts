@@ -5,7 +5,11 @@ import { GELU_C, GELU_K, logistic, Op, type Partials } from './op.js';
 // inline. The eager engine and compiled programs run these; test/kernels.test.ts proves, for
 // every op, that they compute bit for bit what the rule table says. Change both together.
 
-/** `rules[op].forward(a, b)` for a scalar op. */
+/**
+ * `rules[op].forward(a, b)` for a scalar op. The arithmetic ops are here, the others in
+ * {@link forwardMath}: this function stays small enough for V8 to inline into each op's method,
+ * where the op is a constant (a call would also box every result: 16 bytes of garbage per node).
+ */
 export function forwardScalar(op: number, a: number, b: number): number {
   switch (op) {
     case Op.Add: return a + b;
@@ -13,6 +17,14 @@ export function forwardScalar(op: number, a: number, b: number): number {
     case Op.Mul: return a * b;
     case Op.Div: return a / b;
     case Op.Neg: return -a;
+    case Op.Relu: return a < 0 ? 0 : a;
+    default: return forwardMath(op, a, b);
+  }
+}
+
+/** `rules[op].forward(a, b)` for the scalar ops that {@link forwardScalar} does not compute itself. */
+function forwardMath(op: number, a: number, b: number): number {
+  switch (op) {
     case Op.Pow: return Math.pow(a, b);
     case Op.Exp: return Math.exp(a);
     case Op.Log: return Math.log(a);
@@ -20,7 +32,6 @@ export function forwardScalar(op: number, a: number, b: number): number {
     case Op.Abs: return Math.abs(a);
     case Op.Tanh: return Math.tanh(a);
     case Op.Sigmoid: return logistic(a);
-    case Op.Relu: return a < 0 ? 0 : a;
     case Op.LeakyRelu: return a > 0 ? a : b * a;
     case Op.Softplus: return a > 0 ? a + Math.log1p(Math.exp(-a)) : Math.log1p(Math.exp(a));
     case Op.Elu: return a > 0 ? a : b * Math.expm1(a);
@@ -62,5 +73,35 @@ export function backwardScalar(d: Partials, op: number, out: number, a: number, 
     case Op.Min: d.a = a <= b || a !== a ? 1 : 0; d.b = 1 - d.a; return;
     case Op.Max: d.a = a >= b || a !== a ? 1 : 0; d.b = 1 - d.a; return;
     default: d.a = 0; d.b = 0; // Op.Leaf: never called
+  }
+}
+
+/**
+ * Whether a node whose gradient is exactly 0 may be skipped by a backward pass: every share it
+ * would hand down is then ±0 (its partials are finite), which leaves a gradient summed from +0
+ * unchanged, bit for bit. True where the partials are finite constants, or finite whenever the
+ * node's own number `out` is (a product or sum with an infinite or NaN factor is not finite).
+ */
+export function skipsZero(op: number, out: number): boolean {
+  switch (op) {
+    case Op.Add:
+    case Op.Sub:
+    case Op.Neg:
+    case Op.Abs:
+    case Op.Relu:
+    case Op.LeakyRelu:
+    case Op.Min:
+    case Op.Max:
+    case Op.Sum:
+    case Op.Mean:
+      return true;
+    case Op.Mul:
+    case Op.Dot:
+    case Op.Exp:
+    case Op.Tanh:
+    case Op.Sigmoid:
+      return Number.isFinite(out);
+    default:
+      return false;
   }
 }

@@ -1,4 +1,4 @@
-import { backwardScalar, forwardScalar } from './kernels.js';
+import { backwardScalar, forwardScalar, skipsZero } from './kernels.js';
 import { Op, type Partials } from './op.js';
 import { ALL, ALL_W, type Trace } from './trace.js';
 
@@ -66,7 +66,8 @@ export function replayForward(t: Trace, val: Float64Array): void {
  * from the loss (the first output, gradient 1) when `seeds` is null, else from every output `k`
  * with gradient `seeds[k]`. `grad` holds the parameters' gradients so far; node slots are reset
  * here. A node whose gradient is exactly 0 is skipped where its partial derivatives are finite
- * (then every contribution is ±0, which leaves a sum started at +0 unchanged: bit-identical).
+ * (kernels.ts's `skipsZero`: then every contribution is ±0, which leaves a sum started at +0
+ * unchanged: bit-identical), as eager backward does.
  */
 export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, seeds: ArrayLike<number> | null): void {
   const { code, a, b, args, needsGrad, dotGrads, outputs } = t;
@@ -146,27 +147,5 @@ export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, 
         if (needsGrad[ai] === 1) grad[ai] = (grad[ai] as number) + g * partials.a;
         if (needsGrad[bi] === 1) grad[bi] = (grad[bi] as number) + g * partials.b;
     }
-  }
-}
-
-/**
- * Whether a node with gradient 0 can be skipped exactly: its partials are constants (add, sub,
- * neg, relu, sum, mean), or its operands' numbers, which are finite when its own number is (mul,
- * dot: a product or sum with an infinite or NaN factor is not finite).
- */
-function skipsZero(op: number, out: number): boolean {
-  switch (op) {
-    case Op.Add:
-    case Op.Sub:
-    case Op.Neg:
-    case Op.Relu:
-    case Op.Sum:
-    case Op.Mean:
-      return true;
-    case Op.Mul:
-    case Op.Dot:
-      return Number.isFinite(out);
-    default:
-      return false;
   }
 }

@@ -15,20 +15,21 @@ import type { Value } from './value.js';
 export interface Shared {
   /** Nodes made while recording, in creation order (see tape.ts). */
   readonly nodes: Value[];
-  /** The id of `nodes[0]`. */
-  first: number;
+  /** Traces in progress (see compile.ts): while one runs, the tape is not emptied at its capacity. */
+  tracing: number;
   /** Whether ops record the graph (false inside `noGrad`). */
   recording: boolean;
 }
 
 /**
- * The layout of a node (its fields, the op codes, the walk states kept in `id`): bump it whenever
- * that layout changes. Every Value carries it as the value of its brand (see value.ts).
+ * The layout of a node (its fields, the op codes, the tape positions and walk states kept in
+ * `tag`): bump it whenever that layout changes. Every Value carries it as the value of its brand
+ * (see value.ts).
  */
-export const LAYOUT = 1;
+export const LAYOUT = 2;
 
 const key = Symbol.for(`etagrad.autograd.shared.v${LAYOUT}`);
 const registry = globalThis as { [key]?: Shared };
 
 /** This program's shared state, made by the first copy loaded. */
-export const shared: Shared = (registry[key] ??= { nodes: [], first: 0, recording: true });
+export const shared: Shared = (registry[key] ??= { nodes: [], tracing: 0, recording: true });

@@ -1,4 +1,5 @@
 import { Op, rules, type Operand } from './op.js';
+import { OP_BITS } from './tape.js';
 import { isValue, type Value } from './value.js';
 
 /**
@@ -126,7 +127,10 @@ export function flatten(inputs: readonly Value[], outputs: readonly Value[], sin
   return trace;
 }
 
-/** The op nodes under `outputs`, sorted by creation (tape id); refuses one made before `since`. */
+/** A node's position on the tape, or a number below 0 when it is off it (see tape.ts). */
+const position = (v: Value): number => v.tag >> OP_BITS;
+
+/** The op nodes under `outputs`, sorted by creation (tape position); refuses one made before `since`. */
 function listNodes(outputs: readonly Value[], since: number): Value[] {
   const seen = new Set<Value>();
   const nodes: Value[] = [];
@@ -135,7 +139,7 @@ function listNodes(outputs: readonly Value[], since: number): Value[] {
     const v = stack.pop() as Value;
     if (seen.has(v) || v.op === Op.Leaf) continue;
     seen.add(v);
-    if (v.id < since) {
+    if (position(v) < since) {
       throw new TraceError(
         `it reaches a '${rules[v.op].name}' node made before build was called (make every op inside build, or detach the value)`,
       );
@@ -146,7 +150,7 @@ function listNodes(outputs: readonly Value[], since: number): Value[] {
       if (isValue(slot)) stack.push(slot);
     }
   }
-  return nodes.sort((x, y) => x.id - y.id);
+  return nodes.sort((x, y) => position(x) - position(y));
 }
 
 /** Fills `needsGrad` (parameters, and nodes over one), `dotGrads`, `underLoss` and `underOutputs`. */

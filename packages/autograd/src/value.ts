@@ -4,7 +4,7 @@ import { isGradEnabled } from './grad-mode.js';
 import { forwardScalar } from './kernels.js';
 import { Op, type Operand, type ScalarOp } from './op.js';
 import { LAYOUT } from './shared.js';
-import { taped } from './tape.js';
+import { LEAF_TAG, OP_MASK, taped } from './tape.js';
 
 /** What a node keeps of its operands: a Value, or the arrays of an n-ary op (never copied). */
 type First = Value | readonly Operand[] | null;
@@ -19,8 +19,8 @@ type Second = Operand | readonly Operand[];
  * (`p.data -= lr * p.grad`). `loss.backward()` adds `∂loss/∂v` to the `grad` of every leaf `v`
  * it reaches, so leaf gradients accumulate across passes until `zeroGrad` (PyTorch's behaviour).
  *
- * A node costs one small object: an op code (no closure per node) and references to its
- * operands.
+ * A node costs one small object: its numbers, an op code (no closure per node) and references
+ * to its operands.
  *
  * @example
  * const a = new Value(-4);
@@ -35,14 +35,12 @@ export class Value {
   declare data: number;
   /** `∂root/∂this` from the latest `backward()` (accumulated across passes for a leaf). */
   declare grad: number;
-  /** The op that made this value; `Op.Leaf` for an input or a value made under `noGrad`. */
-  declare readonly op: Op;
+  /** @internal The op code and where the node is (on the tape or a walk state): see tape.ts. */
+  declare tag: number;
   /** @internal First operand, or the array of an n-ary op. */
   declare readonly a: First;
   /** @internal Second operand, the op's parameter (or 0), or the second array of `dot`. */
   declare readonly b: Second;
-  /** @internal Position on the tape (see tape.ts) for a node made by an op, -1 for a leaf; a walk state during `backward`. */
-  declare id: number;
 
   /**
    * A leaf holding `data`.
@@ -57,10 +55,14 @@ export class Value {
     if (op === undefined) checkData('Value', 'data', data);
     this.data = data;
     this.grad = 0;
-    this.op = op ?? Op.Leaf;
+    this.tag = op === undefined || op === Op.Leaf ? LEAF_TAG : taped(this, op);
     this.a = a;
     this.b = b;
-    this.id = op === undefined || op === Op.Leaf ? -1 : taped(this);
+  }
+
+  /** The op that made this value; `Op.Leaf` for an input or a value made under `noGrad`. */
+  get op(): Op {
+    return (this.tag & OP_MASK) as Op;
   }
 
   /**
@@ -242,7 +244,8 @@ export const value = (x: number): Value => new Value(x);
 
 /** The node for `op` on `a` and `b` (an operand or a parameter): a leaf when recording is off. */
 function record(op: ScalarOp, a: Value, b: Operand): Value {
-  const data = forwardScalar(op, a.data, typeof b === 'number' ? b : b.data);
+  // `+b`, a no-op on a number, keeps it unboxed (see dot in n-ary.ts)
+  const data = forwardScalar(op, a.data, typeof b === 'number' ? +b : b.data);
   return isGradEnabled() ? new Value(data, op, a, b) : new Value(data, Op.Leaf, null, 0);
 }
 

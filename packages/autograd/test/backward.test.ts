@@ -88,6 +88,31 @@ describe('accumulation', () => {
   });
 });
 
+describe('nodes whose gradient is exactly 0', () => {
+  test('an inactive relu hands nothing down, and its operands read gradient 0', () => {
+    const w = new Value(-2);
+    const off = w.mul(3).relu(); // relu(-6) = 0: no gradient below it
+    const loss = off.add(w.mul(w)); // ∂/∂w = 0 + 2w = -4
+    loss.backward();
+    expect([w.grad, off.grad]).toEqual([-4, 1]);
+  });
+
+  test('one the root reaches still hands down NaN where a partial is infinite, as IEEE arithmetic says', () => {
+    const a = new Value(0);
+    const root = a.sqrt().mul(0); // ∂root/∂sqrt = 0, ∂sqrt/∂a = Infinity: 0 · Infinity
+    root.backward();
+    expect(a.grad).toBeNaN();
+  });
+
+  test('one the root does not reach hands down nothing, even with an infinite partial', () => {
+    const a = new Value(0);
+    const unrelated = a.sqrt().log(); // made before the root, never reached from it
+    const root = a.mul(2);
+    root.backward();
+    expect([a.grad, unrelated.grad]).toEqual([2, 0]);
+  });
+});
+
 describe('checkFinite', () => {
   test('without it, a non-finite gradient passes silently', () => {
     const a = new Value(0);

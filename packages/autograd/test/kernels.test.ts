@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Op, Value, type Operand } from '@etagrad/autograd';
-import { backwardScalar, forwardScalar } from '../src/kernels.js';
+import { backwardScalar, forwardScalar, skipsZero } from '../src/kernels.js';
 import { rules, type NaryOp, type Partials, type ScalarOp } from '../src/op.js';
 
 // The engine's hot loops dispatch by switches (kernels.ts, backward.ts); the rule table (op.ts) is
@@ -64,6 +64,42 @@ describe("backward's n-ary loops compute what the rule table says", () => {
         expect(engine).toEqual(table);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('skipsZero: a node it lets a pass skip hands down only ±0 when its gradient is 0', () => {
+  test.each(scalarOps.map((op) => [rules[op].name, op] as const))('%s: partials finite wherever it says skip', (_name, op) => {
+    const rule = rules[op];
+    if (rule.kind !== 'scalar') throw new Error('not scalar');
+    fc.assert(
+      fc.property(number, number, (a, b) => {
+        // a parametrised op's parameter (b) is finite: checked when the node is made
+        if (rule.parameter !== null && !Number.isFinite(b)) return;
+        const out = rule.forward(a, b);
+        if (!skipsZero(op, out)) return;
+        const d: Partials = { a: 0, b: 0 };
+        rule.backward(d, out, a, b);
+        expect([Number.isFinite(d.a), rule.arity === 1 || Number.isFinite(d.b)]).toEqual([true, true]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test.each(naryOps.map((op) => [rules[op].name, op] as const))('%s: every partial finite wherever it says skip', (_name, op) => {
+    const rule = rules[op];
+    if (rule.kind !== 'nary') throw new Error('not n-ary');
+    fc.assert(
+      fc.property(fc.array(number, { minLength: 1, maxLength: 5 }), fc.array(number, { minLength: 5, maxLength: 5 }), (xs, more) => {
+        const ys = op === Op.Dot ? more.slice(0, xs.length) : [];
+        const out = rule.forward(xs, ys);
+        if (!skipsZero(op, out)) return;
+        // the gradient 0 handed to leaves holding the numbers: every share is ±0
+        const leaves = [...xs, ...ys].map((x) => new Value(x, Op.Leaf, null, 0)); // NaN allowed
+        rule.backward(0, out, leaves.slice(0, xs.length), leaves.slice(xs.length));
+        expect(leaves.every((v) => v.grad === 0)).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 });
