@@ -160,7 +160,7 @@ function push(slot: Value | Operand | readonly Operand[] | null): void {
 /**
  * Hands `grad`, the node's gradient, to its operands by its op's rule; `onTape`, an operand off
  * the tape joins the frontier first (`tag < 0`: a leaf's tag is above every position). The scalar
- * rules come from the switch of kernels.ts; the n-ary rules are those of `rules` (op.ts), written
+ * rules come from the switch of kernels.ts; the n-ary rules are those of `rules` (rules.ts), written
  * out here (test/kernels.test.ts proves them equal).
  */
 function propagate(node: Value, grad: number, onTape: boolean): void {

@@ -1,6 +1,6 @@
 import { GELU_C, GELU_K, logistic, Op, type Partials } from './op.js';
 
-// The scalar rules of `rules` (op.ts) as two switches over the op code: one call site that V8
+// The scalar rules of `rules` (rules.ts) as switches over the op code: one call site that V8
 // compiles once, where `rules[op].forward` is a call site seeing 20 functions, which V8 does not
 // inline. The eager engine and compiled programs run these; test/kernels.test.ts proves, for
 // every op, that they compute bit for bit what the rule table says. Change both together.

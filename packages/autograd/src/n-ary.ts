@@ -1,6 +1,7 @@
 import { checkOperands, describe } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
-import { Op, rules, type NaryOp, type Operand } from './op.js';
+import { Op, type NaryOp, type Operand } from './op.js';
+import { rules } from './rules.js';
 import { isNode, Value } from './value.js';
 
 // the second array of the n-ary ops that have one array

@@ -3,7 +3,7 @@ import { Op, type Partials } from './op.js';
 import { ALL, ALL_W, type Trace } from './trace.js';
 
 // A trace's forward and backward passes over typed arrays: the same arithmetic, in the same order,
-// as the eager engine (kernels.ts for scalar ops, the loops of op.ts and backward.ts for n-ary
+// as the eager engine (kernels.ts for scalar ops, the loops of rules.ts and backward.ts for n-ary
 // ones), so that the numbers are bit-identical; test/compile.test.ts checks every op.
 
 const partials: Partials = { a: 0, b: 0 };

@@ -1,5 +1,6 @@
 import { checkValue } from './check.js';
-import { Op, rules, type Operand } from './op.js';
+import { Op, type Operand } from './op.js';
+import { rules } from './rules.js';
 import type { Value } from './value.js';
 
 const show = (x: number): string => (Number.isFinite(x) && Math.abs(x) < 1e9 ? x.toFixed(4) : String(x));

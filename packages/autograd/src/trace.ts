@@ -1,4 +1,5 @@
-import { Op, rules, type Operand } from './op.js';
+import { Op, type Operand } from './op.js';
+import { rules } from './rules.js';
 import { OP_BITS } from './tape.js';
 import { isValue, type Value } from './value.js';
 
