@@ -24,7 +24,10 @@ export interface Executor {
    * @param task - the trial to run: its id, index, config and budget
    */
   evaluate(task: TrialTask): Promise<Evaluation>;
-  /** Frees what it holds (threads, connections). */
+  /**
+   * Frees what it holds (threads, connections) and cuts short the evaluations still running
+   * where it can; those may then reject. A stopped search calls it with evaluations running.
+   */
   close(): Promise<void>;
 }
 

@@ -40,9 +40,12 @@ export interface CommonSearchOptions {
   readonly onProgress?: (progress: SearchProgress) => void;
   /**
    * Stops the search when aborted (e.g. on Ctrl-C): no new evaluation starts, the running ones
-   * are abandoned (their executor closed, nothing of theirs journaled), and the search resolves
-   * to the trials that had finished, with `stopped: true`. The journal keeps every finished
-   * evaluation, so the same search with the same journal resumes where this one stopped.
+   * are abandoned (nothing of theirs is journaled or reported) and the executor is closed, which
+   * cuts them short where it can: worker threads are terminated; BullMQ jobs not yet started are
+   * removed from the queue, the running ones finish on their workers. The search resolves to
+   * the trials that had finished, with `stopped: true`. The journal keeps every finished
+   * evaluation, so the same search with the same journal resumes where this one stopped (and
+   * collects the results of BullMQ jobs that finished meanwhile instead of running them again).
    */
   readonly signal?: AbortSignal;
 }
@@ -122,14 +125,21 @@ export async function runSearch(plan: SearchPlan, options: CommonSearchOptions, 
         }
         const config = configs[job.index] as Config; // the scheduler hands out indices of configs
         const task = { id: `${searchId}-${job.index}-${job.budget}`, index: job.index, config, budget: job.budget };
-        // A rejection is the executor breaking (not a trial failing): Promise.race below rethrows it.
+        // A rejection is the executor breaking (not a trial failing): Promise.race below rethrows
+        // it. Once stopping, the evaluation is abandoned: closing the executor may cut it short
+        // (a rejection then), and whatever it ends in is neither journaled nor reported.
         const done: Promise<void> = executor
           .evaluate(task)
-          .then(async (evaluation) => {
-            if (stopping()) return; // abandoned: its executor may have cut it short
-            await journal?.record(evaluation);
-            finish(evaluation, false);
-          })
+          .then(
+            async (evaluation) => {
+              if (stopping()) return;
+              await journal?.record(evaluation);
+              finish(evaluation, false);
+            },
+            (error: unknown) => {
+              if (!stopping()) throw error;
+            },
+          )
           .finally(() => running.delete(done));
         running.add(done);
       }

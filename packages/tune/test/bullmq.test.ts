@@ -3,9 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { gridSearch } from '../src/node/index.js';
 import { startRedis, type RedisServer } from './redis-server.js';
+import { until } from './until.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const objective = fileURLToPath(new URL('fixtures/held-objective.mjs', import.meta.url));
@@ -32,15 +34,6 @@ function startWorker(url: string, queue: string): Promise<ChildProcess> {
     child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited with code ${code}`)));
   });
-}
-
-/** Resolves once `found()` returns a value (checked every 50 ms, for at most `limit` ms). */
-async function until<T>(found: () => T | undefined, limit: number): Promise<T> {
-  for (const start = Date.now(); Date.now() - start < limit; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    const value = found();
-    if (value !== undefined) return value;
-  }
-  throw new Error(`not within ${limit} ms`);
 }
 
 describe('BullMQ', () => {
@@ -71,5 +64,35 @@ describe('BullMQ', () => {
     const again = await gridSearch({ dir: [scratch], trial: [0, 1, 2, 3] }, objective, { executor: { kind: 'bullmq', connection: url, queue } });
     expect(again.trials.map((t) => t.score)).toEqual([1, 2, 3, 4]);
     expect(readdirSync(scratch).filter((name) => name.startsWith('started-')).length).toBe(before);
+  }, 60_000);
+
+  test('a search stopped by its signal takes its waiting jobs off the queue; the running one finishes and the resumed search collects it', async (context) => {
+    if (typeof redis === 'string') return context.skip();
+    const { url } = redis;
+    const queue = 'stop-test';
+    const dir = mkdtempSync(join(scratch, 'stop-'));
+    await startWorker(url, queue); // one worker: trials 1-3 wait behind trial 0, which holds it
+    const executor = { kind: 'bullmq', connection: url, queue } as const;
+    const space = { dir: [dir], trial: [0, 1, 2, 3] };
+    const journal = join(dir, 'search.jsonl');
+    const controller = new AbortController();
+    const search = gridSearch(space, objective, { executor, journal, signal: controller.signal });
+    await until(() => readdirSync(dir).find((name) => name.startsWith('started-0-')), 20_000);
+    controller.abort();
+    expect(await search).toEqual({ trials: [], best: null, stopped: true });
+    const inspect = new Queue(queue, { connection: { url, maxRetriesPerRequest: null } });
+    try {
+      expect(await inspect.getJobCounts('waiting', 'active', 'completed')).toEqual({ waiting: 0, active: 1, completed: 0 });
+    } finally {
+      await inspect.close();
+    }
+    writeFileSync(join(dir, 'release'), '');
+    const resumed = await gridSearch(space, objective, { executor, journal });
+    expect(resumed.trials.map((t) => [t.status, t.score])).toEqual([['ok', 1], ['ok', 2], ['ok', 3], ['ok', 4]]);
+    // Trial 0 ran once, on the stopped search's job: the resumed search collected its result.
+    const started = readdirSync(dir).filter((name) => name.startsWith('started-')).map((name) => name.split('-')[1]);
+    expect(started.sort()).toEqual(['0', '1', '2', '3']);
+    const lines = readFileSync(journal, 'utf8').trimEnd().split('\n').slice(1).map((line) => JSON.parse(line) as { index: number });
+    expect(lines.map((l) => l.index).sort()).toEqual([0, 1, 2, 3]);
   }, 60_000);
 });

@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { logUniform, type SearchResult } from '../src/index.js';
-import { fileJournal, gridSearch, randomSearch, successiveHalving } from '../src/node/index.js';
+import { fileJournal, gridSearch, randomSearch, successiveHalving, threadExecutor } from '../src/node/index.js';
+import { until } from './until.js';
 
 const objective = fileURLToPath(new URL('fixtures/objective.mjs', import.meta.url));
+const held = fileURLToPath(new URL('fixtures/held-objective.mjs', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'etagrad-tune-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const outcome = (result: SearchResult) => result.trials.map(({ config, score, status, rungs }) => ({ config, score, status, rungs }));
@@ -26,6 +28,41 @@ describe('a module objective', () => {
     const { trials } = await gridSearch({ lr: [0.01, 0.1], exit: [false, true] }, objective, { workers: 2 });
     expect(trials.map((t) => t.status)).toEqual(['ok', 'failed', 'ok', 'failed']);
     expect(trials[1]?.error).toBe('the worker thread exited with code 3 during the trial');
+  });
+
+  test('a search stopped by its signal terminates the trial running on a thread; the resumed search runs it', async () => {
+    const dir = mkdtempSync(join(scratch, 'stop-'));
+    const space = { dir: [dir], trial: [0, 1] };
+    const journal = join(dir, 'search.jsonl');
+    const controller = new AbortController();
+    // Trial 1 finishes at once; trial 0 holds its thread until the file `release` exists.
+    const search = gridSearch(space, held, { workers: 2, journal, signal: controller.signal });
+    const markers = ['finished-1-', 'started-0-'];
+    await until(() => (markers.every((marker) => readdirSync(dir).some((name) => name.startsWith(marker))) ? true : undefined), 20_000);
+    controller.abort();
+    const stopped = await search;
+    expect(stopped.stopped).toBe(true);
+    expect(stopped.trials.map((t) => t.index)).toEqual([1]);
+    // Released now, a thread still running trial 0 would finish it within ~20 ms: give it 500.
+    writeFileSync(join(dir, 'release'), '');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(readdirSync(dir).filter((name) => name.startsWith('finished-0-'))).toEqual([]);
+    const resumed = await gridSearch(space, held, { workers: 2, journal });
+    expect(resumed.trials.map((t) => [t.index, t.score])).toEqual([[0, 1], [1, 2]]);
+    expect(readdirSync(dir).filter((name) => name.startsWith('started-1-'))).toHaveLength(1); // trial 1 came from the journal
+  });
+
+  test('threadExecutor: close() terminates the threads and rejects the evaluations it cut short', async () => {
+    const dir = mkdtempSync(join(scratch, 'close-'));
+    const executor = threadExecutor({ module: pathToFileURL(held).href }, 1);
+    const running = executor.evaluate({ id: 'a', index: 0, config: { dir, trial: 0 }, budget: 1 });
+    const queued = executor.evaluate({ id: 'b', index: 1, config: { dir, trial: 1 }, budget: 1 });
+    await until(() => readdirSync(dir).find((name) => name.startsWith('started-0-')), 20_000);
+    await executor.close();
+    await expect(running).rejects.toThrow('threadExecutor: closed before trial 0 finished');
+    await expect(queued).rejects.toThrow('threadExecutor: closed before trial 1 finished');
+    await expect(executor.evaluate({ id: 'c', index: 2, config: { dir, trial: 2 }, budget: 1 })).rejects.toThrow('threadExecutor: closed, cannot run trial 2');
+    expect(readdirSync(dir).filter((name) => name.startsWith('started-1-'))).toEqual([]);
   });
 
   test('relative to the working directory, or a file URL', async () => {

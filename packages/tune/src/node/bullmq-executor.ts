@@ -25,6 +25,12 @@ const owner = 'bullmqExecutor';
  * duplicates work. A job that BullMQ itself fails (it stalled more often than workers allow) is
  * recorded as a `failed` trial with BullMQ's reason.
  *
+ * `close()` with trials unfinished (a search stopped by its signal) removes from the queue the
+ * jobs no worker has started, so that a stopped search keeps no worker busy; the running ones
+ * (BullMQ cannot interrupt a job on another machine) finish on their workers, and their results
+ * stay in Redis under the trial's id: the same search run again collects them instead of running
+ * them again. The unfinished evaluations reject.
+ *
  * @param objective The objective as data: workers load it (a module must resolve on them).
  * @param options `connection`, `queue`, `capacity`.
  */
@@ -37,18 +43,37 @@ export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExe
   const queue = new Queue<TrialJobData, Evaluation>(name, { connection });
   const events = new QueueEvents(name, { connection });
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+  /** Ids of the jobs this executor added (or is adding) whose result it has not had yet. */
+  const unfinished = new Set<string>();
+  const adding = new Set<Promise<unknown>>();
+  let closing = false;
+  let cut = (_error: Error): void => undefined;
+  const closed = new Promise<never>((_resolve, reject) => (cut = reject));
+  closed.catch(() => undefined); // only ever raced against
   return {
     capacity,
     async evaluate(task) {
-      const job = await queue.add('trial', { objective, task }, { jobId: task.id, attempts: 1 });
+      if (closing) throw new Error(`${owner}: closed, cannot run trial ${task.index}`);
+      unfinished.add(task.id);
       try {
-        return (await job.waitUntilFinished(events)) as Evaluation;
+        const added = queue.add('trial', { objective, task }, { jobId: task.id, attempts: 1 });
+        adding.add(added);
+        const job = await added.finally(() => adding.delete(added));
+        return (await Promise.race([job.waitUntilFinished(events), closed])) as Evaluation;
       } catch (error) {
+        if (closing) throw new Error(`${owner}: closed before trial ${task.index} finished`);
         const reason = error instanceof Error ? error.message : String(error);
         return { index: task.index, budget: task.budget, status: 'failed', score: null, time: 0, extras: {}, error: `BullMQ job ${task.id} failed: ${reason}` };
+      } finally {
+        unfinished.delete(task.id);
       }
     },
     async close() {
+      closing = true;
+      await Promise.allSettled(adding);
+      // A running job is locked by its worker: remove() leaves it (and says 0) to finish there.
+      await Promise.all([...unfinished].map((id) => queue.remove(id)));
+      cut(new Error(`${owner}: closed`));
       await events.close();
       await queue.close();
     },

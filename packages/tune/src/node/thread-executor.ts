@@ -23,7 +23,9 @@ interface Pending {
 /**
  * Runs evaluations on `workers` worker threads, each of which loads the objective once. A thread
  * that dies mid-trial (the objective called `process.exit`, ran out of memory) fails that trial
- * with a message and is replaced; the search goes on.
+ * with a message and is replaced; the search goes on. `close()` terminates the threads at once,
+ * cutting short the trials they run (a search stopped by its signal closes its executor): the
+ * evaluations still running or queued then reject, and are never recorded.
  *
  * @param objective The objective as data (see `objectiveRef`).
  * @param workers How many threads (default: the number of cores).
@@ -90,12 +92,15 @@ export function threadExecutor(objective: ObjectiveRef, workers: number): Execut
     evaluate: (task) =>
       new Promise<Evaluation>((resolve, reject) => {
         if (broken !== null) return reject(broken);
+        if (closing) return reject(new Error(`threadExecutor: closed, cannot run trial ${task.index}`));
         queue.push({ task, resolve, reject });
         dispatch();
       }),
     async close() {
       closing = true;
+      const cut = [...queue.splice(0), ...slots.flatMap((slot) => (slot.busy === null ? [] : [slot.busy]))];
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      for (const pending of cut) pending.reject(new Error(`threadExecutor: closed before trial ${pending.task.index} finished`));
     },
   };
 }
