@@ -1,4 +1,6 @@
-import { closest } from './closest.js';
+import { checkStrings } from './check-strings.js';
+import { nearest } from './closest.js';
+import { mustBe } from './must-be.js';
 import { show } from './show.js';
 
 /**
@@ -24,7 +26,7 @@ export function isRecord(x: unknown): x is Record<string, unknown> {
  * checkObject('cosine', 'options', 5); // TypeError: cosine: options must be an object, got 5
  */
 export function checkObject(owner: string, name: string, x: unknown): Record<string, unknown> {
-  if (!isRecord(x)) throw new TypeError(`${owner}: ${name} must be an object, got ${show(x)}`);
+  if (!isRecord(x)) throw mustBe(owner, name, 'an object', show(x));
   return x;
 }
 
@@ -40,23 +42,25 @@ export function checkObject(owner: string, name: string, x: unknown): Record<str
  *
  * @param owner - the function or class the options belong to, first in the message
  * @param name - what `x` is, e.g. `'options'`, `'state.hyper'`
- * @param x - the object whose keys are checked
- * @param known - every key `x` may hold, in the order the message lists them
+ * @param x - the object whose keys are checked (else a `TypeError` naming `x`)
+ * @param known - every key `x` may hold, in the order the message lists them (else a `TypeError`
+ *   naming `known`)
  * @example
  * checkKeys('cosine', 'options', { initial: 0.1, steps: 10, fianl: 0 }, ['initial', 'steps', 'final']);
  * // TypeError: cosine: unknown option 'fianl' (did you mean 'final'?); options are initial, steps, final
  */
 export function checkKeys(owner: string, name: string, x: Record<string, unknown>, known: readonly string[]): void {
-  for (const key in x) {
+  checkStrings('checkKeys', 'known', known);
+  for (const key in checkObject('checkKeys', 'x', x)) {
     if (key === '__proto__' || !Object.hasOwn(x, key)) {
-      throw new TypeError(`${owner}: ${name} must be a plain object (no '__proto__' key, nothing inherited), got '${key}'`);
+      throw mustBe(owner, name, "a plain object (no '__proto__' key, nothing inherited)", `'${key}'`);
     }
     if (!known.includes(key)) {
-      const guess = closest(key, known);
-      const word = name === 'options' ? 'option' : 'key';
+      const guess = nearest(key, known);
+      const [word, where] = name === 'options' ? ['option', ''] : ['key', ` in ${name}`];
       throw new TypeError(
-        `${owner}: unknown ${word} '${key}'${word === 'key' ? ` in ${name}` : ''}` +
-          `${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ${word}s are ${known.join(', ') || 'none'}`,
+        `${owner}: unknown ${word} '${key}'${where}${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ` +
+          `${word}s are ${known.join(', ') || 'none'}`,
       );
     }
   }

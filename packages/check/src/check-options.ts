@@ -1,4 +1,5 @@
 import { checkKeys, checkObject } from './check-object.js';
+import { checkStrings } from './check-strings.js';
 
 /**
  * The options object of `owner`, `{}` when it is omitted (`undefined`), refusing anything but an
@@ -7,12 +8,14 @@ import { checkKeys, checkObject } from './check-object.js';
  *
  * @param owner - the function or class the options belong to, first in the message
  * @param options - the options as given
- * @param known - every option `owner` takes, in the order the message lists them
+ * @param known - every option `owner` takes, in the order the message lists them (else a
+ *   `TypeError` naming `known`)
  * @returns the options, as a record to read the known keys from
  * @example
  * const { n = 100, noise = 0 } = checkOptions('moons', options, ['n', 'noise', 'seed', 'rng']) as MoonsOptions;
  */
 export function checkOptions(owner: string, options: unknown, known: readonly string[]): Record<string, unknown> {
+  checkStrings('checkOptions', 'known', known);
   if (options === undefined) return {};
   const given = checkObject(owner, 'options', options);
   checkKeys(owner, 'options', given, known);

@@ -1,4 +1,14 @@
+import { mustBe } from './must-be.js';
 import { show } from './show.js';
+
+/**
+ * `x` when `typeof x` is `type`; a `TypeError` `<owner>: <name> must be <what>, got <value>`
+ * otherwise (`what`: `a <type>` unless given). Every check of a primitive type is this one.
+ */
+export function checkTypeOf<T>(owner: string, name: string, x: unknown, type: string, what = `a ${type}`): T {
+  if (typeof x !== type) throw mustBe(owner, name, what, show(x));
+  return x as T;
+}
 
 /**
  * `x` when it is a string; a `TypeError` `<owner>: <name> must be a string, got <value>` otherwise.
@@ -9,10 +19,18 @@ import { show } from './show.js';
  * @example
  * checkString('earlyStopping', 'monitor', 3); // TypeError: earlyStopping: monitor must be a string, got 3
  */
-export function checkString(owner: string, name: string, x: unknown): string {
-  if (typeof x !== 'string') throw new TypeError(`${owner}: ${name} must be a string, got ${show(x)}`);
-  return x;
-}
+export const checkString = (owner: string, name: string, x: unknown): string => checkTypeOf(owner, name, x, 'string');
+
+/**
+ * `x` when it is a boolean; a `TypeError` `<owner>: <name> must be a boolean, got <value>` otherwise.
+ *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
+ * @param x - the value to check
+ * @example
+ * checkBoolean('exponential', 'staircase', 'yes'); // TypeError: exponential: staircase must be a boolean, got 'yes'
+ */
+export const checkBoolean = (owner: string, name: string, x: unknown): boolean => checkTypeOf(owner, name, x, 'boolean');
 
 /**
  * `x` when it is a function; a `TypeError` `<owner>: <name> must be <what>, got <value>` otherwise.
@@ -27,12 +45,9 @@ export function checkString(owner: string, name: string, x: unknown): string {
  * checkFunction('Linear', 'init', 0.5, 'an initializer function');
  * // TypeError: Linear: init must be an initializer function, got 0.5
  */
-export function checkFunction<F extends (...args: never[]) => unknown>(
+export const checkFunction = <F extends (...args: never[]) => unknown>(
   owner: string,
   name: string,
   x: unknown,
-  what = 'a function',
-): F {
-  if (typeof x !== 'function') throw new TypeError(`${owner}: ${name} must be ${what}, got ${show(x)}`);
-  return x as F;
-}
+  what?: string,
+): F => checkTypeOf(owner, name, x, 'function', what);

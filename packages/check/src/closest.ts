@@ -1,9 +1,12 @@
 // "Did you mean": the known name nearest to a misspelt one, or none when nothing is near.
 
+import { checkString } from './check-type.js';
+import { checkStrings } from './check-strings.js';
+
 /**
  * The number of single-character insertions, deletions, substitutions and swaps of two
  * neighbours that turn `a` into `b` (optimal string alignment distance), so that `fianl` is one
- * edit from `final`, as a typist sees it.
+ * edit from `final`, as a typist sees it. A `TypeError` names an argument that is not a string.
  *
  * @param a - one word
  * @param b - the other word
@@ -11,33 +14,38 @@
  * editDistance('fianl', 'final'); // 1
  * editDistance('lr', 'lrDecay');  // 5
  */
-export function editDistance(a: string, b: string): number {
-  // d[i % 3][j]: the edits between a's first i and b's first j characters (i + j when one is
-  // empty); only the last three rows are kept, the least a swap needs.
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i += 1) {
-    const row: number[] = (d[i % 3] = []);
-    for (let j = 0; j <= b.length; j += 1) {
-      // Below the first row and column: delete, insert, keep or substitute, swap two neighbours.
-      row[j] =
-        i && j
-          ? Math.min(
-              d[(i - 1) % 3]![j]! + 1,
-              row[j - 1]! + 1,
-              d[(i - 1) % 3]![j - 1]! + +(a[i - 1] !== b[j - 1]),
-              a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? d[(i - 2) % 3]![j - 2]! + 1 : Infinity,
-            )
-          : i + j;
+export const editDistance = (a: string, b: string): number =>
+  distance(checkString('editDistance', 'a', a), checkString('editDistance', 'b', b));
+
+/** {@link editDistance} of two strings, unchecked: for this package's own callers. */
+function distance(a: string, b: string): number {
+  // row[j + 1]: the edits between a's first i + 1 and b's first j + 1 characters; above and
+  // before are the two rows before it, the last a swap needs. The row before the first is 0..n.
+  let before: number[] = [];
+  let above: number[] = [];
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 0; i < a.length; i += 1) {
+    [before, above, row] = [above, row, [i + 1]];
+    for (let j = 0; j < b.length; j += 1) {
+      // Delete, insert, keep or substitute, swap two neighbours (a[-1] and b[-1] are undefined,
+      // so before is read only where it is filled).
+      row[j + 1] = Math.min(
+        above[j + 1]! + 1,
+        row[j]! + 1,
+        above[j]! + +(a[i] !== b[j]),
+        a[i] === b[j - 1] && a[i - 1] === b[j] ? before[j - 1]! + 1 : Infinity,
+      );
     }
   }
-  return d[a.length % 3]![b.length]!;
+  return row[b.length]!;
 }
 
 /**
  * The name of `known` closest to `given`, when it is close enough to be the one meant: within one
  * edit per three characters (at least one: `fianl` for `final`, `patiance` for `patience`,
  * `lr_decay` for `lrDecay`), or the start of it, three characters at least (`resume` for
- * `resumeFrom`). `undefined` otherwise. Ties go to the earlier name of `known`.
+ * `resumeFrom`). `undefined` otherwise. Ties go to the earlier name of `known`. A `TypeError`
+ * names `given` when it is not a string, `known` when it is not an array of strings.
  *
  * @param given - the name the user wrote
  * @param known - the names that exist, in the order to prefer on a tie
@@ -45,22 +53,26 @@ export function editDistance(a: string, b: string): number {
  * closest('fianl', ['initial', 'steps', 'final']); // 'final'
  * closest('speed', ['initial', 'steps', 'final']); // undefined
  */
-export function closest(given: string, known: readonly string[]): string | undefined {
+export const closest = (given: string, known: readonly string[]): string | undefined =>
+  nearest(checkString('closest', 'given', given), checkStrings('closest', 'known', known));
+
+/** {@link closest} for strings, unchecked: what `checkKeys` uses, having checked its own arguments. */
+export function nearest(given: string, known: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.floor(given.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const name of known) {
     // Words further apart in length than the limit are further apart in edits too: skipped, so a
     // huge misspelt name costs no huge table.
-    const distance =
+    const edits =
       given.length > 2 && name.startsWith(given)
         ? limit
         : Math.abs(given.length - name.length) > limit
           ? Infinity
-          : editDistance(given, name);
-    if (distance < bestDistance) {
+          : distance(given, name);
+    if (edits < bestDistance) {
       best = name;
-      bestDistance = distance;
+      bestDistance = edits;
     }
   }
   return best;

@@ -3,6 +3,7 @@
 // value out of range. Each check returns the value it checked.
 
 export { show } from './show.js';
+export { mustBe } from './must-be.js';
 export { checkNumber } from './check-number.js';
 export {
   checkFinite,
@@ -12,9 +13,8 @@ export {
   checkPositive,
   checkPositiveInteger,
 } from './number-rules.js';
-export { checkBoolean } from './check-boolean.js';
 export { checkChoice } from './check-choice.js';
-export { checkFunction, checkString } from './check-type.js';
+export { checkBoolean, checkFunction, checkString } from './check-type.js';
 export { checkKeys, checkObject, isRecord } from './check-object.js';
 export { closest, editDistance } from './closest.js';
 export { prefixed } from './prefixed.js';

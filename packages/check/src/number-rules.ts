@@ -1,4 +1,4 @@
-import { checkNumber } from './check-number.js';
+import { checkNumber, numberThat } from './check-number.js';
 
 // The rules more than one package states, each worded once. Integers are safe integers: a count
 // beyond 2^53 cannot be stepped through exactly, so it is refused rather than rounded.
@@ -13,7 +13,7 @@ import { checkNumber } from './check-number.js';
  * checkFinite('xor', 'noise', Infinity); // RangeError: xor: noise must be a finite number, got Infinity
  */
 export const checkFinite = (owner: string, name: string, x: unknown): number =>
-  checkNumber(owner, name, x, 'a finite number', Number.isFinite);
+  numberThat(owner, name, x, 'a finite number', Number.isFinite);
 
 /**
  * A finite number >= 0 (a learning rate, a noise level).
@@ -25,7 +25,7 @@ export const checkFinite = (owner: string, name: string, x: unknown): number =>
  * checkNonNegative('SGD', 'lr', -1); // RangeError: SGD: lr must be a finite number >= 0, got -1
  */
 export const checkNonNegative = (owner: string, name: string, x: unknown): number =>
-  checkNumber(owner, name, x, 'a finite number >= 0', (n) => Number.isFinite(n) && n >= 0);
+  numberThat(owner, name, x, 'a finite number >= 0', (n) => Number.isFinite(n) && n >= 0);
 
 /**
  * A finite number > 0 (a scale, a width).
@@ -37,7 +37,7 @@ export const checkNonNegative = (owner: string, name: string, x: unknown): numbe
  * checkPositive('huber', 'delta', 0); // RangeError: huber: delta must be a finite number > 0, got 0
  */
 export const checkPositive = (owner: string, name: string, x: unknown): number =>
-  checkNumber(owner, name, x, 'a finite number > 0', (n) => Number.isFinite(n) && n > 0);
+  numberThat(owner, name, x, 'a finite number > 0', (n) => Number.isFinite(n) && n > 0);
 
 /**
  * A safe integer >= 1 (a number of steps, a batch size).
@@ -49,7 +49,7 @@ export const checkPositive = (owner: string, name: string, x: unknown): number =
  * checkPositiveInteger('cosine', 'steps', 0.5); // RangeError: cosine: steps must be a positive integer, got 0.5
  */
 export const checkPositiveInteger = (owner: string, name: string, x: unknown): number =>
-  checkNumber(owner, name, x, 'a positive integer', (n) => Number.isSafeInteger(n) && n >= 1);
+  numberThat(owner, name, x, 'a positive integer', (n) => Number.isSafeInteger(n) && n >= 1);
 
 /**
  * A safe integer >= 0 (a count that may be zero).
@@ -64,7 +64,7 @@ export const checkNonNegativeInteger = (owner: string, name: string, x: unknown)
   checkInteger(owner, name, x, 0);
 
 /**
- * A safe integer >= `min`.
+ * A safe integer >= `min` (itself a safe integer, else a `TypeError` or `RangeError` naming `min`).
  *
  * @param owner - the function or class being called, first in the message
  * @param name - the option or argument as the user wrote it, e.g. `'lr'`, `'betas[0]'`
@@ -73,5 +73,7 @@ export const checkNonNegativeInteger = (owner: string, name: string, x: unknown)
  * @example
  * checkInteger('MLP', 'sizes[0]', 0, 1); // RangeError: MLP: sizes[0] must be an integer >= 1, got 0
  */
-export const checkInteger = (owner: string, name: string, x: unknown, min: number): number =>
-  checkNumber(owner, name, x, `an integer >= ${min}`, (n) => Number.isSafeInteger(n) && n >= min);
+export function checkInteger(owner: string, name: string, x: unknown, min: number): number {
+  checkNumber('checkInteger', 'min', min, 'a safe integer', Number.isSafeInteger);
+  return numberThat(owner, name, x, `an integer >= ${min}`, (n) => Number.isSafeInteger(n) && n >= min);
+}

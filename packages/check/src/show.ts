@@ -10,11 +10,15 @@
  * show({});        // 'an object'
  */
 export function show(x: unknown): string {
-  if (typeof x === 'string') return `'${x}'`;
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return `an array of length ${x.length}`;
-  if (typeof x === 'object') return 'an object';
-  if (typeof x === 'function') return 'a function';
-  if (typeof x === 'bigint') return `${x}n`;
-  return String(x); // number, boolean, undefined, symbol
+  return typeof x === 'string'
+    ? `'${x}'`
+    : Array.isArray(x)
+      ? `an array of length ${x.length}`
+      : typeof x === 'object' && x !== null
+        ? 'an object'
+        : typeof x === 'function'
+          ? 'a function'
+          : typeof x === 'bigint'
+            ? `${x}n`
+            : String(x); // number, boolean, null, undefined, symbol (which a template would refuse)
 }
