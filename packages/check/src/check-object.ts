@@ -38,21 +38,23 @@ export function checkObject(owner: string, name: string, x: unknown): Record<str
  * is `'options'`, `<owner>: unknown key '<key>' in <name> (...); keys are <known, ...>` otherwise.
  * A `__proto__` key (which JSON.parse makes an own key) and keys inherited from a prototype other
  * than Object's (`{ __proto__: { final: 1 } }`) are refused too, so nothing reaches a prototype
- * and every key read is one that was checked.
+ * and every key read is one that was checked. `x` itself must be an object (see {@link checkObject}).
  *
  * @param owner - the function or class the options belong to, first in the message
  * @param name - what `x` is, e.g. `'options'`, `'state.hyper'`
- * @param x - the object whose keys are checked (else a `TypeError` naming `x`)
+ * @param x - the object whose keys are checked
  * @param known - every key `x` may hold, in the order the message lists them (else a `TypeError`
  *   naming `known`)
+ * @returns `x`
  * @example
  * checkKeys('cosine', 'options', { initial: 0.1, steps: 10, fianl: 0 }, ['initial', 'steps', 'final']);
  * // TypeError: cosine: unknown option 'fianl' (did you mean 'final'?); options are initial, steps, final
  */
-export function checkKeys(owner: string, name: string, x: Record<string, unknown>, known: readonly string[]): void {
+export function checkKeys(owner: string, name: string, x: unknown, known: readonly string[]): Record<string, unknown> {
   checkStrings('checkKeys', 'known', known);
-  for (const key in checkObject('checkKeys', 'x', x)) {
-    if (key === '__proto__' || !Object.hasOwn(x, key)) {
+  const record = checkObject(owner, name, x);
+  for (const key in record) {
+    if (key === '__proto__' || !Object.hasOwn(record, key)) {
       throw mustBe(owner, name, "a plain object (no '__proto__' key, nothing inherited)", `'${key}'`);
     }
     if (!known.includes(key)) {
@@ -64,4 +66,5 @@ export function checkKeys(owner: string, name: string, x: Record<string, unknown
       );
     }
   }
+  return record;
 }

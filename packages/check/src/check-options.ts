@@ -1,4 +1,4 @@
-import { checkKeys, checkObject } from './check-object.js';
+import { checkKeys } from './check-object.js';
 import { checkStrings } from './check-strings.js';
 
 /**
@@ -16,8 +16,5 @@ import { checkStrings } from './check-strings.js';
  */
 export function checkOptions(owner: string, options: unknown, known: readonly string[]): Record<string, unknown> {
   checkStrings('checkOptions', 'known', known);
-  if (options === undefined) return {};
-  const given = checkObject(owner, 'options', options);
-  checkKeys(owner, 'options', given, known);
-  return given;
+  return options === undefined ? {} : checkKeys(owner, 'options', options, known);
 }

@@ -41,12 +41,12 @@ test('checkChoice refuses choices that are not an array of strings', () => {
   );
 });
 
-test('checkKeys refuses an object or a key list it cannot read, even with no key to check', () => {
+test('checkKeys refuses what is not an object, and a key list it cannot read even with no key to check', () => {
   expect(() => (checkKeys as (...args: unknown[]) => void)(null)).toThrow(
     new TypeError('checkKeys: known must be an array of strings, got undefined'),
   );
   expect(() => checkKeys('cosine', 'options', null as never, ['steps'])).toThrow(
-    new TypeError('checkKeys: x must be an object, got null'),
+    new TypeError('cosine: options must be an object, got null'),
   );
   expect(() => checkKeys('cosine', 'options', {}, undefined as never)).toThrow(
     new TypeError('checkKeys: known must be an array of strings, got undefined'),

@@ -1,12 +1,12 @@
 // An optimizer's state as plain JSON, and reading it back: every check runs before anything is
 // returned, so a refused state leaves the optimizer as it was.
 
-import { fromLoadedSpec, isSchedule, savableSpec, type ScheduleSpec } from '@etagrad/sched';
-import { checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, prefixed, show } from './check.js';
+import { fromLoadedSpec, isSchedule, savableSpec } from '@etagrad/sched';
+import { checkFinite, checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, isRecord, prefixed, show } from './check.js';
 import type { Buffers, OptimizerDefinition } from './definition.js';
 import { type CommonHyper, type Raw, readHyper, resolve } from './hyper.js';
 import type { Group } from './optimizer.js';
-import type { OptimizerState, SavedBuffers, SavedGroup, SavedHyper } from './types.js';
+import type { OptimizerState, SavedBuffers, SavedGroup } from './types.js';
 
 /** The counts an optimizer saves besides its groups. */
 export interface Counts {
@@ -18,13 +18,11 @@ export interface Counts {
   readonly accumulated: number;
 }
 
-// A schedule made by fromFunction cannot be saved: savableSpec refuses it, naming it.
-const saveValue = (owner: string, x: unknown): SavedHyper => (isSchedule(x) ? savableSpec(owner, x) : (x as SavedHyper));
-
-function saveHyper(owner: string, raw: Record<string, unknown>): Record<string, SavedHyper> {
-  const out: Record<string, SavedHyper> = {};
+/** Each value of a group's options, an element of a pair apart, through `map` (with its name). */
+function mapHyper(raw: Record<string, unknown>, map: (x: unknown, name: string) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
   for (const [key, x] of Object.entries(raw)) {
-    out[key] = Array.isArray(x) ? x.map((e) => saveValue(owner, e) as number | ScheduleSpec) : saveValue(owner, x);
+    out[key] = Array.isArray(x) ? x.map((element: unknown, i) => map(element, `${key}[${i}]`)) : map(x, key);
   }
   return out;
 }
@@ -32,21 +30,20 @@ function saveHyper(owner: string, raw: Record<string, unknown>): Record<string, 
 /** A buffer as JSON will hold it: -0 as 0 (JSON cannot tell them apart), so a saved state equals its round trip. */
 const plain = (x: number | null): number | null => (x === 0 ? 0 : x);
 
-function saveBuffers<S extends Buffers>(buffers: S, gradSum: number, accumulate: number): SavedBuffers {
-  const out: Record<string, number | null> = {};
-  for (const [key, x] of Object.entries(buffers)) out[key] = plain(x);
-  if (accumulate > 1) out['gradSum'] = plain(gradSum);
-  return out;
-}
-
 /** The state of an optimizer as plain JSON. */
 export function saveState<H extends CommonHyper, S extends Buffers, C>(
   definition: OptimizerDefinition<H, S, C>,
   groups: readonly Group<H, S, C>[],
   counts: Counts,
 ): OptimizerState {
+  const owner = `${definition.name}.stateDict`;
   const slots = groups.flatMap((group) => group.slots);
-  const saved = (slot: (typeof slots)[number]) => saveBuffers(slot.buffers, slot.gradSum, counts.accumulate);
+  const saved = ({ buffers, gradSum }: (typeof slots)[number]): SavedBuffers => {
+    const out: Record<string, number | null> = {};
+    for (const [key, x] of Object.entries(buffers)) out[key] = plain(x);
+    if (counts.accumulate > 1) out['gradSum'] = plain(gradSum);
+    return out;
+  };
   return {
     version: 1,
     optimizer: definition.name,
@@ -58,12 +55,11 @@ export function saveState<H extends CommonHyper, S extends Buffers, C>(
     groups: groups.map(
       (group): SavedGroup => ({
         params: counts.named ? group.slots.map((slot) => slot.name ?? '') : group.slots.length,
-        hyper: saveHyper(`${definition.name}.stateDict`, group.raw as Record<string, unknown>),
+        // A schedule made by fromFunction cannot be saved: savableSpec refuses it, naming it.
+        hyper: mapHyper(group.raw, (x) => (isSchedule(x) ? savableSpec(owner, x) : x)) as SavedGroup['hyper'],
       }),
     ),
-    buffers: counts.named
-      ? Object.fromEntries(slots.map((slot) => [slot.name ?? '', saved(slot)]))
-      : slots.map(saved),
+    buffers: counts.named ? Object.fromEntries(slots.map((slot) => [slot.name ?? '', saved(slot)])) : slots.map(saved),
   };
 }
 
@@ -84,44 +80,33 @@ export interface LoadedState<H, S> {
 }
 
 /**
- * Schedules back from their specs (a number, flag or choice stays as it is), knowing the kinds
- * this program has loaded: importing an optimizer does not bring every kind into a bundle.
+ * A group's saved options, schedules back from their specs (a number, flag or choice stays as it
+ * is), knowing the kinds this program has loaded: importing an optimizer does not bring every
+ * kind into a bundle.
  */
-function loadValue(owner: string, name: string, x: unknown): unknown {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return x;
-  try {
-    return fromLoadedSpec(x);
-  } catch (error) {
-    throw prefixed(error, `${owner}: ${name}`);
-  }
-}
-
 function loadHyper(owner: string, name: string, x: unknown): Record<string, unknown> {
-  const saved = checkObject(owner, name, x);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(saved)) {
-    out[key] = Array.isArray(value)
-      ? value.map((e: unknown, i) => loadValue(owner, `${name}.${key}[${i}]`, e))
-      : loadValue(owner, `${name}.${key}`, value);
-  }
-  return out;
+  return mapHyper(checkObject(owner, name, x), (value, key) => {
+    if (!isRecord(value)) return value;
+    try {
+      return fromLoadedSpec(value);
+    } catch (error) {
+      throw prefixed(error, `${owner}: ${name}.${key}`);
+    }
+  });
 }
 
+/** One parameter's saved buffers (and gradient sum when accumulating), checked against `template`. */
 function loadBuffers<S extends Buffers>(owner: string, name: string, x: unknown, template: S, accumulate: number) {
-  const saved = checkObject(owner, name, x);
-  const keys = accumulate > 1 ? [...Object.keys(template), 'gradSum'] : Object.keys(template);
-  checkKeys(owner, name, saved, keys);
+  const keys = Object.keys(template);
+  const saved = checkKeys(owner, name, x, accumulate > 1 ? [...keys, 'gradSum'] : keys);
   const buffers: Buffers = {};
-  for (const key of Object.keys(template)) {
+  for (const key of keys) {
     const value = saved[key];
-    if (template[key] === null && value === null) buffers[key] = null;
-    else {
-      const rule = template[key] === null ? 'a finite number or null' : 'a finite number';
-      buffers[key] = checkNumber(owner, `${name}.${key}`, value, rule, Number.isFinite);
-    }
+    const nullable = template[key] === null;
+    buffers[key] = nullable && value === null ? null : checkNumber(owner, `${name}.${key}`, value,
+      nullable ? 'a finite number or null' : 'a finite number', Number.isFinite);
   }
-  const gradSum = accumulate > 1 ? checkNumber(owner, `${name}.gradSum`, saved['gradSum'], 'a finite number', Number.isFinite) : 0;
-  return { buffers: buffers as S, gradSum };
+  return { buffers: buffers as S, gradSum: accumulate > 1 ? checkFinite(owner, `${name}.gradSum`, saved['gradSum']) : 0 };
 }
 
 /** The saved names of group `i`, checked to be exactly its parameters' names (in any order). */
@@ -173,7 +158,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
   const buffers = s['buffers'];
   if (own.named) {
     const names = groups.flatMap((group) => group.slots.map((slot) => slot.name ?? ''));
-    checkKeys(owner, 'state.buffers', checkObject(owner, 'state.buffers', buffers), names);
+    checkKeys(owner, 'state.buffers', buffers, names);
   } else if (!Array.isArray(buffers)) {
     throw new TypeError(`${owner}: state.buffers must be an array (this optimizer's parameters are unnamed), got ${show(buffers)}`);
   } else if (buffers.length !== total) {
@@ -182,8 +167,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
   let index = 0;
   const loaded = groups.map((group, i): LoadedGroup<H, S> => {
     const where = `state.groups[${i}]`;
-    const savedGroup = checkObject(owner, where, saved[i]);
-    checkKeys(owner, where, savedGroup, ['params', 'hyper']);
+    const savedGroup = checkKeys(owner, where, saved[i], ['params', 'hyper']);
     const params = savedGroup['params'];
     if (own.named) {
       checkNames(owner, `${where}.params`, i, params, group.slots.map((slot) => slot.name ?? ''));
