@@ -4,14 +4,17 @@
 export {
   checkBoolean,
   checkChoice,
+  checkFinite,
   checkFunction,
   checkInteger,
   checkKeys,
   checkNonNegative,
   checkNumber,
   checkObject,
+  isRecord,
   checkOptions,
   checkString,
+  mustBe,
   prefixed,
   show,
 } from '@etagrad/check';

@@ -3,7 +3,7 @@
 // that follow a schedule to numbers at each update without allocating.
 
 import { isSchedule, type Schedule } from '@etagrad/sched';
-import { checkBoolean, checkChoice, checkNumber, show } from './check.js';
+import { checkBoolean, checkChoice, checkNumber, mustBe, show } from './check.js';
 import type { Scalar } from './types.js';
 
 /** The hyperparameters every optimizer has. */
@@ -140,22 +140,19 @@ function checkValue(owner: string, name: string, x: unknown, rule: NumberRule | 
   return checkNumber(owner, name, x, rule.rule, rule.valid);
 }
 
+/** A number, or (unless the rule is `fixed`) a schedule, valid under `rule` (a schedule at step 0). */
 function readScalar(owner: string, name: string, x: unknown, rule: NumberRule | PairRule): Scalar {
-  if (isSchedule(x)) {
-    if (rule.kind === 'number' && rule.fixed) {
-      throw new TypeError(`${owner}: ${name} must be a number (it is read once, not per step), got a schedule`);
-    }
+  if (typeof x === 'number') return checkValue(owner, name, x, rule);
+  const fixed = rule.kind === 'number' && rule.fixed;
+  const schedule = isSchedule(x);
+  if (schedule && !fixed) {
     checkValue(owner, `${name} (schedule at step 0)`, x(0), rule);
     return x;
   }
-  if (typeof x !== 'number') {
-    const what = rule.kind === 'number' && rule.fixed ? 'a number' : 'a number or a schedule';
-    if (typeof x === 'function' && what !== 'a number') {
-      throw new TypeError(`${owner}: ${name} must be ${what} (wrap a plain function with fromFunction(fn, { name }) from @etagrad/sched), got a function`);
-    }
-    throw new TypeError(`${owner}: ${name} must be ${what}, got ${show(x)}`);
-  }
-  return checkValue(owner, name, x, rule);
+  const hint = fixed
+    ? schedule ? ' (it is read once, not per step)' : ''
+    : typeof x === 'function' ? ' (wrap a plain function with fromFunction(fn, { name }) from @etagrad/sched)' : '';
+  throw mustBe(owner, name, `a number${fixed ? '' : ' or a schedule'}${hint}`, schedule ? 'a schedule' : show(x));
 }
 
 /** Read one option against its rule; `name` is how the error names it. */
@@ -163,12 +160,9 @@ function readOne(owner: string, name: string, x: unknown, rule: AnyRule): unknow
   switch (rule.kind) {
     case 'number':
       return readScalar(owner, name, x, rule);
-    case 'pair': {
-      if (!Array.isArray(x) || x.length !== 2) {
-        throw new TypeError(`${owner}: ${name} must be a pair [a, b], got ${show(x)}`);
-      }
-      return [readScalar(owner, `${name}[0]`, x[0], rule), readScalar(owner, `${name}[1]`, x[1], rule)] as const;
-    }
+    case 'pair':
+      if (!Array.isArray(x) || x.length !== 2) throw mustBe(owner, name, 'a pair [a, b]', show(x));
+      return [0, 1].map((i) => readScalar(owner, `${name}[${i}]`, x[i], rule));
     case 'boolean':
       return checkBoolean(owner, name, x);
     case 'choice':
@@ -215,43 +209,35 @@ export interface Scheduled {
   readonly rule: NumberRule | PairRule;
 }
 
-/** The scheduled options of `raw`, lr excluded (it is resolved apart, times `lrScale`). */
+/**
+ * The scheduled options of `raw` (a schedule, or a pair holding one), lr excluded (it is
+ * resolved apart, times `lrScale`).
+ */
 export function scheduledOf<H>(table: HyperTable<H>, raw: Raw<H>): Scheduled[] {
   const out: Scheduled[] = [];
   for (const [key, rule] of Object.entries(table as Table)) {
     const x = (raw as Values)[key];
-    if (key === 'lr' || (rule.kind !== 'number' && rule.kind !== 'pair')) continue;
-    if (rule.kind === 'pair') {
-      const pair = x as readonly [Scalar, Scalar];
-      pair.forEach((element, index) => {
-        if (isSchedule(element)) out.push({ key, index, schedule: element, rule });
-      });
-    } else if (isSchedule(x)) out.push({ key, index: -1, schedule: x, rule });
+    const pair = Array.isArray(x);
+    (pair ? x : [x]).forEach((element: unknown, i) => {
+      if (key !== 'lr' && isSchedule(element)) out.push({ key, index: pair ? i : -1, schedule: element, rule: rule as NumberRule });
+    });
   }
   return out;
 }
 
 /** The value of a number-or-schedule at update `step`, checked against its rule. */
 export function scalarAt(owner: string, name: string, x: Scalar, rule: NumberRule | PairRule, step: number): number {
-  if (typeof x === 'number') return x;
-  return checkValue(owner, `${name} (schedule at step ${step})`, x(step), rule);
+  return typeof x === 'number' ? x : checkValue(owner, `${name} (schedule at step ${step})`, x(step), rule);
 }
 
 /**
- * The options of `raw` as numbers at update `step` (lr times `lrScale`): a new object, made
- * once per group; `resolveInto` then refreshes it in place at every update.
+ * The options of `raw` as numbers at update `step` (lr times `lrScale`): a new object (pairs
+ * copied), made once per group; `resolveInto` then refreshes it in place at every update.
  */
-export function resolve<H>(owner: string, table: HyperTable<H>, raw: Raw<H>, step: number, lrScale: number): H {
+export function resolve<H extends CommonHyper>(owner: string, table: HyperTable<H>, raw: Raw<H>, step: number, lrScale: number): H {
   const out: Values = {};
-  for (const [key, rule] of Object.entries(table as Table)) {
-    const x = (raw as Values)[key];
-    if (rule.kind === 'number') out[key] = scalarAt(owner, key, x as Scalar, rule, step);
-    else if (rule.kind === 'pair') {
-      const [a, b] = x as readonly [Scalar, Scalar];
-      out[key] = [scalarAt(owner, `${key}[0]`, a, rule, step), scalarAt(owner, `${key}[1]`, b, rule, step)];
-    } else out[key] = x;
-  }
-  out['lr'] = (out['lr'] as number) * lrScale;
+  for (const [key, x] of Object.entries(raw)) out[key] = Array.isArray(x) ? [...(x as unknown[])] : x;
+  resolveInto(owner, out as H, (raw as Raw<CommonHyper>).lr, scheduledOf(table, raw), step, lrScale);
   return out as H;
 }
 
@@ -269,12 +255,8 @@ export function resolveInto<H extends CommonHyper>(
 ): void {
   hyper.lr = scalarAt(owner, 'lr', lr, nonNegative, step) * lrScale;
   const values = hyper as unknown as Values;
-  for (const entry of scheduled) {
-    if (entry.index < 0) {
-      values[entry.key] = scalarAt(owner, entry.key, entry.schedule, entry.rule, step);
-    } else {
-      const name = `${entry.key}[${entry.index}]`;
-      (values[entry.key] as number[])[entry.index] = scalarAt(owner, name, entry.schedule, entry.rule, step);
-    }
+  for (const { key, index, schedule, rule } of scheduled) {
+    if (index < 0) values[key] = scalarAt(owner, key, schedule, rule, step);
+    else (values[key] as number[])[index] = scalarAt(owner, `${key}[${index}]`, schedule, rule, step);
   }
 }
