@@ -10,7 +10,7 @@ const partials: Partials = { a: 0, b: 0 };
 
 /** Computes every node's number into `val` (inputs, leaves and constants already there). */
 export function replayForward(t: Trace, val: Float64Array): void {
-  const { code, a, b, args } = t;
+  const { code, a, b, args, strided, dotSteps } = t;
   let out = t.firstNode;
   for (let i = 0; i < code.length; i++, out++) {
     const op = code[i] as number;
@@ -26,8 +26,16 @@ export function replayForward(t: Trace, val: Float64Array): void {
       }
       case Op.Dot: {
         let total = 0;
-        const end = ai + 2 * bi;
-        for (let k = ai; k < end; k += 2) total += (val[args[k] as number] as number) * (val[args[k + 1] as number] as number);
+        if (strided[i] === 1) {
+          const dw = dotSteps[4 * i + 1] as number;
+          const dx = dotSteps[4 * i + 3] as number;
+          let w = dotSteps[4 * i] as number;
+          let x = dotSteps[4 * i + 2] as number;
+          for (let k = 0; k < bi; k++, w += dw, x += dx) total += (val[w] as number) * (val[x] as number);
+        } else {
+          const end = ai + 2 * bi;
+          for (let k = ai; k < end; k += 2) total += (val[args[k] as number] as number) * (val[args[k + 1] as number] as number);
+        }
         val[out] = total;
         break;
       }
@@ -70,7 +78,7 @@ export function replayForward(t: Trace, val: Float64Array): void {
  * unchanged: bit-identical), as eager backward does.
  */
 export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, seeds: ArrayLike<number> | null): void {
-  const { code, a, b, args, needsGrad, dotGrads, outputs } = t;
+  const { code, a, b, args, needsGrad, dotGrads, strided, dotSteps, outputs } = t;
   grad.fill(0, t.firstNode);
   if (seeds === null) {
     grad[outputs[0] as number] = (grad[outputs[0] as number] as number) + 1;
@@ -80,7 +88,7 @@ export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, 
   const under = seeds === null ? t.underLoss : t.underOutputs;
   for (let i = code.length - 1; i >= 0; i--) {
     const out = t.firstNode + i;
-    if (under[i] === 0 || needsGrad[out] === 0) continue;
+    if (under[i] === 0) continue;
     const g = grad[out] as number;
     const op = code[i] as number;
     const ai = a[i] as number;
@@ -97,6 +105,22 @@ export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, 
         break;
       }
       case Op.Dot: {
+        if (strided[i] === 1 && dotGrads[i] !== 0) {
+          // every w (and, for ALL, every x) needs its gradient: no needsGrad test per element
+          const dw = dotSteps[4 * i + 1] as number;
+          const dx = dotSteps[4 * i + 3] as number;
+          let w = dotSteps[4 * i] as number;
+          let x = dotSteps[4 * i + 2] as number;
+          if (dotGrads[i] === ALL_W) {
+            for (let k = 0; k < bi; k++, w += dw, x += dx) grad[w] = (grad[w] as number) + g * (val[x] as number);
+          } else {
+            for (let k = 0; k < bi; k++, w += dw, x += dx) {
+              grad[w] = (grad[w] as number) + g * (val[x] as number);
+              grad[x] = (grad[x] as number) + g * (val[w] as number);
+            }
+          }
+          break;
+        }
         const end = ai + 2 * bi;
         if (dotGrads[i] === ALL_W) {
           for (let k = ai; k < end; k += 2) {

@@ -27,12 +27,19 @@ export interface Trace {
   readonly args: Int32Array;
   /** Per slot: 1 when a gradient must reach it (a parameter, or a node over one). */
   readonly needsGrad: Uint8Array;
-  /** Per node: 1 when the first output (the loss) reaches it, so backward visits it. */
+  /** Per node: 1 when the first output (the loss) reaches it and it is over a parameter, so backward visits it. */
   readonly underLoss: Uint8Array;
-  /** Per node: 1 when an output reaches it (backward from given output gradients visits it). */
+  /** Per node: 1 when an output reaches it and it is over a parameter (backward from given output gradients visits it). */
   readonly underOutputs: Uint8Array;
   /** Per dot node: {@link ALL_W} when every w needs a gradient and no x does, {@link ALL} when all do, else 0. */
   readonly dotGrads: Uint8Array;
+  /**
+   * Per dot node: 1 when its w slots and its x slots each step by a constant (a layer's weights
+   * sit side by side, its inputs every few slots), which `dotSteps` then holds at `4i` as first
+   * w, w step, first x, x step: the replay reads no `args` for it.
+   */
+  readonly strided: Uint8Array;
+  readonly dotSteps: Int32Array;
   /** Slots of the outputs. */
   readonly outputs: Int32Array;
 }
@@ -122,9 +129,12 @@ export function flatten(inputs: readonly Value[], outputs: readonly Value[], sin
     underLoss: new Uint8Array(nodes.length),
     underOutputs: new Uint8Array(nodes.length),
     dotGrads: new Uint8Array(nodes.length),
+    strided: new Uint8Array(nodes.length),
+    dotSteps: new Int32Array(4 * nodes.length),
     outputs: Int32Array.from(outputs, (v) => resolve(slot.get(v) as number)),
   };
   markGradients(trace);
+  markStrides(trace);
   return trace;
 }
 
@@ -193,4 +203,29 @@ function markGradients(t: Trace): void {
   };
   under(t.underLoss, t.outputs.subarray(0, 1));
   under(t.underOutputs, t.outputs);
+  // backward visits only the nodes over a parameter among those
+  for (let i = 0; i < t.nodes.length; i++) {
+    t.underLoss[i] = (t.underLoss[i] as number) & (t.needsGrad[t.firstNode + i] as number);
+    t.underOutputs[i] = (t.underOutputs[i] as number) & (t.needsGrad[t.firstNode + i] as number);
+  }
+}
+
+/** Fills `strided` and `dotSteps` for the dot nodes whose operand slots step by a constant. */
+function markStrides(t: Trace): void {
+  for (let i = 0; i < t.nodes.length; i++) {
+    if (t.code[i] !== Op.Dot) continue;
+    const first = t.a[i] as number;
+    const n = t.b[i] as number;
+    const w0 = t.args[first] as number;
+    const x0 = t.args[first + 1] as number;
+    const dw = n > 1 ? (t.args[first + 2] as number) - w0 : 0;
+    const dx = n > 1 ? (t.args[first + 3] as number) - x0 : 0;
+    let regular = true;
+    for (let k = 0; k < n && regular; k++) {
+      regular = t.args[first + 2 * k] === w0 + k * dw && t.args[first + 2 * k + 1] === x0 + k * dx;
+    }
+    if (!regular) continue;
+    t.strided[i] = 1;
+    t.dotSteps.set([w0, dw, x0, dx], 4 * i);
+  }
 }

@@ -7,6 +7,7 @@ import {
   logSumExp,
   mean,
   noGrad,
+  Op,
   softmax,
   sum,
   Value,
@@ -88,6 +89,26 @@ describe('compiled programs give the eager numbers, bit for bit', () => {
 
   test.each(nary)('%s over Values, parameters and numbers', (_name, f) => {
     expectTwins([0.4, -0.9], ([p, q]) => ([x, y]) => [f([(x as Value).mul(p as Value), 0.5, q as Value, y as Value, (x as Value).add(q as Value)])], inputs);
+  });
+
+  test('dots whose operand slots step by a constant (read without the operand list) and dots whose slots do not', () => {
+    // weights side by side and inputs side by side: strided; a shuffled pairing: not
+    const [w0, w1, w2, w3] = [0.4, -0.9, 1.3, 0.2];
+    for (const order of [[0, 1, 2, 3], [2, 0, 3, 1]]) {
+      expectTwins([w0, w1, w2, w3], (ws) => (xs) => {
+        const hidden = xs.map((x) => x.mul(1.5).relu());
+        const strided = dot(ws, xs);
+        const shuffled = dot(order.map((k) => ws[k] as Value), hidden);
+        return [strided.mul(shuffled).add(dot(ws.slice(0, 2), [hidden[0] as Value, 3]))];
+      }, [[0.3, -1.2, 2, 0.5], [1, 1, -1, 0.25]]);
+    }
+    // slots 0, 1, 2 with 3, 4, 5 (constants); 0, 1, 2 with 2, 1, 0 (a negative step); 0, 1, 2 with 0, 2, 1
+    const program = compile((xs) => {
+      const [a, b, c] = xs as [Value, Value, Value];
+      return [dot(xs, [1, 2, 3]).add(dot(xs, [c, b, a])).add(dot(xs, [a, c, b]))];
+    }, [1, 2, 3]);
+    const { code, strided } = (program as unknown as { trace: { code: Uint8Array; strided: Uint8Array } }).trace;
+    expect([...strided].filter((_, i) => code[i] === Op.Dot)).toEqual([1, 1, 0]);
   });
 
   test('gradients accumulate onto what the parameters held, as eager backward does', () => {
