@@ -1,5 +1,6 @@
 import { backwardScalar, skipsZero } from './kernels.js';
-import { Op, opName, type Operand, type Partials } from './op.js';
+import * as Op from './op-codes.js';
+import { opName, type Operand, type Partials } from './op.js';
 import { clearTape, OFF, OP_BITS, OP_MASK, tape } from './tape.js';
 import type { Value } from './value.js';
 
@@ -45,36 +46,55 @@ export function backward(root: Value, checkFinite: boolean): void {
     const top = where(root);
     if (top >= 0) {
       root.grad = 1;
-      walkTape(top, checkFinite);
+      walk(tape, top, true, checkFinite);
     } else {
       toFrontier(root);
       root.grad += 1;
     }
-    if (frontier.length > 0) walkOffTape(checkFinite);
+    if (frontier.length > 0) {
+      for (const node of frontier) collect(node);
+      walk(order, order.length - 1, false, checkFinite);
+    }
   } finally {
-    for (const node of frontier) move(node, OFF);
-    for (const node of order) move(node, OFF);
-    for (const node of stack) move(node, OFF);
-    frontier.length = 0;
-    order.length = 0;
-    stack.length = 0;
+    // (the stack is empty: collect ends with it so, and nothing throws inside it)
+    for (const nodes of [frontier, order]) {
+      for (const node of nodes) move(node, OFF);
+      nodes.length = 0;
+    }
     clearTape();
   }
 }
 
-function walkTape(top: number, checkFinite: boolean): void {
+/**
+ * Visits `nodes[top]` down to `nodes[0]`, a topological order: the tape (`onTape`), or the nodes
+ * off it as `collect` listed them (all reached, gradients reset).
+ */
+function walk(nodes: readonly Value[], top: number, onTape: boolean, checkFinite: boolean): void {
   let reached: Uint8Array | null = null;
   for (let i = top; i >= 0; i--) {
-    const node = tape[i] as Value; // i <= top < tape.length
+    const node = nodes[i] as Value; // i <= top < nodes.length
     const grad = node.grad;
-    if (grad === 0) {
-      if (skipsZero(node.tag & OP_MASK, node.data)) continue;
-      reached ??= reachedFrom(top);
-      if (reached[i] === 0) continue;
+    if (grad === 0 && (skipsZero(node.tag & OP_MASK, node.data) || (onTape && (reached ??= reachedFrom(top))[i] === 0))) {
+      continue;
     }
     if (checkFinite) checkNode(node);
-    propagate(node, grad, true);
-    if (checkFinite) checkOperands(node);
+    propagate(node, grad, onTape);
+    if (checkFinite) {
+      forOperands(node, (x) => {
+        if (x.op === Op.Leaf) checkLeaf(x, node);
+      });
+    }
+  }
+}
+
+/** Calls `visit` with each Value among `node`'s operands. */
+function forOperands(node: Value, visit: (x: Value) => void): void {
+  for (const slot of [node.a, node.b]) {
+    if (Array.isArray(slot)) {
+      for (const x of slot as readonly Operand[]) if (typeof x !== 'number') visit(x);
+    } else if (slot !== null && typeof slot !== 'number') {
+      visit(slot as Value);
+    }
   }
 }
 
@@ -82,32 +102,15 @@ function walkTape(top: number, checkFinite: boolean): void {
 function reachedFrom(top: number): Uint8Array {
   const reached = new Uint8Array(top + 1);
   reached[top] = 1;
-  const mark = (slot: Value | Operand | readonly Operand[] | null): void => {
-    if (slot === null || typeof slot === 'number') return;
-    if (!Array.isArray(slot)) {
-      const at = where(slot as Value);
-      if (at >= 0 && at < top) reached[at] = 1; // a leaf is above every position
-      return;
-    }
-    for (const x of slot as readonly Operand[]) mark(x);
-  };
   for (let i = top; i >= 0; i--) {
-    if (reached[i] === 0) continue;
-    const node = tape[i] as Value; // i <= top < tape.length
-    mark(node.a);
-    mark(node.b);
+    if (reached[i] === 1) {
+      forOperands(tape[i] as Value, (x) => {
+        const at = where(x);
+        if (at >= 0 && at < top) reached[at] = 1; // a leaf is above every position
+      });
+    }
   }
   return reached;
-}
-
-function walkOffTape(checkFinite: boolean): void {
-  for (const node of frontier) collect(node);
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i] as Value; // i < order.length
-    if (checkFinite) checkNode(node);
-    propagate(node, node.grad, false);
-    if (checkFinite) checkOperands(node);
-  }
 }
 
 /** Marks `x`, an op node off the tape, reached from the tape: its gradient starts from 0 here. */
@@ -129,9 +132,7 @@ function collect(root: Value): void {
     if (isNew(node)) {
       if (where(node) !== FRONTIER) node.grad = 0;
       move(node, OPEN);
-      // b before a: the stack is last in, first out, so `a`'s subgraph is listed first
-      push(node.b);
-      push(node.a);
+      forOperands(node, pushNew);
     } else {
       stack.pop();
       // a node pushed twice is Done when its second entry comes up
@@ -143,19 +144,9 @@ function collect(root: Value): void {
   }
 }
 
-/** Pushes the unvisited non-leaf nodes among one operand slot (a Value, an array, a number, null). */
-function push(slot: Value | Operand | readonly Operand[] | null): void {
-  if (slot === null || typeof slot === 'number') return;
-  if (Array.isArray(slot)) {
-    const xs = slot as readonly Operand[];
-    for (let i = xs.length - 1; i >= 0; i--) {
-      const x = xs[i] as Operand; // i < xs.length
-      if (typeof x !== 'number' && x.op !== Op.Leaf && isNew(x)) stack.push(x);
-    }
-  } else if ((slot as Value).op !== Op.Leaf && isNew(slot as Value)) {
-    stack.push(slot as Value);
-  }
-}
+const pushNew = (x: Value): void => {
+  if (x.op !== Op.Leaf && isNew(x)) stack.push(x);
+};
 
 /**
  * Hands `grad`, the node's gradient, to its operands by its op's rule; `onTape`, an operand off
@@ -213,26 +204,18 @@ function spread(xs: readonly Operand[], grad: number, onTape: boolean): void {
   }
 }
 
-/** Dot's rule: `∂w_i = x_i`, `∂x_i = w_i`. */
+/** Dot's rule: `∂w_i = x_i`, `∂x_i = w_i` (w's share first; `+x`: see dot in n-ary.ts). */
 function dotBackward(grad: number, ws: readonly Operand[], xs: readonly Operand[], onTape: boolean): void {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as Operand; // i < ws.length = xs.length
     const x = xs[i] as Operand;
-    if (typeof x === 'number') {
-      if (typeof w !== 'number') {
-        if (onTape && w.tag < 0) toFrontier(w);
-        w.grad += grad * x;
-      }
-    } else if (typeof w === 'number') {
+    if (typeof w !== 'number') {
+      if (onTape && w.tag < 0) toFrontier(w);
+      w.grad += grad * (typeof x === 'number' ? +x : x.data);
+    }
+    if (typeof x !== 'number') {
       if (onTape && x.tag < 0) toFrontier(x);
-      x.grad += grad * w;
-    } else {
-      if (onTape) {
-        if (w.tag < 0) toFrontier(w);
-        if (x.tag < 0) toFrontier(x);
-      }
-      w.grad += grad * x.data;
-      x.grad += grad * w.data;
+      x.grad += grad * (typeof w === 'number' ? +w : w.data);
     }
   }
 }
@@ -243,21 +226,6 @@ function checkNode(node: Value): void {
     throw new RangeError(
       `backward: the gradient at a '${opName(node.op)}' node must be finite, got ${node.grad} (its data is ${node.data})`,
     );
-  }
-}
-
-/** Refuses a non-finite gradient at a leaf that `node` feeds. */
-function checkOperands(node: Value): void {
-  checkSlot(node.a, node);
-  checkSlot(node.b, node);
-}
-
-function checkSlot(slot: Value | Operand | readonly Operand[] | null, from: Value): void {
-  if (slot === null || typeof slot === 'number') return;
-  if (Array.isArray(slot)) {
-    for (const x of slot as readonly Operand[]) if (typeof x !== 'number' && x.op === Op.Leaf) checkLeaf(x, from);
-  } else if ((slot as Value).op === Op.Leaf) {
-    checkLeaf(slot as Value, from);
   }
 }
 

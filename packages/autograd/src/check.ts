@@ -13,20 +13,18 @@ export const describe = (x: unknown): string => (isValue(x) ? String(x) : show(x
  * otherwise. ±Infinity passes: it is a number, and a mask of -Infinity is legitimate.
  */
 export const checkData = (owner: string, name: string, x: unknown): number => {
-  if (typeof x !== 'number') throw new TypeError(`${owner}: ${name} must be a number, got ${describe(x)}`);
-  if (Number.isNaN(x)) throw new TypeError(`${owner}: ${name} must be a number, not NaN, got NaN`);
-  return x;
+  if (typeof x === 'number' && x === x) return x;
+  throw new TypeError(`${owner}: ${name} must be a number${notNaN(x)}, got ${describe(x)}`);
 };
+
+/** What a message adds for a NaN (a number, but not one that may be given). */
+const notNaN = (x: unknown): string => (typeof x === 'number' ? ', not NaN' : '');
 
 /** `x` when it is a Value or a number other than NaN; a TypeError naming `owner` and `name` otherwise. */
 export const checkOperand = (owner: string, name: string, x: unknown): Operand => {
   if (isOperand(x)) return x as Operand;
   if (isValue(x)) throw foreignLayout(owner, name, x);
-  throw new TypeError(
-    typeof x === 'number'
-      ? `${owner}: ${name} must be a Value or a number, not NaN, got NaN`
-      : `${owner}: ${name} must be a Value or a number, got ${describe(x)}`,
-  );
+  throw new TypeError(`${owner}: ${name} must be a Value or a number${notNaN(x)}, got ${describe(x)}`);
 };
 
 /** `xs` when it is an array of operands (see {@link checkOperand}), checked element by element. */

@@ -1,4 +1,5 @@
-import { GELU_C, GELU_K, logistic, Op, type Partials } from './op.js';
+import * as Op from './op-codes.js';
+import { GELU_C, GELU_K, logistic, type Partials } from './op.js';
 
 // The scalar rules of `rules` (rules.ts) as switches over the op code: one call site that V8
 // compiles once, where `rules[op].forward` is a call site seeing 20 functions, which V8 does not
@@ -44,37 +45,44 @@ function forwardMath(op: number, a: number, b: number): number {
 
 /** `rules[op].backward(d, out, a, b)` for a scalar op: writes `∂out/∂a` to `d.a` and `∂out/∂b` to `d.b`. */
 export function backwardScalar(d: Partials, op: number, out: number, a: number, b: number): void {
+  d.b = 0; // a unary op's, and a parameter's
   switch (op) {
     case Op.Add: d.a = 1; d.b = 1; return;
     case Op.Sub: d.a = 1; d.b = -1; return;
     case Op.Mul: d.a = b; d.b = a; return;
     case Op.Div: d.a = 1 / b; d.b = -out / b; return;
-    case Op.Neg: d.a = -1; d.b = 0; return;
+    case Op.Neg: d.a = -1; return;
     case Op.Pow:
       d.a = b === 0 ? 0 : b * Math.pow(a, b - 1);
       d.b = a === 0 && b >= 0 ? 0 : out * Math.log(a);
       return;
-    case Op.Exp: d.a = out; d.b = 0; return;
-    case Op.Log: d.a = 1 / a; d.b = 0; return;
-    case Op.Sqrt: d.a = 0.5 / out; d.b = 0; return;
-    case Op.Abs: d.a = a > 0 ? 1 : a < 0 ? -1 : 0; d.b = 0; return;
-    case Op.Tanh: d.a = 1 - out * out; d.b = 0; return;
-    case Op.Sigmoid: d.a = out * (1 - out); d.b = 0; return;
-    case Op.Relu: d.a = out > 0 ? 1 : 0; d.b = 0; return;
-    case Op.LeakyRelu: d.a = a > 0 ? 1 : b; d.b = 0; return;
-    case Op.Softplus: d.a = logistic(a); d.b = 0; return;
-    case Op.Elu: d.a = a > 0 ? 1 : b * Math.exp(a); d.b = 0; return;
+    case Op.Exp: d.a = out; return;
+    case Op.Log: d.a = 1 / a; return;
+    case Op.Sqrt: d.a = 0.5 / out; return;
+    case Op.Abs: d.a = a > 0 ? 1 : a < 0 ? -1 : 0; return;
+    case Op.Tanh: d.a = 1 - out * out; return;
+    case Op.Sigmoid: d.a = out * (1 - out); return;
+    case Op.Relu: d.a = out > 0 ? 1 : 0; return;
+    case Op.LeakyRelu: d.a = a > 0 ? 1 : b; return;
+    case Op.Softplus: d.a = logistic(a); return;
+    case Op.Elu: d.a = a > 0 ? 1 : b * Math.exp(a); return;
     case Op.Gelu: {
       const t = Math.tanh(GELU_C * (a + GELU_K * a * a * a));
       d.a = 0.5 * (1 + t) + 0.5 * a * (1 - t * t) * GELU_C * (1 + 3 * GELU_K * a * a);
-      d.b = 0;
       return;
     }
     case Op.Min: d.a = a <= b || a !== a ? 1 : 0; d.b = 1 - d.a; return;
     case Op.Max: d.a = a >= b || a !== a ? 1 : 0; d.b = 1 - d.a; return;
-    default: d.a = 0; d.b = 0; // Op.Leaf: never called
+    default: d.a = 0; // Op.Leaf: never called
   }
 }
+
+// one bit per op code (all below 32): ops whose partials are finite constants, and ops whose
+// partials are finite whenever their own number is
+const CONSTANT_PARTIALS =
+  (1 << Op.Add) | (1 << Op.Sub) | (1 << Op.Neg) | (1 << Op.Abs) | (1 << Op.Relu) | (1 << Op.LeakyRelu) |
+  (1 << Op.Min) | (1 << Op.Max) | (1 << Op.Sum) | (1 << Op.Mean);
+const FINITE_PARTIALS = (1 << Op.Mul) | (1 << Op.Dot) | (1 << Op.Exp) | (1 << Op.Tanh) | (1 << Op.Sigmoid);
 
 /**
  * Whether a node whose gradient is exactly 0 may be skipped by a backward pass: every share it
@@ -82,26 +90,5 @@ export function backwardScalar(d: Partials, op: number, out: number, a: number, 
  * unchanged, bit for bit. True where the partials are finite constants, or finite whenever the
  * node's own number `out` is (a product or sum with an infinite or NaN factor is not finite).
  */
-export function skipsZero(op: number, out: number): boolean {
-  switch (op) {
-    case Op.Add:
-    case Op.Sub:
-    case Op.Neg:
-    case Op.Abs:
-    case Op.Relu:
-    case Op.LeakyRelu:
-    case Op.Min:
-    case Op.Max:
-    case Op.Sum:
-    case Op.Mean:
-      return true;
-    case Op.Mul:
-    case Op.Dot:
-    case Op.Exp:
-    case Op.Tanh:
-    case Op.Sigmoid:
-      return Number.isFinite(out);
-    default:
-      return false;
-  }
-}
+export const skipsZero = (op: number, out: number): boolean =>
+  ((CONSTANT_PARTIALS >> op) & 1) === 1 || (((FINITE_PARTIALS >> op) & 1) === 1 && Number.isFinite(out));

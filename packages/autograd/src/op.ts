@@ -1,3 +1,7 @@
+import {
+  Leaf, Add, Sub, Mul, Div, Neg, Pow, Exp, Log, Sqrt, Abs, Tanh, Sigmoid, Relu, LeakyRelu,
+  Softplus, Elu, Gelu, Min, Max, Sum, Mean, Dot, LogSumExp,
+} from './op-codes.js';
 import type { Value } from './value.js';
 
 /** A `Value` or a plain number. Every op accepts both; a number is a constant (it has no gradient). */
@@ -8,30 +12,30 @@ export type Operand = Value | number;
  * the forward and backward rules up in `rules` by this code. Stored: never renumber.
  */
 export const Op = {
-  Leaf: 0,
-  Add: 1,
-  Sub: 2,
-  Mul: 3,
-  Div: 4,
-  Neg: 5,
-  Pow: 6,
-  Exp: 7,
-  Log: 8,
-  Sqrt: 9,
-  Abs: 10,
-  Tanh: 11,
-  Sigmoid: 12,
-  Relu: 13,
-  LeakyRelu: 14,
-  Softplus: 15,
-  Elu: 16,
-  Gelu: 17,
-  Min: 18,
-  Max: 19,
-  Sum: 20,
-  Mean: 21,
-  Dot: 22,
-  LogSumExp: 23,
+  Leaf,
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Neg,
+  Pow,
+  Exp,
+  Log,
+  Sqrt,
+  Abs,
+  Tanh,
+  Sigmoid,
+  Relu,
+  LeakyRelu,
+  Softplus,
+  Elu,
+  Gelu,
+  Min,
+  Max,
+  Sum,
+  Mean,
+  Dot,
+  LogSumExp,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 
@@ -76,14 +80,14 @@ export type OpRule = ScalarRule | NaryRule;
 export type NaryOp = typeof Op.Sum | typeof Op.Mean | typeof Op.Dot | typeof Op.LogSumExp;
 export type ScalarOp = Exclude<Op, NaryOp>;
 
+// by op code; test/op.test.ts checks each against its key in `Op`
+const names = 'leaf add sub mul div neg pow exp log sqrt abs tanh sigmoid relu leakyRelu softplus elu gelu min max sum mean dot logSumExp'.split(' ');
+
 /**
  * The name of `op`, as the method or function that makes it is named (`'leakyRelu'` for
  * `Op.LeakyRelu`): what errors and `toDot` show.
  */
-export function opName(op: Op): string {
-  for (const [key, code] of Object.entries(Op)) if (code === op) return key.charAt(0).toLowerCase() + key.slice(1);
-  return `op ${op}`;
-}
+export const opName = (op: Op): string => names[op] ?? `op ${op}`;
 
 // gelu's tanh approximation (Hendrycks & Gimpel 2016; PyTorch's approximate='tanh').
 export const GELU_C = Math.sqrt(2 / Math.PI);

@@ -1,8 +1,9 @@
 import { backward } from './backward.js';
-import { checkBoolean, checkData, checkFinite, checkKeys, checkObject, checkOperand } from './check.js';
+import { checkBoolean, checkData, checkFinite, checkKeys, checkOperand } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
 import { forwardScalar } from './kernels.js';
-import { Op, type Operand, type ScalarOp } from './op.js';
+import * as Op from './op-codes.js';
+import { opName, type Op as OpCode, type Operand, type ScalarOp } from './op.js';
 import { LAYOUT } from './shared.js';
 import { LEAF_TAG, OP_MASK, taped } from './tape.js';
 
@@ -50,8 +51,8 @@ export class Value {
    */
   constructor(data: number);
   /** @internal A node made by an op: `data` is not checked (an op may honestly give NaN). */
-  constructor(data: number, op: Op, a: First, b: Second);
-  constructor(data: number, op?: Op, a: First = null, b: Second = 0) {
+  constructor(data: number, op: OpCode, a: First, b: Second);
+  constructor(data: number, op?: OpCode, a: First = null, b: Second = 0) {
     if (op === undefined) checkData('Value', 'data', data);
     this.data = data;
     this.grad = 0;
@@ -61,8 +62,8 @@ export class Value {
   }
 
   /** The op that made this value; `Op.Leaf` for an input or a value made under `noGrad`. */
-  get op(): Op {
-    return (this.tag & OP_MASK) as Op;
+  get op(): OpCode {
+    return (this.tag & OP_MASK) as OpCode;
   }
 
   /**
@@ -71,7 +72,7 @@ export class Value {
    * @param other - the right operand: a Value or a number (NaN refused)
    */
   add(other: Operand): Value {
-    return record(Op.Add, this, checkOperand('Value.add', 'other', other));
+    return binary(Op.Add, this, other);
   }
 
   /**
@@ -80,7 +81,7 @@ export class Value {
    * @param other - the right operand: a Value or a number (NaN refused)
    */
   sub(other: Operand): Value {
-    return record(Op.Sub, this, checkOperand('Value.sub', 'other', other));
+    return binary(Op.Sub, this, other);
   }
 
   /**
@@ -89,7 +90,7 @@ export class Value {
    * @param other - the right operand: a Value or a number (NaN refused)
    */
   mul(other: Operand): Value {
-    return record(Op.Mul, this, checkOperand('Value.mul', 'other', other));
+    return binary(Op.Mul, this, other);
   }
 
   /**
@@ -98,7 +99,7 @@ export class Value {
    * @param other - the divisor: a Value or a number (NaN refused)
    */
   div(other: Operand): Value {
-    return record(Op.Div, this, checkOperand('Value.div', 'other', other));
+    return binary(Op.Div, this, other);
   }
 
   /** `-this`. */
@@ -113,7 +114,7 @@ export class Value {
    * @param exponent - the power: a number, or a Value to differentiate it too
    */
   pow(exponent: Operand): Value {
-    return record(Op.Pow, this, checkOperand('Value.pow', 'exponent', exponent));
+    return binary(Op.Pow, this, exponent, 'exponent');
   }
 
   /** `e ** this`. */
@@ -192,7 +193,7 @@ export class Value {
    * @param other - the other operand: a Value or a number (NaN refused)
    */
   min(other: Operand): Value {
-    return record(Op.Min, this, checkOperand('Value.min', 'other', other));
+    return binary(Op.Min, this, other);
   }
 
   /**
@@ -201,7 +202,7 @@ export class Value {
    * @param other - the other operand: a Value or a number (NaN refused)
    */
   max(other: Operand): Value {
-    return record(Op.Max, this, checkOperand('Value.max', 'other', other));
+    return binary(Op.Max, this, other);
   }
 
   /**
@@ -220,7 +221,7 @@ export class Value {
    * loss.backward({ checkFinite: true });
    */
   backward(options: { readonly checkFinite?: boolean } = {}): void {
-    checkKeys('backward', 'options', checkObject('backward', 'options', options), ['checkFinite']);
+    checkKeys('backward', 'options', options, ['checkFinite']);
     backward(this, checkBoolean('backward', 'checkFinite', options.checkFinite ?? false));
   }
 
@@ -241,6 +242,11 @@ export class Value {
  * @param x - the number the leaf holds
  */
 export const value = (x: number): Value => new Value(x);
+
+/** The node for a binary `op` on `a` and `b`, once `b` is checked (named `name` in the error). */
+function binary(op: ScalarOp, a: Value, b: Operand, name = 'other'): Value {
+  return record(op, a, isOperand(b) ? b : checkOperand(`Value.${opName(op)}`, name, b));
+}
 
 /** The node for `op` on `a` and `b` (an operand or a parameter): a leaf when recording is off. */
 function record(op: ScalarOp, a: Value, b: Operand): Value {
