@@ -22,6 +22,6 @@ export const checkNumber = (owner: string, name: string, x: unknown, rule: strin
 
 /** {@link checkNumber} with a `valid` known to be a function: for this package's own rules. */
 export function numberThat(owner: string, name: string, x: unknown, rule: string, valid: (n: number) => boolean): number {
-  if (!valid(checkTypeOf(owner, name, x, 'number'))) throw mustBe(owner, name, rule, `${x}`, RangeError);
+  if (!valid(checkTypeOf(owner, name, x, 'number'))) throw mustBe(owner, name, rule, x as number, RangeError);
   return x as number;
 }

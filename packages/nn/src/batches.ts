@@ -1,4 +1,4 @@
-import { checkBoolean, checkOptions, checkPositiveInteger } from './check.js';
+import { checkBoolean, checkOptions, checkPositiveInteger, mustBe } from './check.js';
 import { checkDataset, type Dataset } from './dataset.js';
 import { resolveRng, type Rng } from './rng.js';
 import { pick } from './train-test-split.js';
@@ -47,7 +47,7 @@ export function batches(data: Dataset, options: BatchesOptions): Generator<Datas
   checkBoolean(owner, 'dropLast', dropLast);
   if (n === 0) throw new RangeError(`${owner}: data must have at least one sample, got 0`);
   if (dropLast && batchSize > n) {
-    throw new RangeError(`${owner}: batchSize must be <= the number of samples (${n}) with dropLast, got ${batchSize}`);
+    throw mustBe(owner, 'batchSize', `<= the number of samples (${n}) with dropLast`, `${batchSize}`, RangeError);
   }
   const order = data.x.map((_, i) => i);
   if (shuffle) resolveRng(owner, { rng, seed }).shuffle(order);

@@ -1,4 +1,4 @@
-import { checkFinite, show } from './check.js';
+import { checkFinite, mustBe, show } from './check.js';
 import { rowsOf, type Metric } from './metric.js';
 
 /**
@@ -20,7 +20,7 @@ export function binaryAccuracyAt(threshold: number): Metric {
       if (row.length !== 1) throw new RangeError(`${owner}: outputs[${i}] must have 1 score, got ${row.length}`);
       const label: unknown = targets[i];
       if (label !== 1 && label !== 0 && label !== -1) {
-        throw new RangeError(`${owner}: targets[${i}] must be a label -1, 0 or 1, got ${show(label)}`);
+        throw mustBe(owner, `targets[${i}]`, 'a label -1, 0 or 1', show(label), RangeError);
       }
       if ((row[0] as number) > threshold === (label === 1)) hits++;
     });

@@ -15,6 +15,7 @@ export {
   checkOptions,
   checkPositive,
   checkPositiveInteger,
+  mustBe,
   show,
 } from '@etagrad/check';
 

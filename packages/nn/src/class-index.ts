@@ -1,4 +1,4 @@
-import { show } from './check.js';
+import { mustBe, show } from './check.js';
 
 /**
  * Checks a class-index target for a row of `k` scores: an integer in [0, k). The message names
@@ -6,7 +6,7 @@ import { show } from './check.js';
  */
 export function checkClassIndex(owner: string, target: unknown, row: number, k: number): number {
   if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target >= k) {
-    throw new RangeError(`${owner}: targets[${row}] must be a class index in [0, ${k}), got ${show(target)}`);
+    throw mustBe(owner, `targets[${row}]`, `a class index in [0, ${k})`, show(target), RangeError);
   }
   return target;
 }

@@ -1,5 +1,5 @@
 import { dot, logSumExp, type Value } from '@etagrad/autograd';
-import { show } from './check.js';
+import { mustBe, show } from './check.js';
 import { checkClassIndex } from './class-index.js';
 import { defineLoss, rowwise, type LossOf, type LossOptions } from './loss.js';
 
@@ -29,13 +29,13 @@ export function checkRowWidth(owner: string, row: readonly unknown[], i: number)
 /** A probability vector of length k: entries in [0, 1] summing to 1 (within 1e-6). */
 function checkDistribution(owner: string, target: readonly unknown[], k: number, i: number): readonly number[] {
   const rule = `a class index or ${k} probabilities summing to 1`;
-  if (target.length !== k) throw new RangeError(`${owner}: targets[${i}] must be ${rule}, got ${show(target)}`);
+  if (target.length !== k) throw mustBe(owner, `targets[${i}]`, rule, show(target), RangeError);
   target.forEach((p, j) => {
     if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-      throw new RangeError(`${owner}: targets[${i}][${j}] must be a probability in [0, 1], got ${show(p)}`);
+      throw mustBe(owner, `targets[${i}][${j}]`, 'a probability in [0, 1]', show(p), RangeError);
     }
   });
   const total = (target as number[]).reduce((a, b) => a + b, 0);
-  if (Math.abs(total - 1) > 1e-6) throw new RangeError(`${owner}: targets[${i}] must be ${rule}, got a sum of ${total}`);
+  if (Math.abs(total - 1) > 1e-6) throw mustBe(owner, `targets[${i}]`, rule, `a sum of ${total}`, RangeError);
   return target as number[];
 }

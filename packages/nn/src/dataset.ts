@@ -1,4 +1,4 @@
-import { show } from './check.js';
+import { mustBe, show } from './check.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -55,11 +55,11 @@ export function addNoise(data: Dataset, noise: number, rng: Rng): Dataset {
 /** Checks that `data` is a {@link Dataset} with as many targets as rows; returns the sample count. */
 export function checkDataset(owner: string, data: unknown): number {
   if (typeof data !== 'object' || data === null) {
-    throw new TypeError(`${owner}: data must be a dataset { x, y }, got ${show(data)}`);
+    throw mustBe(owner, 'data', 'a dataset { x, y }', show(data));
   }
   const { x, y } = data as Partial<Dataset>;
-  if (!Array.isArray(x)) throw new TypeError(`${owner}: data.x must be an array, got ${show(x)}`);
-  if (!Array.isArray(y)) throw new TypeError(`${owner}: data.y must be an array, got ${show(y)}`);
+  if (!Array.isArray(x)) throw mustBe(owner, 'data.x', 'an array', show(x));
+  if (!Array.isArray(y)) throw mustBe(owner, 'data.y', 'an array', show(y));
   if (x.length !== y.length) {
     throw new RangeError(`${owner}: data.y must have one target per row of data.x (${x.length}), got ${y.length}`);
   }

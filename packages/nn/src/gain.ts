@@ -1,4 +1,4 @@
-import { checkChoice, checkNonNegative, checkOptions } from './check.js';
+import { checkChoice, checkNonNegative, checkOptions, mustBe } from './check.js';
 
 /** The nonlinearities {@link gain} knows, as PyTorch's `calculate_gain` (`'leakyRelu'` is its `'leaky_relu'`). */
 export const nonlinearities = ['linear', 'sigmoid', 'tanh', 'relu', 'leakyRelu', 'selu'] as const;
@@ -31,7 +31,7 @@ export function gain(nonlinearity: Nonlinearity, options: GainOptions = {}): num
   const name = checkChoice(owner, 'nonlinearity', nonlinearity, nonlinearities);
   const { slope } = checkOptions(owner, options, ['slope']) as GainOptions;
   if (slope !== undefined && name !== 'leakyRelu') {
-    throw new TypeError(`${owner}: slope must be given only with 'leakyRelu', got it with '${name}'`);
+    throw mustBe(owner, 'slope', "given only with 'leakyRelu'", `it with '${name}'`);
   }
   switch (name) {
     case 'linear':

@@ -1,5 +1,5 @@
 import { isValue, mean, sum, type Value } from '@etagrad/autograd';
-import { checkChoice, checkOptions, show } from './check.js';
+import { checkChoice, checkOptions, mustBe, show } from './check.js';
 
 /**
  * How a loss combines its per-sample terms: their mean (default), their sum, or `'none'`: one
@@ -73,18 +73,18 @@ export function reductionOf(owner: string, options: unknown, extra: readonly str
 
 /** Checks a batch: `outputs` rows of Values, one target per row; returns the rows. */
 export function checkBatch(owner: string, outputs: unknown, targets: unknown): readonly (readonly Value[])[] {
-  if (!Array.isArray(outputs)) throw new TypeError(`${owner}: outputs must be an array of rows (one per sample), got ${show(outputs)}`);
-  if (!Array.isArray(targets)) throw new TypeError(`${owner}: targets must be an array (one per sample), got ${show(targets)}`);
+  if (!Array.isArray(outputs)) throw mustBe(owner, 'outputs', 'an array of rows (one per sample)', show(outputs));
+  if (!Array.isArray(targets)) throw mustBe(owner, 'targets', 'an array (one per sample)', show(targets));
   if (outputs.length === 0) throw new RangeError(`${owner}: outputs must have at least one row, got 0`);
   if (targets.length !== outputs.length) {
     throw new RangeError(`${owner}: targets must have one entry per row of outputs (${outputs.length}), got ${targets.length}`);
   }
   outputs.forEach((row: unknown, i) => {
     if (!Array.isArray(row) || row.length === 0) {
-      throw new TypeError(`${owner}: outputs[${i}] must be a non-empty array of Values (one row per sample), got ${show(row)}`);
+      throw mustBe(owner, `outputs[${i}]`, 'a non-empty array of Values (one row per sample)', show(row));
     }
     row.forEach((v: unknown, j) => {
-      if (!isValue(v)) throw new TypeError(`${owner}: outputs[${i}][${j}] must be a Value, got ${show(v)}`);
+      if (!isValue(v)) throw mustBe(owner, `outputs[${i}][${j}]`, 'a Value', show(v));
     });
   });
   return outputs as readonly (readonly Value[])[];
@@ -101,12 +101,12 @@ const reduce = (terms: Value[], reduction: Reduction): Value | Value[] =>
 export function targetsOfRow(owner: string, target: unknown, row: readonly Value[], i: number): readonly unknown[] {
   if (typeof target === 'number') {
     if (row.length !== 1) {
-      throw new RangeError(`${owner}: targets[${i}] must be an array of ${row.length} numbers (one per output), got ${target}`);
+      throw mustBe(owner, `targets[${i}]`, `an array of ${row.length} numbers (one per output)`, `${target}`, RangeError);
     }
     return [target];
   }
   if (!Array.isArray(target) || target.length !== row.length) {
-    throw new TypeError(`${owner}: targets[${i}] must be ${row.length === 1 ? 'a number or ' : ''}an array of ${row.length} numbers (one per output), got ${show(target)}`);
+    throw mustBe(owner, `targets[${i}]`, `${row.length === 1 ? 'a number or ' : ''}an array of ${row.length} numbers (one per output)`, show(target));
   }
   return target as readonly unknown[];
 }
@@ -133,7 +133,7 @@ export function elementwise(
       const rule = typeof t === 'number' ? checkTarget(t) : 'a number';
       if (rule === null) return;
       const where = typeof (targets as unknown[])[i] === 'number' ? `[${i}]` : `[${i}][${j}]`;
-      throw new RangeError(`${owner}: targets${where} must be ${rule}, got ${show(t)}`);
+      throw mustBe(owner, `targets${where}`, rule, show(t), RangeError);
     });
     return ts as readonly number[];
   });

@@ -1,5 +1,5 @@
 import { isValue, type Value } from '@etagrad/autograd';
-import { show } from './check.js';
+import { mustBe, show } from './check.js';
 
 /**
  * A metric: `(outputs, targets) => number` in [0, 1], computed from the numbers (no graph).
@@ -12,18 +12,18 @@ export type Metric = (outputs: readonly (readonly Value[])[], targets: readonly 
 
 /** Checks a batch for a metric and returns the rows as numbers. */
 export function rowsOf(owner: string, outputs: unknown, targets: unknown): number[][] {
-  if (!Array.isArray(outputs)) throw new TypeError(`${owner}: outputs must be an array of rows (one per sample), got ${show(outputs)}`);
-  if (!Array.isArray(targets)) throw new TypeError(`${owner}: targets must be an array (one per sample), got ${show(targets)}`);
+  if (!Array.isArray(outputs)) throw mustBe(owner, 'outputs', 'an array of rows (one per sample)', show(outputs));
+  if (!Array.isArray(targets)) throw mustBe(owner, 'targets', 'an array (one per sample)', show(targets));
   if (outputs.length === 0) throw new RangeError(`${owner}: outputs must have at least one row, got 0`);
   if (targets.length !== outputs.length) {
     throw new RangeError(`${owner}: targets must have one entry per row of outputs (${outputs.length}), got ${targets.length}`);
   }
   return outputs.map((row: unknown, i) => {
-    if (!Array.isArray(row) || row.length === 0) throw new TypeError(`${owner}: outputs[${i}] must be a non-empty array, got ${show(row)}`);
+    if (!Array.isArray(row) || row.length === 0) throw mustBe(owner, `outputs[${i}]`, 'a non-empty array', show(row));
     return row.map((v: unknown, j) => {
       if (isValue(v)) return v.data;
       if (typeof v === 'number') return v;
-      throw new TypeError(`${owner}: outputs[${i}][${j}] must be a Value or a number, got ${show(v)}`);
+      throw mustBe(owner, `outputs[${i}][${j}]`, 'a Value or a number', show(v));
     });
   });
 }

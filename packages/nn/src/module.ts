@@ -1,5 +1,5 @@
 import { isValue, Value } from '@etagrad/autograd';
-import { checkBoolean, checkObject, checkPositiveInteger, show } from './check.js';
+import { checkBoolean, checkObject, checkPositiveInteger, mustBe, show } from './check.js';
 
 /** What `forward` takes: one sample, as plain numbers (data) or `Value`s (another layer's output). */
 export type Input = readonly (number | Value)[];
@@ -84,11 +84,11 @@ export abstract class Module {
   protected registerParameter(name: string, values: readonly Value[], shape: readonly number[]): void {
     const owner = `${this.constructor.name}.registerParameter`;
     checkName(owner, name);
-    if (!Array.isArray(values)) throw new TypeError(`${owner}: values must be an array of Values, got ${show(values)}`);
+    if (!Array.isArray(values)) throw mustBe(owner, 'values', 'an array of Values', show(values));
     values.forEach((v: unknown, i) => {
-      if (!isValue(v)) throw new TypeError(`${owner}: values[${i}] must be a Value, got ${show(v)}`);
+      if (!isValue(v)) throw mustBe(owner, `values[${i}]`, 'a Value', show(v));
     });
-    if (!Array.isArray(shape)) throw new TypeError(`${owner}: shape must be an array of positive integers, got ${show(shape)}`);
+    if (!Array.isArray(shape)) throw mustBe(owner, 'shape', 'an array of positive integers', show(shape));
     shape.forEach((d: unknown, i) => checkPositiveInteger(owner, `shape[${i}]`, d));
     const size = shape.reduce((a, b) => a * b, 1);
     if (values.length !== size) {
@@ -109,13 +109,13 @@ export abstract class Module {
   protected registerModule(name: string, module: Module): void {
     const owner = `${this.constructor.name}.registerModule`;
     checkName(owner, name);
-    if (!(module instanceof Module)) throw new TypeError(`${owner}: module must be a Module, got ${show(module)}`);
+    if (!(module instanceof Module)) throw mustBe(owner, 'module', 'a Module', show(module));
     this.#claim(owner, name);
     this.#children.set(name, module);
   }
 
   #claim(owner: string, name: string): void {
-    if (this.#tensors.has(name) || this.#children.has(name)) throw new RangeError(`${owner}: name must be unused in this module, got '${name}' twice`);
+    if (this.#tensors.has(name) || this.#children.has(name)) throw mustBe(owner, 'name', 'unused in this module', `'${name}' twice`, RangeError);
   }
 
   /** True in training mode (the default), false after `eval()`; only `Dropout` behaves differently. */
@@ -191,10 +191,10 @@ export abstract class Module {
   loadStateDict(state: unknown): void {
     const owner = `${this.constructor.name}.loadStateDict`;
     if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-      throw new TypeError(`${owner}: state must be a state dict { version, parameters }, got ${show(state)}`);
+      throw mustBe(owner, 'state', 'a state dict { version, parameters }', show(state));
     }
     const { version, parameters } = state as { version?: unknown; parameters?: unknown };
-    if (version !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${show(version)}`);
+    if (version !== 1) throw mustBe(owner, 'state.version', '1', show(version), RangeError);
     const given = checkObject(owner, 'state.parameters', parameters);
     const mine = new Map(this.#namedTensors());
     const problems: string[] = [];
@@ -318,7 +318,7 @@ function isNew(owner: string, name: string, rows: readonly (readonly Value[])[],
 
 /** A member name: a non-empty string. */
 function checkName(owner: string, name: unknown): void {
-  if (typeof name !== 'string' || name === '') throw new TypeError(`${owner}: name must be a non-empty string, got ${show(name)}`);
+  if (typeof name !== 'string' || name === '') throw mustBe(owner, 'name', 'a non-empty string', show(name));
 }
 
 /** Row-major flat index -> one index per dimension. */
@@ -363,14 +363,14 @@ function checkTensor(name: string, tensor: unknown, shape: readonly number[], pr
  * `length` is checked when given.
  */
 export function checkInput(owner: string, x: unknown, length?: number): (number | Value)[] {
-  if (!Array.isArray(x)) throw new TypeError(`${owner}: input must be an array of numbers or Values, got ${show(x)}`);
+  if (!Array.isArray(x)) throw mustBe(owner, 'input', 'an array of numbers or Values', show(x));
   if (length !== undefined && x.length !== length) throw new RangeError(`${owner}: input must have length ${length}, got ${x.length}`);
   const out = new Array<number | Value>(x.length);
   for (let i = 0; i < x.length; i++) {
     const v: unknown = x[i];
     if (isValue(v)) out[i] = v;
     else if (typeof v === 'number' && Number.isFinite(v)) out[i] = v;
-    else throw new TypeError(`${owner}: input[${i}] must be a finite number or a Value, got ${show(v)}`);
+    else throw mustBe(owner, `input[${i}]`, 'a finite number or a Value', show(v));
   }
   return out;
 }

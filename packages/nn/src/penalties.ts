@@ -1,13 +1,13 @@
 import { isValue, sum, type Value } from '@etagrad/autograd';
-import { show } from './check.js';
+import { mustBe, show } from './check.js';
 
 function checkParams(owner: string, params: unknown): Value[] {
   if (params === null || typeof params !== 'object' || !(Symbol.iterator in params)) {
-    throw new TypeError(`${owner}: params must be an iterable of Values, got ${show(params)}`);
+    throw mustBe(owner, 'params', 'an iterable of Values', show(params));
   }
   const list = [...(params as Iterable<unknown>)];
   list.forEach((p, i) => {
-    if (!isValue(p)) throw new TypeError(`${owner}: params[${i}] must be a Value, got ${show(p)}`);
+    if (!isValue(p)) throw mustBe(owner, `params[${i}]`, 'a Value', show(p));
   });
   return list as Value[];
 }

@@ -1,4 +1,4 @@
-import { checkFinite, checkNumber, checkObject, checkSeed, show } from './check.js';
+import { checkFinite, checkNumber, checkObject, checkSeed, mustBe, show } from './check.js';
 
 /**
  * A seeded pseudo-random generator. Every random choice in `@etagrad/nn` (initial weights,
@@ -184,13 +184,13 @@ export function rng(seed: number = defaultSeed): Rng {
 export function rngFromState(state: unknown): Rng {
   const owner = 'rngFromState';
   const s = checkObject(owner, 'state', state);
-  if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${show(s['version'])}`);
+  if (s['version'] !== 1) throw mustBe(owner, 'state.version', '1', show(s['version']), RangeError);
   if (s['algorithm'] !== 'sfc32') {
-    throw new RangeError(`${owner}: state.algorithm must be 'sfc32', got ${show(s['algorithm'])}`);
+    throw mustBe(owner, 'state.algorithm', "'sfc32'", show(s['algorithm']), RangeError);
   }
   const words = s['words'];
   if (!Array.isArray(words) || words.length !== 4) {
-    throw new TypeError(`${owner}: state.words must be an array of 4 numbers, got ${show(words)}`);
+    throw mustBe(owner, 'state.words', 'an array of 4 numbers', show(words));
   }
   words.forEach((w: unknown, i) =>
     checkNumber(owner, `state.words[${i}]`, w, 'an integer in [0, 2^32)', (n) => Number.isInteger(n) && n >= 0 && n < TWO_POW_32),
@@ -203,7 +203,7 @@ export function resolveRng(owner: string, options: { readonly rng?: Rng | undefi
   if (options.rng !== undefined) {
     const r = options.rng as unknown;
     if (typeof r !== 'object' || r === null || typeof (r as Rng).uniform !== 'function') {
-      throw new TypeError(`${owner}: rng must be a generator from rng(seed), got ${show(r)}`);
+      throw mustBe(owner, 'rng', 'a generator from rng(seed)', show(r));
     }
     return options.rng;
   }

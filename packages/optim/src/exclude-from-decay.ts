@@ -1,4 +1,4 @@
-import { checkFunction, checkOptions, checkString, show } from './check.js';
+import { checkFunction, checkOptions, checkString, mustBe, show } from './check.js';
 import { isParam } from './param-list.js';
 import type { NamedParam } from './types.js';
 
@@ -37,10 +37,10 @@ export function excludeFromDecay(named: readonly NamedParam[], options: ExcludeF
   const owner = 'excludeFromDecay';
   const { exclude = isBias } = checkOptions(owner, options, ['exclude']) as ExcludeFromDecayOptions;
   checkFunction(owner, 'exclude', exclude, 'a function of a parameter name');
-  if (!Array.isArray(named)) throw new TypeError(`${owner}: named must be an array of [name, parameter] pairs, got ${show(named)}`);
+  if (!Array.isArray(named)) throw mustBe(owner, 'named', 'an array of [name, parameter] pairs', show(named));
   named.forEach((pair: unknown, i) => {
     if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || !isParam(pair[1])) {
-      throw new TypeError(`${owner}: named[${i}] must be a [name, parameter] pair, got ${show(pair)}`);
+      throw mustBe(owner, `named[${i}]`, 'a [name, parameter] pair', show(pair));
     }
   });
   const decayed = named.filter(([name]) => !exclude(name));

@@ -195,7 +195,7 @@ export function readHyper<H>(
   for (const [key, rule] of Object.entries(table as Table)) {
     if (Object.hasOwn(given, key)) out[key] = readOne(owner, `${prefix}${key}`, given[key], rule);
     else if ((fallback as Values)[key] !== undefined) out[key] = (fallback as Values)[key];
-    else if (!partial) throw new TypeError(`${owner}: ${prefix}${key} must be given${hint}, got undefined`);
+    else if (!partial) throw mustBe(owner, `${prefix}${key}`, `given${hint}`, 'undefined');
   }
   return out as Raw<H>;
 }

@@ -1,5 +1,5 @@
 import type { Schedule } from '@etagrad/sched';
-import { checkChoice, checkInteger, checkKeys, checkNonNegative, checkObject, show } from './check.js';
+import { checkChoice, checkInteger, checkKeys, checkNonNegative, checkObject, mustBe, show } from './check.js';
 import type { Buffers, OptimizerDefinition, UpdateNumber } from './definition.js';
 import {
   type CommonHyper,
@@ -200,7 +200,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
     checkInteger(owner, 'groupIndex', groupIndex, 0);
     const group = this.#groups[groupIndex];
     if (group === undefined) {
-      throw new RangeError(`${owner}: groupIndex must be below the number of groups (${this.#groups.length}), got ${groupIndex}`);
+      throw mustBe(owner, 'groupIndex', `below the number of groups (${this.#groups.length})`, groupIndex, RangeError);
     }
     const { lr } = readHyper<{ lr: number }>(owner, { lr: nonNegative }, { lr: value }, {});
     scalarAt(owner, 'lr', lr, nonNegative, this.#stepCount);

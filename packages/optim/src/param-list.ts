@@ -1,4 +1,4 @@
-import { show } from './check.js';
+import { mustBe, show } from './check.js';
 import type { Param } from './types.js';
 
 /** Whether `x` is shaped like a parameter: a number `data` and a number `grad`. */
@@ -14,13 +14,13 @@ export const isParam = (x: unknown): x is Param =>
  */
 export function checkParamList(owner: string, list: unknown): Param[] {
   if (typeof list !== 'object' || list === null || !(Symbol.iterator in list)) {
-    throw new TypeError(`${owner}: params must be an iterable of parameters { data, grad } or [name, parameter] pairs, got ${show(list)}`);
+    throw mustBe(owner, 'params', 'an iterable of parameters { data, grad } or [name, parameter] pairs', show(list));
   }
   const out: Param[] = [];
   for (const item of list as Iterable<unknown>) {
     const param = Array.isArray(item) ? (item as unknown[])[1] : item;
     if (!isParam(param) || (Array.isArray(item) && (item.length !== 2 || typeof item[0] !== 'string'))) {
-      throw new TypeError(`${owner}: params[${out.length}] must be a parameter { data: number, grad: number } or a [name, parameter] pair, got ${show(item)}`);
+      throw mustBe(owner, `params[${out.length}]`, 'a parameter { data: number, grad: number } or a [name, parameter] pair', show(item));
     }
     out.push(param);
   }

@@ -1,7 +1,7 @@
 // Reading the `params` argument: plain parameters, named parameters (as `namedParameters()`
 // gives them), or groups of either with per-group options (PyTorch's param_groups).
 
-import { checkKeys, show } from './check.js';
+import { checkKeys, mustBe, show } from './check.js';
 import { isParam } from './param-list.js';
 import type { Param } from './types.js';
 
@@ -18,7 +18,7 @@ const isGroup = (x: unknown): x is { params: unknown } =>
 function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, 'params' | 'names'> {
   if (!Array.isArray(list) || list.length === 0) {
     const got = Array.isArray(list) ? 'an empty array' : show(list);
-    throw new TypeError(`${owner}: ${name} must be a non-empty array of parameters, got ${got}`);
+    throw mustBe(owner, name, 'a non-empty array of parameters', got);
   }
   const named = Array.isArray(list[0]);
   const params: Param[] = [];
@@ -27,13 +27,13 @@ function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, '
     if (named) {
       const [key, param] = Array.isArray(item) ? (item as unknown[]) : [undefined, item];
       if (!Array.isArray(item) || item.length !== 2 || typeof key !== 'string' || !isParam(param)) {
-        throw new TypeError(`${owner}: ${name}[${i}] must be a [name, { data: number, grad: number }] pair like ${name}[0], got ${show(item)}`);
+        throw mustBe(owner, `${name}[${i}]`, `a [name, { data: number, grad: number }] pair like ${name}[0]`, show(item));
       }
       names.push(key);
       params.push(param);
     } else {
       if (!isParam(item)) {
-        throw new TypeError(`${owner}: ${name}[${i}] must be a parameter { data: number, grad: number }, got ${show(item)}`);
+        throw mustBe(owner, `${name}[${i}]`, 'a parameter { data: number, grad: number }', show(item));
       }
       params.push(item);
     }
@@ -49,12 +49,12 @@ function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, '
 export function readParams(owner: string, input: unknown, groupKeys: readonly string[]): ReadGroup[] {
   if (!Array.isArray(input) || input.length === 0) {
     const got = Array.isArray(input) ? 'an empty array' : show(input);
-    throw new TypeError(`${owner}: params must be a non-empty array of parameters or groups, got ${got}`);
+    throw mustBe(owner, 'params', 'a non-empty array of parameters or groups', got);
   }
   const groups: ReadGroup[] = [];
   if (isGroup(input[0])) {
     for (const [i, group] of (input as unknown[]).entries()) {
-      if (!isGroup(group)) throw new TypeError(`${owner}: params[${i}] must be a group { params, ...options } like params[0], got ${show(group)}`);
+      if (!isGroup(group)) throw mustBe(owner, `params[${i}]`, 'a group { params, ...options } like params[0]', show(group));
       const { params, ...options } = group as Record<string, unknown>;
       checkKeys(owner, `params[${i}]`, options, ['params', ...groupKeys]);
       groups.push({ ...readList(owner, `params[${i}].params`, params), options });
@@ -67,7 +67,7 @@ export function readParams(owner: string, input: unknown, groupKeys: readonly st
   const seenNames = new Set<string>();
   for (const [i, group] of groups.entries()) {
     if ((group.names !== null) !== named) {
-      throw new TypeError(`${owner}: params[${i}].params must be ${named ? 'named' : 'unnamed'} like params[0].params, got ${named ? 'unnamed' : 'named'} parameters`);
+      throw mustBe(owner, `params[${i}].params`, `${named ? 'named' : 'unnamed'} like params[0].params`, `${named ? 'unnamed' : 'named'} parameters`);
     }
     for (const [j, param] of group.params.entries()) {
       const where = groups.length > 1 ? `params[${i}].params[${j}]` : `params[${j}]`;

@@ -1,3 +1,4 @@
+import { mustBe } from './check.js';
 import { type OptimizerDefinition, updateNumber } from './definition.js';
 import { type CommonHyper, choice, commonTable, flag, nonNegative, unitClosed } from './hyper.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
@@ -68,8 +69,8 @@ export const sgdDefinition: OptimizerDefinition<SgdHyper, SgdBuffers> = {
   update: sgdUpdate,
   check(owner, h, where) {
     if (!h.nesterov) return;
-    if (!(h.momentum > 0)) throw new RangeError(`${owner}: ${where}momentum must be > 0 with nesterov, got ${h.momentum}`);
-    if (h.dampening !== 0) throw new RangeError(`${owner}: ${where}dampening must be 0 with nesterov, got ${h.dampening}`);
+    if (!(h.momentum > 0)) throw mustBe(owner, `${where}momentum`, '> 0 with nesterov', h.momentum, RangeError);
+    if (h.dampening !== 0) throw mustBe(owner, `${where}dampening`, '0 with nesterov', h.dampening, RangeError);
   },
 };
 

@@ -2,7 +2,7 @@
 // returned, so a refused state leaves the optimizer as it was.
 
 import { fromLoadedSpec, isSchedule, savableSpec } from '@etagrad/sched';
-import { checkFinite, checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, isRecord, prefixed, show } from './check.js';
+import { checkFinite, checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, isRecord, prefixed, mustBe, show } from './check.js';
 import type { Buffers, OptimizerDefinition } from './definition.js';
 import { type CommonHyper, type Raw, readHyper, resolve } from './hyper.js';
 import type { Group } from './optimizer.js';
@@ -112,7 +112,7 @@ function loadBuffers<S extends Buffers>(owner: string, name: string, x: unknown,
 /** The saved names of group `i`, checked to be exactly its parameters' names (in any order). */
 function checkNames(owner: string, where: string, i: number, saved: unknown, names: readonly string[]): void {
   if (!Array.isArray(saved) || !saved.every((n) => typeof n === 'string')) {
-    throw new TypeError(`${owner}: ${where} must be a list of parameter names (this optimizer's are named), got ${show(saved)}`);
+    throw mustBe(owner, where, "a list of parameter names (this optimizer's are named)", show(saved));
   }
   if (saved.length !== names.length) {
     throw new RangeError(`${owner}: ${where} must list ${names.length} parameters (as this optimizer's group ${i}), got ${saved.length}`);
@@ -137,20 +137,20 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
 ): LoadedState<H, S> {
   const owner = definition.name;
   const s = checkObject(owner, 'state', state);
-  if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${String(s['version'])}`);
+  if (s['version'] !== 1) throw mustBe(owner, 'state.version', '1', String(s['version']), RangeError);
   if (s['optimizer'] !== owner) {
-    throw new RangeError(`${owner}: state.optimizer must be '${owner}', got ${show(s['optimizer'])}`);
+    throw mustBe(owner, 'state.optimizer', `'${owner}'`, show(s['optimizer']), RangeError);
   }
   const stepCount = checkInteger(owner, 'state.stepCount', s['stepCount'], 0);
   const skippedSteps = checkInteger(owner, 'state.skippedSteps', s['skippedSteps'], 0);
   const lrScale = checkNonNegative(owner, 'state.lrScale', s['lrScale']);
   if (s['accumulate'] !== own.accumulate) {
-    throw new RangeError(`${owner}: state.accumulate must be ${own.accumulate} (as this optimizer), got ${String(s['accumulate'])}`);
+    throw mustBe(owner, 'state.accumulate', `${own.accumulate} (as this optimizer)`, String(s['accumulate']), RangeError);
   }
   const accumulated = checkNumber(owner, 'state.accumulated', s['accumulated'], `an integer in [0, ${own.accumulate})`,
     (n) => Number.isSafeInteger(n) && n >= 0 && n < own.accumulate);
   const saved = s['groups'];
-  if (!Array.isArray(saved)) throw new TypeError(`${owner}: state.groups must be an array, got ${show(saved)}`);
+  if (!Array.isArray(saved)) throw mustBe(owner, 'state.groups', 'an array', show(saved));
   if (saved.length !== groups.length) {
     throw new RangeError(`${owner}: state.groups must have ${groups.length} groups (as this optimizer), got ${saved.length}`);
   }
@@ -160,7 +160,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
     const names = groups.flatMap((group) => group.slots.map((slot) => slot.name ?? ''));
     checkKeys(owner, 'state.buffers', buffers, names);
   } else if (!Array.isArray(buffers)) {
-    throw new TypeError(`${owner}: state.buffers must be an array (this optimizer's parameters are unnamed), got ${show(buffers)}`);
+    throw mustBe(owner, 'state.buffers', "an array (this optimizer's parameters are unnamed)", show(buffers));
   } else if (buffers.length !== total) {
     throw new RangeError(`${owner}: state.buffers must have ${total} entries (one per parameter), got ${buffers.length}`);
   }
@@ -173,9 +173,9 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
       checkNames(owner, `${where}.params`, i, params, group.slots.map((slot) => slot.name ?? ''));
     } else if (params !== group.slots.length) {
       if (typeof params !== 'number') {
-        throw new TypeError(`${owner}: ${where}.params must be a count of parameters (this optimizer's are unnamed), got ${show(params)}`);
+        throw mustBe(owner, `${where}.params`, "a count of parameters (this optimizer's are unnamed)", show(params));
       }
-      throw new RangeError(`${owner}: ${where}.params must be ${group.slots.length} parameters (as this optimizer's group ${i}), got ${params}`);
+      throw mustBe(owner, `${where}.params`, `${group.slots.length} parameters (as this optimizer's group ${i})`, params, RangeError);
     }
     const given = loadHyper(owner, `${where}.hyper`, savedGroup['hyper']);
     checkKeys(owner, `${where}.hyper`, given, Object.keys(definition.table));

@@ -1,7 +1,7 @@
 // What the text and SVG charts share: checking the series, dropping the points a chart cannot
 // show (non-finite values, and values <= 0 on a log scale), the data ranges, ticks and labels.
 
-import { checkNumber, checkOptions, show } from './check.js';
+import { checkNumber, checkOptions, mustBe, show } from './check.js';
 
 /**
  * One line of a chart: its name (for the legend), its y values and, optionally, its x values
@@ -50,17 +50,17 @@ export interface ChartData {
 }
 
 function checkSeries(owner: string, series: unknown): readonly Series[] {
-  if (!Array.isArray(series)) throw new TypeError(`${owner}: series must be an array, got ${show(series)}`);
+  if (!Array.isArray(series)) throw mustBe(owner, 'series', 'an array', show(series));
   for (const [i, s] of (series as unknown[]).entries()) {
     const one = s as Partial<Series> | null;
     if (typeof one !== 'object' || one === null) {
-      throw new TypeError(`${owner}: series[${i}] must be an object, got ${show(s)}`);
+      throw mustBe(owner, `series[${i}]`, 'an object', show(s));
     }
     if (typeof one.name !== 'string') {
-      throw new TypeError(`${owner}: series[${i}].name must be a string, got ${show(one.name)}`);
+      throw mustBe(owner, `series[${i}].name`, 'a string', show(one.name));
     }
     if (typeof one.values?.length !== 'number') {
-      throw new TypeError(`${owner}: series[${i}].values must be an array of numbers, got ${show(one.values)}`);
+      throw mustBe(owner, `series[${i}].values`, 'an array of numbers', show(one.values));
     }
     if (one.xs !== undefined && one.xs.length !== one.values.length) {
       throw new RangeError(
@@ -78,7 +78,7 @@ export function checkChartOptions(owner: string, options: unknown): ChartOptions
   checkOptions(owner, options, chartKeys);
   for (const name of ['title', 'xLabel', 'yLabel'] as const) {
     const label = (options as ChartOptions)[name];
-    if (label !== undefined && typeof label !== 'string') throw new TypeError(`${owner}: ${name} must be a string, got ${show(label)}`);
+    if (label !== undefined && typeof label !== 'string') throw mustBe(owner, name, 'a string', show(label));
   }
   return options as ChartOptions;
 }
@@ -91,7 +91,7 @@ export function checkSize(owner: string, name: string, x: number | undefined, fa
 
 function checkLog(owner: string, name: string, flag: unknown): boolean {
   if (flag !== undefined && typeof flag !== 'boolean') {
-    throw new TypeError(`${owner}: ${name} must be a boolean, got ${show(flag)}`);
+    throw mustBe(owner, name, 'a boolean', show(flag));
   }
   return flag ?? false;
 }

@@ -3,11 +3,11 @@
 // read as 0, so a spec's JSON, which cannot tell them apart, rebuilds the very same schedule.
 
 import * as check from '@etagrad/check';
-import { checkKeys, show } from '@etagrad/check';
+import { checkKeys, mustBe, show } from '@etagrad/check';
 import { isSchedule } from './is-schedule.js';
 import type { Schedule } from './types.js';
 
-export { checkBoolean, checkChoice, checkObject, show } from '@etagrad/check';
+export { checkBoolean, checkChoice, checkObject, mustBe, show } from '@etagrad/check';
 
 /**
  * `x` if it is a number for which `valid` holds (see `checkNumber` in @etagrad/check), with -0
@@ -41,13 +41,13 @@ export const inRange = (owner: string, name: string, x: unknown, rule: string, v
 
 /** A non-empty array of strictly increasing positive integers (milestones, boundaries). */
 export function increasingSteps(owner: string, name: string, x: unknown): number[] {
-  if (!Array.isArray(x)) throw new TypeError(`${owner}: ${name} must be an array, got ${show(x)}`);
+  if (!Array.isArray(x)) throw mustBe(owner, name, 'an array', show(x));
   const out: number[] = [];
   for (const [i, b] of x.entries()) {
     positiveInteger(owner, `${name}[${i}]`, b);
     const previous = out[out.length - 1];
     if (previous !== undefined && b <= previous) {
-      throw new RangeError(`${owner}: ${name}[${i}] must be greater than ${name}[${i - 1}] (${previous}), got ${b}`);
+      throw mustBe(owner, `${name}[${i}]`, `greater than ${name}[${i - 1}] (${previous})`, `${b}`, RangeError);
     }
     out.push(b);
   }
@@ -56,7 +56,7 @@ export function increasingSteps(owner: string, name: string, x: unknown): number
 
 /** An array (for lists of values or schedules), copied. */
 export function checkArray(owner: string, name: string, x: unknown): unknown[] {
-  if (!Array.isArray(x)) throw new TypeError(`${owner}: ${name} must be an array, got ${show(x)}`);
+  if (!Array.isArray(x)) throw mustBe(owner, name, 'an array', show(x));
   return [...(x as unknown[])];
 }
 
@@ -67,7 +67,7 @@ export function checkArray(owner: string, name: string, x: unknown): unknown[] {
 export function checkSchedule(owner: string, name: string, x: unknown): Schedule {
   if (!isSchedule(x)) {
     const hint = typeof x === 'function' ? ' (wrap a plain function with fromFunction(fn, { name }))' : '';
-    throw new TypeError(`${owner}: ${name} must be a schedule${hint}, got ${show(x)}`);
+    throw mustBe(owner, name, `a schedule${hint}`, show(x));
   }
   return x;
 }
@@ -84,5 +84,5 @@ export function checkOptions(owner: string, x: unknown, known: readonly string[]
 /** A rate a user's function gave: a finite number, else an error naming the step. */
 export function finiteRate(owner: string, t: number, rate: unknown): number {
   if (typeof rate === 'number' && Number.isFinite(rate)) return rate;
-  throw new RangeError(`${owner}: the rate at step ${t} must be a finite number, got ${show(rate)}`);
+  throw mustBe(owner, `the rate at step ${t}`, 'a finite number', show(rate), RangeError);
 }

@@ -1,5 +1,5 @@
 import { checkFunction, checkString } from '@etagrad/check';
-import { checkOptions, finiteRate } from './check.js';
+import { checkOptions, finiteRate, mustBe } from './check.js';
 import { makeSchedule, type KindSpec } from './define-schedule.js';
 import type { Schedule } from './types.js';
 
@@ -27,7 +27,7 @@ export function fromFunction(fn: (step: number) => number, options: FromFunction
   const f = checkFunction<(step: number) => number>(owner, 'fn', fn);
   checkOptions(owner, options, ['name']);
   const name = checkString(owner, 'name', options.name);
-  if (name === '') throw new RangeError(`${owner}: name must be a non-empty string, got ''`);
+  if (name === '') throw mustBe(owner, 'name', 'a non-empty string', "''", RangeError);
   // 'fromFunction' is a reserved kind, known to format and the readers, which refuse it.
   return makeSchedule({ kind: 'fromFunction', name } as unknown as KindSpec, (t) => finiteRate(name, t, f(t)));
 }

@@ -1,5 +1,5 @@
 import { checkKeys } from '@etagrad/check';
-import { checkChoice, checkNumber, checkObject, checkOptions, inRange, nonNegative, nonNegativeInteger } from './check.js';
+import { checkChoice, checkNumber, checkObject, checkOptions, inRange, mustBe, nonNegative, nonNegativeInteger } from './check.js';
 
 /** Whether a lower (`'min'`, a loss) or a higher (`'max'`, an accuracy) metric is better. */
 export const plateauModes = ['min', 'max'] as const;
@@ -194,7 +194,7 @@ function fields(owner: string, path: string, x: unknown, keys: readonly string[]
 export function reduceOnPlateauFromState(state: unknown): Plateau {
   const owner = 'reduceOnPlateauFromState';
   const s = fields(owner, 'state', state, stateKeys);
-  if (s['version'] !== 1) throw new RangeError(`${owner}: state.version must be 1, got ${String(s['version'])}`);
+  if (s['version'] !== 1) throw mustBe(owner, 'state.version', '1', String(s['version']), RangeError);
   // A state saved before `eps` existed takes its default.
   const options = settingsOf(owner, 'state.options.', fields(owner, 'state.options', s['options'], settingKeys, ['eps']));
   const bounds = `in [minScale (${options.minScale}), 1]`;

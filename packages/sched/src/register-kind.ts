@@ -1,5 +1,5 @@
 import { checkFunction, checkObject, checkString, show } from '@etagrad/check';
-import { checkOptions, finiteRate } from './check.js';
+import { checkOptions, finiteRate, mustBe } from './check.js';
 import { makeSchedule, type KindSpec } from './define-schedule.js';
 import { addKind, loadedKind } from './kinds.js';
 import { scheduleKinds, type Json, type Schedule } from './types.js';
@@ -66,7 +66,7 @@ export function registerKind<C extends Record<string, OptionCheck>>(
   checkOptions(owner, definition, ['name', 'options', 'formula']);
   const name = checkString(owner, 'name', definition.name);
   if (!identifier.test(name) || reserved.includes(name)) {
-    throw new RangeError(`${owner}: name must be an identifier such as 'noam', not true, false, null or fromFunction, got ${show(name)}`);
+    throw mustBe(owner, 'name', "an identifier such as 'noam', not true, false, null or fromFunction", show(name), RangeError);
   }
   if ((scheduleKinds as readonly string[]).includes(name)) {
     throw new RangeError(`${owner}: name must not be a built-in kind's, got '${name}'`);
@@ -76,7 +76,7 @@ export function registerKind<C extends Record<string, OptionCheck>>(
   const names = Object.keys(checks);
   for (const option of names) {
     if (!identifier.test(option) || option === 'kind') {
-      throw new RangeError(`${owner}: options' names must be identifiers other than kind, got ${show(option)}`);
+      throw mustBe(owner, "options' names", 'identifiers other than kind', show(option), RangeError);
     }
     checkFunction(owner, `options.${option}`, checks[option], 'a check such as checkPositive');
   }
