@@ -260,3 +260,29 @@ export function resolveInto<H extends CommonHyper>(
     else (values[key] as number[])[index] = scalarAt(owner, `${key}[${index}]`, schedule, rule, step);
   }
 }
+
+/** A group's options as read: as given, as numbers at step 0, and which follow a schedule. */
+export interface GroupOptions<H> {
+  raw: Raw<H>;
+  hyper: H;
+  scheduled: Scheduled[];
+}
+
+/**
+ * A group's options read from `given` (see {@link readHyper}), resolved at step 0 and checked
+ * across options by `check` (SGD's nesterov needs momentum), every error naming them after
+ * `prefix`: what a constructor and a state restore both do with a group's options.
+ */
+export function readGroupOptions<H extends CommonHyper>(
+  owner: string,
+  rules: { readonly table: HyperTable<H>; readonly check?: (owner: string, h: H, where: string) => void },
+  given: Values,
+  fallback: Preset<H>,
+  prefix: string,
+  hint = '',
+): GroupOptions<H> {
+  const raw = readHyper(owner, rules.table, given, fallback, { prefix, hint });
+  const hyper = resolve(owner, rules.table, raw, 0, 1);
+  rules.check?.(owner, hyper, prefix);
+  return { raw, hyper, scheduled: scheduledOf(rules.table, raw) };
+}

@@ -4,17 +4,14 @@ import type { Buffers, OptimizerDefinition, UpdateNumber } from './definition.js
 import {
   type CommonHyper,
   commonDefaults,
+  type GroupOptions,
   type HyperOptions,
-  type HyperTable,
   nonNegative,
   type Preset,
-  type Raw,
+  readGroupOptions,
   readHyper,
-  scalarAt,
-  resolve,
   resolveInto,
-  type Scheduled,
-  scheduledOf,
+  scalarAt,
 } from './hyper.js';
 import { readParams } from './params.js';
 import { readState, saveState } from './state.js';
@@ -49,12 +46,11 @@ export interface Slot<S> {
   gradSum: number;
 }
 
-/** One group and its books. */
-export interface Group<H, S, C = unknown> {
-  raw: Raw<H>;
-  /** The options as numbers for the current update (refreshed in place). */
-  hyper: H;
-  scheduled: Scheduled[];
+/**
+ * One group and its books: its options (`hyper`: as numbers for the current update, refreshed in
+ * place) and its parameters.
+ */
+export interface Group<H, S, C = unknown> extends GroupOptions<H> {
   readonly slots: Slot<S>[];
   /** The current update's shared quantities (bias corrections, ...), refilled before each update. */
   readonly constants: C;
@@ -133,21 +129,16 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
     const read = readParams(owner, params, hyperKeys);
     this.#named = read[0]?.names !== null;
     this.#groups = read.map((group, i) => {
-      const prefix = read.length > 1 ? `params[${i}].` : '';
-      const raw = readHyper(owner, definition.table, group.options, fallback as Preset<H>, { prefix, hint });
-      const hyper = resolve(owner, definition.table, raw, 0, 1);
-      definition.check?.(owner, hyper, prefix);
+      const options = readGroupOptions(owner, definition, group.options, fallback as Preset<H>, read.length > 1 ? `params[${i}].` : '', hint);
       return {
-        raw,
-        hyper,
-        scheduled: scheduledOf(definition.table, raw),
+        ...options,
         slots: group.params.map((param, j) => ({
           param,
           name: group.names?.[j] ?? null,
-          buffers: definition.buffers(hyper),
+          buffers: definition.buffers(options.hyper),
           gradSum: 0,
         })),
-        constants: definition.perUpdate(hyper, 1),
+        constants: definition.perUpdate(options.hyper, 1),
       };
     });
   }
@@ -302,19 +293,12 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
       named: this.#named,
       accumulate: this.#accumulate,
     });
-    for (const [i, group] of this.#groups.entries()) {
-      const loaded = read.groups[i];
-      if (loaded === undefined) continue; // readState checked the count
-      group.raw = loaded.raw;
-      group.hyper = loaded.hyper;
-      group.scheduled = scheduledOf(this.#definition.table as HyperTable<H>, loaded.raw);
-      for (const [j, slot] of group.slots.entries()) {
-        const buffers = loaded.buffers[j];
-        if (buffers === undefined) continue;
-        slot.buffers = buffers.buffers;
-        slot.gradSum = buffers.gradSum;
-      }
-    }
+    // readState checked the counts: one loaded group per group, one entry per parameter.
+    this.#groups.forEach((group, i) => {
+      const { options, buffers } = read.groups[i]!;
+      Object.assign(group, options);
+      group.slots.forEach((slot, j) => Object.assign(slot, buffers[j]));
+    });
     this.#stepCount = read.stepCount;
     this.#skippedSteps = read.skippedSteps;
     this.#lrScale = read.lrScale;

@@ -2,9 +2,9 @@
 // returned, so a refused state leaves the optimizer as it was.
 
 import { fromLoadedSpec, isSchedule, savableSpec } from '@etagrad/sched';
-import { checkFinite, checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, isRecord, prefixed, mustBe, show } from './check.js';
+import { checkFinite, checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, isRecord, mustBe, prefixed, show } from './check.js';
 import type { Buffers, OptimizerDefinition } from './definition.js';
-import { type CommonHyper, type Raw, readHyper, resolve } from './hyper.js';
+import { type CommonHyper, type GroupOptions, readGroupOptions } from './hyper.js';
 import type { Group } from './optimizer.js';
 import type { OptimizerState, SavedBuffers, SavedGroup } from './types.js';
 
@@ -65,8 +65,7 @@ export function saveState<H extends CommonHyper, S extends Buffers, C>(
 
 /** A group read from a state: its options and its parameters' buffers, in the group's order. */
 export interface LoadedGroup<H, S> {
-  readonly raw: Raw<H>;
-  readonly hyper: H;
+  readonly options: GroupOptions<H>;
   readonly buffers: readonly { readonly buffers: S; readonly gradSum: number }[];
 }
 
@@ -179,13 +178,10 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
     }
     const given = loadHyper(owner, `${where}.hyper`, savedGroup['hyper']);
     checkKeys(owner, `${where}.hyper`, given, Object.keys(definition.table));
-    const raw = readHyper(owner, definition.table, given, {}, { prefix: `${where}.hyper.` });
-    const hyper = resolve(owner, definition.table, raw, 0, 1);
-    definition.check?.(owner, hyper, `${where}.hyper.`);
-    const template = definition.buffers(hyper);
+    const options = readGroupOptions(owner, definition, given, {}, `${where}.hyper.`);
+    const template = definition.buffers(options.hyper);
     return {
-      raw,
-      hyper,
+      options,
       buffers: group.slots.map((slot) => {
         const name = slot.name === null ? `state.buffers[${index}]` : `state.buffers['${slot.name}']`;
         const entry = slot.name === null ? (buffers as unknown[])[index] : (buffers as Record<string, unknown>)[slot.name];
