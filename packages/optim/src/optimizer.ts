@@ -1,5 +1,5 @@
 import type { Schedule } from '@etagrad/sched';
-import { checkChoice, checkInteger, checkKeys, checkNonNegative, checkObject, mustBe, show } from './check.js';
+import { checkChoice, checkInteger, checkKeys, checkNonNegative, checkObject, isRecord, mustBe, show } from './check.js';
 import type { Buffers, OptimizerDefinition, UpdateNumber } from './definition.js';
 import {
   type CommonHyper,
@@ -61,15 +61,23 @@ const lrOf = <H extends CommonHyper>(group: Group<H, unknown>): Scalar => group.
 
 const optimizerKeys = ['convention', 'nonFinite', 'accumulate'] as const;
 
+/** The type of each member of a definition (`check` is optional). */
+const definitionShape: Readonly<Record<string, string>> = {
+  name: 'string',
+  table: 'object',
+  defaults: 'object',
+  presets: 'object',
+  buffers: 'function',
+  perUpdate: 'function',
+  update: 'function',
+} satisfies Record<Exclude<keyof OptimizerDefinition<CommonHyper, Buffers>, 'check'>, string>;
+
 /** A definition's shape, checked where a custom optimizer passes one to `OptimizerBase`. */
 function checkDefinition(definition: unknown): void {
-  const d = definition as Partial<Record<keyof OptimizerDefinition<CommonHyper, Buffers>, unknown>> | null;
-  const valid =
-    typeof d === 'object' && d !== null && typeof d.name === 'string' && typeof d.table === 'object' && d.table !== null &&
-    typeof d.defaults === 'object' && typeof d.presets === 'object' &&
-    typeof d.buffers === 'function' && typeof d.perUpdate === 'function' && typeof d.update === 'function';
+  const valid = isRecord(definition) && definition['table'] !== null &&
+    Object.entries(definitionShape).every(([key, type]) => typeof definition[key] === type);
   if (!valid) {
-    throw new TypeError(`OptimizerBase: definition must be an optimizer definition { name, table, defaults, presets, buffers, perUpdate, update }, got ${show(definition)}`);
+    throw mustBe('OptimizerBase', 'definition', `an optimizer definition { ${Object.keys(definitionShape).join(', ')} }`, show(definition));
   }
 }
 

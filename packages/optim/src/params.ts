@@ -15,28 +15,28 @@ export interface ReadGroup {
 const isGroup = (x: unknown): x is { params: unknown } =>
   typeof x === 'object' && x !== null && !Array.isArray(x) && 'params' in x && !('data' in x);
 
-function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, 'params' | 'names'> {
-  if (!Array.isArray(list) || list.length === 0) {
-    const got = Array.isArray(list) ? 'an empty array' : show(list);
-    throw mustBe(owner, name, 'a non-empty array of parameters', got);
+/** `x` when it is a non-empty array; a `TypeError` `<name> must be a non-empty array of <what>` otherwise. */
+function nonEmpty(owner: string, name: string, x: unknown, what: string): unknown[] {
+  if (!Array.isArray(x) || x.length === 0) {
+    throw mustBe(owner, name, `a non-empty array of ${what}`, Array.isArray(x) ? 'an empty array' : show(x));
   }
-  const named = Array.isArray(list[0]);
+  return x;
+}
+
+function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, 'params' | 'names'> {
+  const items = nonEmpty(owner, name, list, 'parameters');
+  const named = Array.isArray(items[0]);
   const params: Param[] = [];
   const names: string[] = [];
-  for (const [i, item] of (list as unknown[]).entries()) {
-    if (named) {
-      const [key, param] = Array.isArray(item) ? (item as unknown[]) : [undefined, item];
-      if (!Array.isArray(item) || item.length !== 2 || typeof key !== 'string' || !isParam(param)) {
-        throw mustBe(owner, `${name}[${i}]`, `a [name, { data: number, grad: number }] pair like ${name}[0]`, show(item));
-      }
-      names.push(key);
-      params.push(param);
-    } else {
-      if (!isParam(item)) {
-        throw mustBe(owner, `${name}[${i}]`, 'a parameter { data: number, grad: number }', show(item));
-      }
-      params.push(item);
+  for (const [i, item] of items.entries()) {
+    const pair = Array.isArray(item) && item.length === 2 && typeof item[0] === 'string';
+    const param: unknown = named ? (pair ? (item as unknown[])[1] : undefined) : item;
+    if (!isParam(param)) {
+      const rule = named ? `a [name, { data: number, grad: number }] pair like ${name}[0]` : 'a parameter { data: number, grad: number }';
+      throw mustBe(owner, `${name}[${i}]`, rule, show(item));
     }
+    params.push(param);
+    if (named) names.push((item as string[])[0]!);
   }
   return { params, names: named ? names : null };
 }
@@ -47,13 +47,10 @@ function readList(owner: string, name: string, list: unknown): Pick<ReadGroup, '
  * groups (buffers are keyed one way or the other).
  */
 export function readParams(owner: string, input: unknown, groupKeys: readonly string[]): ReadGroup[] {
-  if (!Array.isArray(input) || input.length === 0) {
-    const got = Array.isArray(input) ? 'an empty array' : show(input);
-    throw mustBe(owner, 'params', 'a non-empty array of parameters or groups', got);
-  }
+  const items = nonEmpty(owner, 'params', input, 'parameters or groups');
   const groups: ReadGroup[] = [];
-  if (isGroup(input[0])) {
-    for (const [i, group] of (input as unknown[]).entries()) {
+  if (isGroup(items[0])) {
+    for (const [i, group] of items.entries()) {
       if (!isGroup(group)) throw mustBe(owner, `params[${i}]`, 'a group { params, ...options } like params[0]', show(group));
       const { params, ...options } = group as Record<string, unknown>;
       checkKeys(owner, `params[${i}]`, options, ['params', ...groupKeys]);
