@@ -56,14 +56,17 @@ export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExe
       if (closing) throw new Error(`${owner}: closed, cannot run trial ${task.index}`);
       unfinished.add(task.id);
       try {
+        // Redis refusing the job is the executor breaking: that rejects (and ends the search).
         const added = queue.add('trial', { objective, task }, { jobId: task.id, attempts: 1 });
         adding.add(added);
         const job = await added.finally(() => adding.delete(added));
-        return (await Promise.race([job.waitUntilFinished(events), closed])) as Evaluation;
-      } catch (error) {
-        if (closing) throw new Error(`${owner}: closed before trial ${task.index} finished`);
-        const reason = error instanceof Error ? error.message : String(error);
-        return { index: task.index, budget: task.budget, status: 'failed', score: null, time: 0, extras: {}, error: `BullMQ job ${task.id} failed: ${reason}` };
+        try {
+          return (await Promise.race([job.waitUntilFinished(events), closed])) as Evaluation;
+        } catch (error) {
+          if (closing) throw new Error(`${owner}: closed before trial ${task.index} finished`);
+          const reason = error instanceof Error ? error.message : String(error);
+          return { index: task.index, budget: task.budget, status: 'failed', score: null, time: 0, extras: {}, error: `BullMQ job ${task.id} failed: ${reason}` };
+        }
       } finally {
         unfinished.delete(task.id);
       }
