@@ -10,7 +10,7 @@ const partials: Partials = { a: 0, b: 0 };
 
 /** Computes every node's number into `val` (inputs, leaves and constants already there). */
 export function replayForward(t: Trace, val: Float64Array): void {
-  const { code, a, b, args, strided, dotSteps } = t;
+  const { code, a, b, args, strided, dotSteps, neuron } = t;
   let out = t.firstNode;
   for (let i = 0; i < code.length; i++, out++) {
     const op = code[i] as number;
@@ -32,6 +32,18 @@ export function replayForward(t: Trace, val: Float64Array): void {
           let w = dotSteps[4 * i] as number;
           let x = dotSteps[4 * i + 2] as number;
           for (let k = 0; k < bi; k++, w += dw, x += dx) total += (val[w] as number) * (val[x] as number);
+          if (neuron[i] !== 0) {
+            // the add (and relu) nodes that follow, as their own cases compute them
+            val[out] = total;
+            const sum = total + (val[b[i + 1] as number] as number);
+            val[++out] = sum;
+            i++;
+            if (neuron[i - 1] === 2) {
+              val[++out] = sum < 0 ? 0 : sum;
+              i++;
+            }
+            break;
+          }
         } else {
           const end = ai + 2 * bi;
           for (let k = ai; k < end; k += 2) total += (val[args[k] as number] as number) * (val[args[k + 1] as number] as number);
@@ -51,19 +63,7 @@ export function replayForward(t: Trace, val: Float64Array): void {
         val[out] = m + Math.log(total);
         break;
       }
-      // the commonest scalar ops written out (forwardScalar, not inlined, would box its result)
-      case Op.Add:
-        val[out] = (val[ai] as number) + (val[bi] as number);
-        break;
-      case Op.Mul:
-        val[out] = (val[ai] as number) * (val[bi] as number);
-        break;
-      case Op.Relu: {
-        const x = val[ai] as number;
-        val[out] = x < 0 ? 0 : x;
-        break;
-      }
-      default:
+      default: // a scalar op: forwardScalar's switch, inlined here
         val[out] = forwardScalar(op, val[ai] as number, val[bi] as number);
     }
   }

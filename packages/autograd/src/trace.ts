@@ -40,6 +40,11 @@ export interface Trace {
    */
   readonly strided: Uint8Array;
   readonly dotSteps: Int32Array;
+  /**
+   * Per strided dot node: how many of the nodes right after it make a neuron with it, which the
+   * forward replay computes in one go: 1 for `dot(...).add(b)`, 2 for `dot(...).add(b).relu()`.
+   */
+  readonly neuron: Uint8Array;
   /** Slots of the outputs. */
   readonly outputs: Int32Array;
 }
@@ -131,6 +136,7 @@ export function flatten(inputs: readonly Value[], outputs: readonly Value[], sin
     dotGrads: new Uint8Array(nodes.length),
     strided: new Uint8Array(nodes.length),
     dotSteps: new Int32Array(4 * nodes.length),
+    neuron: new Uint8Array(nodes.length),
     outputs: Int32Array.from(outputs, (v) => resolve(slot.get(v) as number)),
   };
   markGradients(trace);
@@ -210,7 +216,7 @@ function markGradients(t: Trace): void {
   }
 }
 
-/** Fills `strided` and `dotSteps` for the dot nodes whose operand slots step by a constant. */
+/** Fills `strided`, `dotSteps` and `neuron` for the dot nodes whose operand slots step by a constant. */
 function markStrides(t: Trace): void {
   for (let i = 0; i < t.nodes.length; i++) {
     if (t.code[i] !== Op.Dot) continue;
@@ -227,5 +233,8 @@ function markStrides(t: Trace): void {
     if (!regular) continue;
     t.strided[i] = 1;
     t.dotSteps.set([w0, dw, x0, dx], 4 * i);
+    // the bias added to this dot's number, then maybe a relu of that sum
+    if (t.code[i + 1] !== Op.Add || t.a[i + 1] !== t.firstNode + i) continue;
+    t.neuron[i] = t.code[i + 2] === Op.Relu && t.a[i + 2] === t.firstNode + i + 1 ? 2 : 1;
   }
 }

@@ -111,6 +111,21 @@ describe('compiled programs give the eager numbers, bit for bit', () => {
     expect([...strided].filter((_, i) => code[i] === Op.Dot)).toEqual([1, 1, 0]);
   });
 
+  test('neurons (a dot, its bias, a relu) computed in one go, and look-alikes that are not neurons', () => {
+    const build = (ps: Value[]) => (xs: Value[]) => {
+      const [w0, w1, bias] = ps as [Value, Value, Value];
+      const hidden = dot([w0, w1], xs).add(bias).relu(); // a neuron: fused
+      const linear = dot([w1, w0], xs).add(bias); // dot and bias only: fused
+      const swapped = bias.add(dot([w0, w1], xs)).relu(); // the dot is the add's second operand
+      const apart = dot([w0, w1], xs).add(w0.mul(2)).relu(); // a node between the add and its dot
+      return [hidden.mul(linear).add(swapped).sub(apart), hidden, linear];
+    };
+    expectTwins([0.4, -0.9, 0.1], build, [[0.3, -1.2], [1, 1], [-2, 0.5], [0, 0]]);
+    const ps = [0.4, -0.9, 0.1].map((x) => new Value(x));
+    const { code, neuron } = (compile(build(ps), [1, 2]) as unknown as { trace: { code: Uint8Array; neuron: Uint8Array } }).trace;
+    expect([...neuron].filter((_, i) => code[i] === Op.Dot)).toEqual([2, 1, 0, 0]);
+  });
+
   test('gradients accumulate onto what the parameters held, as eager backward does', () => {
     expectTwins([0.2, 0.3], ([p, q]) => ([x]) => [(x as Value).mul(p as Value).add(q as Value).tanh()], [[1], [2], [3]]);
   });
