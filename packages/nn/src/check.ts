@@ -15,6 +15,7 @@ export {
   checkOptions,
   checkPositive,
   checkPositiveInteger,
+  isRecord,
   mustBe,
   show,
 } from '@etagrad/check';

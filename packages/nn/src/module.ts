@@ -1,5 +1,5 @@
 import { isValue, Value } from '@etagrad/autograd';
-import { checkBoolean, checkObject, checkPositiveInteger, mustBe, show } from './check.js';
+import { checkBoolean, checkObject, checkPositiveInteger, isRecord, mustBe, show } from './check.js';
 
 /** What `forward` takes: one sample, as plain numbers (data) or `Value`s (another layer's output). */
 export type Input = readonly (number | Value)[];
@@ -141,9 +141,7 @@ export abstract class Module {
 
   /** Every trainable scalar, in a stable order (what an optimizer takes). */
   parameters(): Value[] {
-    const out: Value[] = [];
-    for (const [, tensor] of this.#namedTensors()) for (const v of tensor.values) out.push(v);
-    return out;
+    return this.#namedTensors().flatMap(([, tensor]) => tensor.values);
   }
 
   /**
@@ -161,9 +159,7 @@ export abstract class Module {
 
   /** Number of trainable scalars. */
   numParameters(): number {
-    let n = 0;
-    for (const [, tensor] of this.#namedTensors()) n += tensor.values.length;
-    return n;
+    return this.parameters().length;
   }
 
   /** Sets every parameter's `grad` to 0 (gradients accumulate across `backward` calls). */
@@ -190,9 +186,7 @@ export abstract class Module {
    */
   loadStateDict(state: unknown): void {
     const owner = `${this.constructor.name}.loadStateDict`;
-    if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-      throw mustBe(owner, 'state', 'a state dict { version, parameters }', show(state));
-    }
+    if (!isRecord(state)) throw mustBe(owner, 'state', 'a state dict { version, parameters }', show(state));
     const { version, parameters } = state as { version?: unknown; parameters?: unknown };
     if (version !== 1) throw mustBe(owner, 'state.version', '1', show(version), RangeError);
     const given = checkObject(owner, 'state.parameters', parameters);
