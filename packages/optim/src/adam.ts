@@ -98,20 +98,6 @@ export const adamDefinition: OptimizerDefinition<AdamHyper, AdamBuffers, BiasCor
 };
 
 /**
- * AdamW's definition: Adam's formula with decoupled weight decay
- * `θ ← θ·(1 − γ·λ)` first; λ = 0.01 (PyTorch), 0.004 (Keras), 1e-4 (optax).
- */
-export const adamwDefinition: OptimizerDefinition<AdamHyper, AdamBuffers, BiasCorrections> = {
-  ...adamDefinition,
-  name: 'AdamW',
-  defaults: { ...adamDefaults, weightDecay: 0.01, decayMode: 'decoupled' },
-  presets: {
-    keras: { lr: 0.001, eps: 1e-7, epsPlacement: 'hat', weightDecay: 0.004 },
-    optax: { lr: undefined, amsgradMax: 'corrected', weightDecay: 1e-4 },
-  },
-};
-
-/**
  * Adam's and AdamW's options: each option of {@link AdamHyper} (a number may be a
  * `Schedule`; these are every group's defaults) and the optimizer-wide {@link OptimizerOptions}.
  */

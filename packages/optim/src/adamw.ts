@@ -1,6 +1,22 @@
-import { type AdamBuffers, type AdamHyper, type AdamOptions, adamwDefinition } from './adam.js';
+import { type AdamBuffers, type AdamHyper, type AdamOptions, adamDefinition } from './adam.js';
+import type { OptimizerDefinition } from './definition.js';
 import type { BiasCorrections } from './moments.js';
 import { OptimizerBase, type ParamsInput } from './optimizer.js';
+
+/**
+ * AdamW's definition: Adam's formula with decoupled weight decay
+ * `θ ← θ·(1 − γ·λ)` first; λ = 0.01 (PyTorch), 0.004 (Keras), 1e-4 (optax). In a file of its
+ * own, so that a bundle of Adam alone does not carry it.
+ */
+export const adamwDefinition: OptimizerDefinition<AdamHyper, AdamBuffers, BiasCorrections> = {
+  ...adamDefinition,
+  name: 'AdamW',
+  defaults: { ...adamDefinition.defaults, weightDecay: 0.01, decayMode: 'decoupled' },
+  presets: {
+    keras: { lr: 0.001, eps: 1e-7, epsPlacement: 'hat', weightDecay: 0.004 },
+    optax: { lr: undefined, amsgradMax: 'corrected', weightDecay: 1e-4 },
+  },
+};
 
 /**
  * AdamW (Loshchilov & Hutter, 2019), PyTorch's formula: Adam (see `adamUpdate`) with weight

@@ -34,8 +34,8 @@ export { adamDenominator, type BiasCorrections, biasCorrections, ema } from './m
 export { SGD, type SgdBuffers, type SgdHyper, type SgdOptions, sgdDefinition, sgdUpdate } from './sgd.js';
 export { Adagrad, type AdagradBuffers, type AdagradHyper, type AdagradOptions, adagradDefinition, adagradUpdate } from './adagrad.js';
 export { RMSprop, type RmspropBuffers, type RmspropHyper, type RmspropOptions, rmspropDefinition, rmspropUpdate } from './rmsprop.js';
-export { Adam, type AdamBuffers, type AdamHyper, type AdamOptions, adamDefinition, adamUpdate, adamwDefinition } from './adam.js';
-export { AdamW } from './adamw.js';
+export { Adam, type AdamBuffers, type AdamHyper, type AdamOptions, adamDefinition, adamUpdate } from './adam.js';
+export { AdamW, adamwDefinition } from './adamw.js';
 export { Adamax, type AdamaxBuffers, type AdamaxHyper, type AdamaxOptions, adamaxDefinition, adamaxUpdate } from './adamax.js';
 export { NAdam, type NadamBuffers, type NadamHyper, type NadamOptions, nadamDefinition, type NadamStep, nadamStep, nadamUpdate } from './nadam.js';
 export { RAdam, type RadamBuffers, type RadamHyper, type RadamOptions, radamDefinition, radamUpdate } from './radam.js';
