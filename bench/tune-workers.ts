@@ -4,11 +4,13 @@
 // start-up included), in interleaved rounds. The script runs the built JavaScript, as users do
 // (it builds it first): from the sources every thread would transpile the whole stack with tsx.
 // Prints each round, with this process's CPU time and the CPU other processes used meanwhile,
-// the median ratio, and the most that 2 cores allow for the CPU the 2-worker search used.
+// the median ratio, and two limits: the most that 2 cores allow for the CPU the 2-worker search
+// used, and the machine's own (an arithmetic loop on 2 threads against 1, before each round).
 import { availableParallelism } from 'node:os';
 import { logUniform, randomSearch, type SearchResult } from '@etagrad/tune';
 import { threadExecutor } from '@etagrad/tune/node';
 import { watchOtherLoad } from './machine-load.js';
+import { parallelCeiling } from './parallel-ceiling.js';
 
 const TARGET = 1.8;
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
@@ -54,7 +56,9 @@ const ratios: number[] = [];
 const ceilings: number[] = [];
 let same = true;
 let reference: string | null = null;
+const machine: number[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
+  machine.push(await parallelCeiling());
   const one = await timed(1);
   const two = await timed(2);
   for (const run of [one, two]) {
@@ -63,12 +67,14 @@ for (let round = 1; round <= ROUNDS; round++) {
   }
   ratios.push(one.seconds / two.seconds);
   ceilings.push((2 * one.seconds) / two.cpu);
-  console.log(`round ${round}: 1 worker ${show(one)}`);
+  console.log(`round ${round}: an arithmetic loop on 2 threads: ${machine.at(-1)?.toFixed(2)}x the speed of 1 (perfectly parallel work, measured just before)`);
+  console.log(`         1 worker ${show(one)}`);
   console.log(`         2 workers ${show(two)}: ${(one.seconds / two.seconds).toFixed(2)}x`);
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const ratio = median(ratios);
 console.log(`2 workers: ${ratio.toFixed(2)}x the speed of 1, median of ${ROUNDS} (target >= ${TARGET}x): ${ratio >= TARGET ? 'met' : 'not met'}`);
 console.log(`the most 2 cores allow for the CPU the 2-worker search used: ${median(ceilings).toFixed(2)}x (2 x 1-worker time / 2-worker CPU, median)`);
+console.log(`an arithmetic loop on 2 threads: ${median(machine).toFixed(2)}x the speed of 1, median: what perfectly parallel work got on these cores`);
 console.log(`same scores on 1 and 2 workers in every round: ${same ? 'yes' : 'NO'}`);
 if (!same) process.exitCode = 1;
