@@ -268,7 +268,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
             return false;
           }
           const which = slot.name === null ? `parameter ${index}` : `parameter '${slot.name}'`;
-          throw new RangeError(`${this.name}: gradient of ${which} must be finite, got ${grad}`);
+          throw mustBe(this.name, `gradient of ${which}`, 'finite', grad, RangeError);
         }
         index += 1;
       }

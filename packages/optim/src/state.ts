@@ -125,6 +125,16 @@ function checkNames(owner: string, where: string, i: number, saved: unknown, nam
 }
 
 /**
+ * `x` when it is an array of `count` entries: a `TypeError` `<name> must be an array<hint>`
+ * otherwise, a `RangeError` `<name> must have <count> <what>` for another length.
+ */
+function checkCount(owner: string, name: string, x: unknown, hint: string, count: number, what: string): unknown[] {
+  if (!Array.isArray(x)) throw mustBe(owner, name, `an array${hint}`, show(x));
+  if (x.length !== count) throw new RangeError(`${owner}: ${name} must have ${count} ${what}, got ${x.length}`);
+  return x;
+}
+
+/**
  * Read `state` for an optimizer with these groups: every field checked (kind, version, counts,
  * group layout, names, options, buffers), errors naming the field and what differs.
  */
@@ -136,32 +146,26 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
 ): LoadedState<H, S> {
   const owner = definition.name;
   const s = checkObject(owner, 'state', state);
-  if (s['version'] !== 1) throw mustBe(owner, 'state.version', '1', String(s['version']), RangeError);
-  if (s['optimizer'] !== owner) {
-    throw mustBe(owner, 'state.optimizer', `'${owner}'`, show(s['optimizer']), RangeError);
-  }
+  // The fields that must equal this optimizer's, each named with the value it must have.
+  const same = (key: string, expected: unknown, rule: string, got: string): void => {
+    if (s[key] !== expected) throw mustBe(owner, `state.${key}`, rule, got, RangeError);
+  };
+  same('version', 1, '1', String(s['version']));
+  same('optimizer', owner, `'${owner}'`, show(s['optimizer']));
   const stepCount = checkInteger(owner, 'state.stepCount', s['stepCount'], 0);
   const skippedSteps = checkInteger(owner, 'state.skippedSteps', s['skippedSteps'], 0);
   const lrScale = checkNonNegative(owner, 'state.lrScale', s['lrScale']);
-  if (s['accumulate'] !== own.accumulate) {
-    throw mustBe(owner, 'state.accumulate', `${own.accumulate} (as this optimizer)`, String(s['accumulate']), RangeError);
-  }
+  same('accumulate', own.accumulate, `${own.accumulate} (as this optimizer)`, String(s['accumulate']));
   const accumulated = checkNumber(owner, 'state.accumulated', s['accumulated'], `an integer in [0, ${own.accumulate})`,
     (n) => Number.isSafeInteger(n) && n >= 0 && n < own.accumulate);
-  const saved = s['groups'];
-  if (!Array.isArray(saved)) throw mustBe(owner, 'state.groups', 'an array', show(saved));
-  if (saved.length !== groups.length) {
-    throw new RangeError(`${owner}: state.groups must have ${groups.length} groups (as this optimizer), got ${saved.length}`);
-  }
+  const saved = checkCount(owner, 'state.groups', s['groups'], '', groups.length, 'groups (as this optimizer)');
   const total = groups.reduce((n, group) => n + group.slots.length, 0);
   const buffers = s['buffers'];
   if (own.named) {
     const names = groups.flatMap((group) => group.slots.map((slot) => slot.name ?? ''));
     checkKeys(owner, 'state.buffers', buffers, names);
-  } else if (!Array.isArray(buffers)) {
-    throw mustBe(owner, 'state.buffers', "an array (this optimizer's parameters are unnamed)", show(buffers));
-  } else if (buffers.length !== total) {
-    throw new RangeError(`${owner}: state.buffers must have ${total} entries (one per parameter), got ${buffers.length}`);
+  } else {
+    checkCount(owner, 'state.buffers', buffers, " (this optimizer's parameters are unnamed)", total, 'entries (one per parameter)');
   }
   let index = 0;
   const loaded = groups.map((group, i): LoadedGroup<H, S> => {
