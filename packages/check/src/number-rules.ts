@@ -1,4 +1,4 @@
-import { checkNumber, numberThat } from './check-number.js';
+import { numberThat } from './check-number.js';
 
 // The rules more than one package states, each worded once. Integers are safe integers: a count
 // beyond 2^53 cannot be stepped through exactly, so it is refused rather than rounded.
@@ -74,6 +74,6 @@ export const checkNonNegativeInteger = (owner: string, name: string, x: unknown)
  * checkInteger('MLP', 'sizes[0]', 0, 1); // RangeError: MLP: sizes[0] must be an integer >= 1, got 0
  */
 export function checkInteger(owner: string, name: string, x: unknown, min: number): number {
-  checkNumber('checkInteger', 'min', min, 'a safe integer', Number.isSafeInteger);
+  numberThat('checkInteger', 'min', min, 'a safe integer', Number.isSafeInteger);
   return numberThat(owner, name, x, `an integer >= ${min}`, (n) => Number.isSafeInteger(n) && n >= min);
 }
