@@ -14,6 +14,7 @@ import {
   zeroGrad,
   type Operand,
 } from '@etagrad/autograd';
+import { TAPE_CAPACITY } from '../src/tape.js';
 
 // A compiled program must give the numbers of the eager engine bit for bit: the outputs, and the
 // parameters' gradients (accumulated onto what they held before).
@@ -214,6 +215,26 @@ describe('random graphs', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('graphs larger than the tape', () => {
+  test('a trace of more nodes than the tape holds keeps them all, in creation order', () => {
+    // the tape is not emptied at its capacity while build runs, so the trace sees every node
+    const p = new Value(0.5);
+    const build = ([x]: Value[]) => {
+      let y = (x as Value).mul(p);
+      for (let i = 0; i < TAPE_CAPACITY + 10; i++) y = y.add(1);
+      return [y.mul(p)];
+    };
+    const program = compile(build, [2]);
+    expect(program.nodes).toBe(TAPE_CAPACITY + 12);
+    zeroGrad([p]);
+    const [out] = program.run([3]);
+    // y = 3p + n: out = p (3p + n), ∂out/∂p = 6p + n
+    const n = TAPE_CAPACITY + 10;
+    expect(out).toBe(0.5 * (1.5 + n));
+    expect(p.grad).toBe(3 + n);
   });
 });
 
