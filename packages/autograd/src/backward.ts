@@ -69,10 +69,10 @@ export function backward(root: Value, checkFinite: boolean): void {
  * Visits `nodes[top]` down to `nodes[0]`, a topological order: the tape (`onTape`), or the nodes
  * off it as `collect` listed them (all reached, gradients reset).
  */
-function walk(nodes: readonly Value[], top: number, onTape: boolean, checkFinite: boolean): void {
+function walk(nodes: readonly (Value | undefined)[], top: number, onTape: boolean, checkFinite: boolean): void {
   let reached: Uint8Array | null = null;
   for (let i = top; i >= 0; i--) {
-    const node = nodes[i] as Value; // i <= top < nodes.length
+    const node = nodes[i] as Value; // i <= top: on the tape, or in order
     const grad = node.grad;
     if (grad === 0 && (skipsZero(node.tag & OP_MASK, node.data) || (onTape && (reached ??= reachedFrom(top))[i] === 0))) {
       continue;

@@ -2,7 +2,7 @@ import { checkData, checkFunction, describe } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
 import { replayBackward, replayForward } from './replay.js';
 import { shared } from './shared.js';
-import { tape } from './tape.js';
+import { tapeSize } from './tape.js';
 import { flatten, TraceError, type Trace } from './trace.js';
 import { isValue, Value } from './value.js';
 
@@ -207,7 +207,7 @@ function traceOf(build: Build, numbers: readonly number[]): Trace {
   const inputs = numbers.map((x) => new Value(x));
   // the nodes build makes are those from this tape position on, kept in creation order however
   // many there are (the tape is not emptied at its capacity while a trace runs)
-  const since = tape.length;
+  const since = tapeSize();
   let outputs: readonly Value[];
   shared.tracing++;
   try {

@@ -83,7 +83,7 @@ function backwardMath(d: Partials, op: number, out: number, a: number, b: number
     }
     case Op.Min: d.a = a <= b || a !== a ? 1 : 0; d.b = 1 - d.a; return;
     case Op.Max: d.a = a >= b || a !== a ? 1 : 0; d.b = 1 - d.a; return;
-    default: d.a = 0; // Op.Leaf: never called
+    // Op.Leaf: never called
   }
 }
 

@@ -13,8 +13,10 @@ import type { Value } from './value.js';
  * nodes never share a tape (their ops refuse each other's Values instead: see check.ts).
  */
 export interface Shared {
-  /** Nodes made while recording, in creation order (see tape.ts). */
-  readonly nodes: Value[];
+  /** Nodes made while recording, in creation order, in `nodes[0]` to `nodes[size - 1]` (see tape.ts). */
+  readonly nodes: (Value | undefined)[];
+  /** How many nodes the tape holds now: the array keeps its storage from pass to pass. */
+  size: number;
   /** Traces in progress (see compile.ts): while one runs, the tape is not emptied at its capacity. */
   tracing: number;
   /** Whether ops record the graph (false inside `noGrad`). */
@@ -32,4 +34,4 @@ const key = Symbol.for(`etagrad.autograd.shared.v${LAYOUT}`);
 const registry = globalThis as { [key]?: Shared };
 
 /** This program's shared state, made by the first copy loaded. */
-export const shared: Shared = (registry[key] ??= { nodes: [], tracing: 0, recording: true });
+export const shared: Shared = (registry[key] ??= { nodes: [], size: 0, tracing: 0, recording: true });
