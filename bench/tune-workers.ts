@@ -1,5 +1,6 @@
 // tune's parallel-search benchmark (`npm run bench:tune -w bench`): the same 16-trial random
-// search of the built-in fit objective (MLP 2-16-16-1 on moons, 60 epochs a trial) on 1 worker
+// search of the built-in fit objective (MLP 2-16-16-1 on moons, 60 epochs a trial, `EPOCHS=n` for
+// longer trials, in which the threads' fixed start-up and warm-up weigh less) on 1 worker
 // thread and on 2, in this process, each timed from the search's start to its end (thread
 // start-up included), in interleaved rounds. The script runs the built JavaScript, as users do
 // (it builds it first): from the sources every thread would transpile the whole stack with tsx.
@@ -14,7 +15,7 @@ import { parallelCeiling } from './parallel-ceiling.js';
 
 const TARGET = 1.8;
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
-const objective = { fit: { dataset: 'moons', model: '2-16-16-1', optimizer: 'sgd', epochs: 60 } } as const;
+const objective = { fit: { dataset: 'moons', model: '2-16-16-1', optimizer: 'sgd', epochs: Number(process.env['EPOCHS'] ?? 60) } } as const;
 const space = { lr: logUniform(0.01, 1), batchSize: [8, 16] };
 
 interface Timed {
@@ -49,7 +50,7 @@ const load = (run: Timed) => (run.otherLoad === null ? 'unknown' : `${run.otherL
 const show = (run: Timed) =>
   `${run.seconds.toFixed(2)} s (start-up ${run.startUp.toFixed(2)} s, ${inFlight(run).toFixed(2)} trials in flight, CPU ${run.cpu.toFixed(2)} s, other processes ${load(run)})`;
 
-console.log(`16 trials, ${availableParallelism()} cores, ${ROUNDS} rounds`);
+console.log(`16 trials of ${objective.fit.epochs} epochs, ${availableParallelism()} cores, ${ROUNDS} rounds`);
 const ratios: number[] = [];
 // 2 cores run at most 2 CPU seconds a second: however well scheduled, the 2-worker search takes
 // at least its CPU time / 2, so its ratio is at most 2 x the 1-worker time / its CPU time.
