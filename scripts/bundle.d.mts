@@ -6,3 +6,5 @@ export declare function browserEntries(): string[];
 export declare const budgets: readonly { name: string; from: string; limit: number }[];
 /** Bundles `source` for the browser: its minified size, the Node built-ins it imports (with importer), the Node globals it names. */
 export declare function bundle(source: string): Promise<{ bytes: number; builtins: string[]; globals: string[] }>;
+/** Each budget with the bytes its import bundles to now. */
+export declare function measureBudgets(): Promise<{ name: string; from: string; limit: number; bytes: number }[]>;
