@@ -40,7 +40,7 @@ const nodeGlobals = /(?<![\w$.])(process|Buffer|__dirname|__filename|require)(?!
 
 /**
  * Bundles `source` (ESM importing @etagrad packages) for the browser. Returns the minified
- * code's size in bytes, the Node built-ins imported (with the importing file) and the Node
+ * code, its size in bytes, the Node built-ins imported (with the importing file) and the Node
  * globals the code names.
  */
 export async function bundle(source) {
@@ -61,7 +61,7 @@ export async function bundle(source) {
     }],
   });
   const code = result.outputFiles[0].text;
-  return { bytes: Buffer.byteLength(code), builtins: imported, globals: [...new Set(code.match(nodeGlobals))] };
+  return { code, bytes: Buffer.byteLength(code), builtins: imported, globals: [...new Set(code.match(nodeGlobals))] };
 }
 
 /** Each budget with the bytes its import bundles to now, measured in parallel by one esbuild service. */

@@ -2,25 +2,10 @@
 // specs), brings that code only: not the parser, not the charts, not every other kind. The byte
 // budgets live in the root's bundle script; this says what must stay out, whatever the sizes.
 
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { bundle } from '../../../scripts/bundle.mjs';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-
-async function bundled(source: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    conditions: ['@etagrad/source'],
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
+const bundled = async (source: string): Promise<string> => (await bundle(source)).code;
 
 // A phrase of each piece's own code (its messages), so its presence means the piece is there.
 const pieces = {
