@@ -208,8 +208,9 @@ export class Value {
   /**
    * Reverse-mode pass from this node: adds `∂this/∂v` to the `grad` of every leaf `v` it depends
    * on (a shared subexpression counts once per use) and sets the `grad` of every intermediate
-   * node it passes to this pass's value. Leaf gradients accumulate across calls, as in PyTorch:
-   * call `zeroGrad(parameters)` between steps.
+   * node it passes to this pass's value (a node made since the last pass is taken to hold 0, so
+   * an intermediate's `grad` written by hand before its first pass is added to). Leaf gradients
+   * accumulate across calls, as in PyTorch: call `zeroGrad(parameters)` between steps.
    *
    * Iterative (a chain of millions of ops is fine) and linear in the graph's size.
    *

@@ -5,7 +5,7 @@ import { backwardScalar, forwardScalar, skipsZero } from '../src/kernels.js';
 import type { NaryOp, Partials, ScalarOp } from '../src/op.js';
 import { rules } from '../src/rules.js';
 
-// The engine's hot loops dispatch by switches (kernels.ts, backward.ts); the rule table (op.ts) is
+// The engine's hot loops dispatch by switches (kernels.ts, backward.ts); the rule table (rules.ts) is
 // the definition. For every op, on ordinary and extreme numbers, they must agree bit for bit.
 const number = fc.oneof(
   fc.double({ noNaN: false }),
