@@ -231,17 +231,6 @@ export function scalarAt(owner: string, name: string, x: Scalar, rule: NumberRul
 }
 
 /**
- * The options of `raw` as numbers at update `step` (lr times `lrScale`): a new object (pairs
- * copied), made once per group; `resolveInto` then refreshes it in place at every update.
- */
-export function resolve<H extends CommonHyper>(owner: string, table: HyperTable<H>, raw: Raw<H>, step: number, lrScale: number): H {
-  const out: Values = {};
-  for (const [key, x] of Object.entries(raw)) out[key] = Array.isArray(x) ? [...(x as unknown[])] : x;
-  resolveInto(owner, out as H, (raw as Raw<CommonHyper>).lr, scheduledOf(table, raw), step, lrScale);
-  return out as H;
-}
-
-/**
  * Refresh the scheduled options of `hyper` for update `step`, lr included (times `lrScale`).
  * Allocates nothing: `scheduled` is built once when the options are set.
  */
@@ -282,7 +271,10 @@ export function readGroupOptions<H extends CommonHyper>(
   hint = '',
 ): GroupOptions<H> {
   const raw = readHyper(owner, rules.table, given, fallback, { prefix, hint });
-  const hyper = resolve(owner, rules.table, raw, 0, 1);
+  const scheduled = scheduledOf(rules.table, raw);
+  // Made once per group (pairs copied), then refreshed in place at every update by resolveInto.
+  const hyper = Object.fromEntries(Object.entries(raw).map(([key, x]) => [key, Array.isArray(x) ? [...x] : x])) as H;
+  resolveInto(owner, hyper, (raw as Raw<CommonHyper>).lr, scheduled, 0, 1);
   rules.check?.(owner, hyper, prefix);
-  return { raw, hyper, scheduled: scheduledOf(rules.table, raw) };
+  return { raw, hyper, scheduled };
 }

@@ -79,12 +79,12 @@ export interface LoadedState<H, S> {
 }
 
 /**
- * A group's saved options, schedules back from their specs (a number, flag or choice stays as it
- * is), knowing the kinds this program has loaded: importing an optimizer does not bring every
- * kind into a bundle.
+ * A group's saved options (only those of `keys`), schedules back from their specs (a number, flag
+ * or choice stays as it is), knowing the kinds this program has loaded: importing an optimizer
+ * does not bring every kind into a bundle.
  */
-function loadHyper(owner: string, name: string, x: unknown): Record<string, unknown> {
-  return mapHyper(checkObject(owner, name, x), (value, key) => {
+function loadHyper(owner: string, name: string, x: unknown, keys: readonly string[]): Record<string, unknown> {
+  return mapHyper(checkKeys(owner, name, x, keys), (value, key) => {
     if (!isRecord(value)) return value;
     try {
       return fromLoadedSpec(value);
@@ -167,7 +167,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
   } else {
     checkCount(owner, 'state.buffers', buffers, " (this optimizer's parameters are unnamed)", total, 'entries (one per parameter)');
   }
-  let index = 0;
+  let position = 0; // a parameter's, counted across groups
   const loaded = groups.map((group, i): LoadedGroup<H, S> => {
     const where = `state.groups[${i}]`;
     const savedGroup = checkKeys(owner, where, saved[i], ['params', 'hyper']);
@@ -180,17 +180,16 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
       }
       throw mustBe(owner, `${where}.params`, `${group.slots.length} parameters (as this optimizer's group ${i})`, params, RangeError);
     }
-    const given = loadHyper(owner, `${where}.hyper`, savedGroup['hyper']);
-    checkKeys(owner, `${where}.hyper`, given, Object.keys(definition.table));
+    const given = loadHyper(owner, `${where}.hyper`, savedGroup['hyper'], Object.keys(definition.table));
     const options = readGroupOptions(owner, definition, given, {}, `${where}.hyper.`);
     const template = definition.buffers(options.hyper);
     return {
       options,
       buffers: group.slots.map((slot) => {
-        const name = slot.name === null ? `state.buffers[${index}]` : `state.buffers['${slot.name}']`;
-        const entry = slot.name === null ? (buffers as unknown[])[index] : (buffers as Record<string, unknown>)[slot.name];
-        index += 1;
-        return loadBuffers(owner, name, entry, template, own.accumulate);
+        // Buffers are keyed by name when the parameters are named, else by position.
+        const key = slot.name ?? position;
+        position += 1;
+        return loadBuffers(owner, `state.buffers[${show(key)}]`, (buffers as Record<string, unknown>)[key], template, own.accumulate);
       }),
     };
   });
