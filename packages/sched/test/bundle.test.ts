@@ -21,6 +21,7 @@ describe('importing one piece brings only that piece', () => {
   test.each([
     ["export { cosine } from '@etagrad/sched';", 'cosine'],
     ["export { SGD } from '@etagrad/optim';", 'SGD'],
+    ["export { Adam } from '@etagrad/optim';", 'Adam'],
   ])('%s brings no parser, no chart and no other kind', async (source) => {
     const code = await bundled(source);
     for (const [piece, phrase] of Object.entries(pieces)) expect(code.includes(phrase), piece).toBe(false);
