@@ -278,8 +278,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
 
   /** The whole state as plain JSON (see `OptimizerState`). */
   stateDict(): OptimizerState {
-    return saveState(this.#definition, this.#groups, {
-      named: this.#named,
+    return saveState(this.#definition, this.#groups, this.#named, {
       stepCount: this.#stepCount,
       skippedSteps: this.#skippedSteps,
       lrScale: this.#lrScale,

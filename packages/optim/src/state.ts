@@ -8,15 +8,8 @@ import { type CommonHyper, type GroupOptions, readGroupOptions } from './hyper.j
 import type { Group } from './optimizer.js';
 import type { OptimizerState, SavedBuffers, SavedGroup } from './types.js';
 
-/** The counts an optimizer saves besides its groups. */
-export interface Counts {
-  readonly named: boolean;
-  readonly stepCount: number;
-  readonly skippedSteps: number;
-  readonly lrScale: number;
-  readonly accumulate: number;
-  readonly accumulated: number;
-}
+/** The counts an optimizer saves besides its groups, in the order the state lists them. */
+export type Counts = Pick<OptimizerState, 'stepCount' | 'skippedSteps' | 'lrScale' | 'accumulate' | 'accumulated'>;
 
 /** Each value of a group's options, an element of a pair apart, through `map` (with its name). */
 function mapHyper(raw: Record<string, unknown>, map: (x: unknown, name: string) => unknown): Record<string, unknown> {
@@ -30,10 +23,11 @@ function mapHyper(raw: Record<string, unknown>, map: (x: unknown, name: string) 
 /** A buffer as JSON will hold it: -0 as 0 (JSON cannot tell them apart), so a saved state equals its round trip. */
 const plain = (x: number | null): number | null => (x === 0 ? 0 : x);
 
-/** The state of an optimizer as plain JSON. */
+/** The state of an optimizer as plain JSON; `named` when its parameters were given named. */
 export function saveState<H extends CommonHyper, S extends Buffers, C>(
   definition: OptimizerDefinition<H, S, C>,
   groups: readonly Group<H, S, C>[],
+  named: boolean,
   counts: Counts,
 ): OptimizerState {
   const owner = `${definition.name}.stateDict`;
@@ -47,19 +41,15 @@ export function saveState<H extends CommonHyper, S extends Buffers, C>(
   return {
     version: 1,
     optimizer: definition.name,
-    stepCount: counts.stepCount,
-    skippedSteps: counts.skippedSteps,
-    lrScale: counts.lrScale,
-    accumulate: counts.accumulate,
-    accumulated: counts.accumulated,
+    ...counts,
     groups: groups.map(
       (group): SavedGroup => ({
-        params: counts.named ? group.slots.map((slot) => slot.name ?? '') : group.slots.length,
+        params: named ? group.slots.map((slot) => slot.name ?? '') : group.slots.length,
         // A schedule made by fromFunction cannot be saved: savableSpec refuses it, naming it.
         hyper: mapHyper(group.raw, (x) => (isSchedule(x) ? savableSpec(owner, x) : x)) as SavedGroup['hyper'],
       }),
     ),
-    buffers: counts.named ? Object.fromEntries(slots.map((slot) => [slot.name ?? '', saved(slot)])) : slots.map(saved),
+    buffers: named ? Object.fromEntries(slots.map((slot) => [slot.name ?? '', saved(slot)])) : slots.map(saved),
   };
 }
 
