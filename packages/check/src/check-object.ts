@@ -55,14 +55,14 @@ export function checkKeys(owner: string, name: string, x: unknown, known: readon
   const record = checkObject(owner, name, x);
   for (const key in record) {
     if (key === '__proto__' || !Object.hasOwn(record, key)) {
-      throw mustBe(owner, name, "a plain object (no '__proto__' key, nothing inherited)", `'${key}'`);
+      throw mustBe(owner, name, "a plain object (no '__proto__' key, nothing inherited)", show(key));
     }
     if (!known.includes(key)) {
       const guess = nearest(key, known);
-      const [word, where] = name === 'options' ? ['option', ''] : ['key', ` in ${name}`];
+      const word = name === 'options' ? 'option' : 'key';
       throw new TypeError(
-        `${owner}: unknown ${word} '${key}'${where}${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ` +
-          `${word}s are ${known.join(', ') || 'none'}`,
+        `${owner}: unknown ${word} '${key}'${word === 'key' ? ` in ${name}` : ''}` +
+          `${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ${word}s are ${known.join(', ') || 'none'}`,
       );
     }
   }

@@ -58,7 +58,7 @@ export const closest = (given: string, known: readonly string[]): string | undef
 
 /** {@link closest} for strings, unchecked: what `checkKeys` uses, having checked its own arguments. */
 export function nearest(given: string, known: readonly string[]): string | undefined {
-  const limit = Math.max(1, Math.floor(given.length / 3));
+  const limit = Math.floor(given.length / 3) || 1; // one edit per three characters, at least one
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const name of known) {

@@ -10,15 +10,16 @@
  * show({});        // 'an object'
  */
 export function show(x: unknown): string {
-  return typeof x === 'string'
-    ? `'${x}'`
+  const type = typeof x;
+  return type === 'string'
+    ? `'${x as string}'`
     : Array.isArray(x)
       ? `an array of length ${x.length}`
-      : typeof x === 'object' && x !== null
+      : x && type === 'object' // null is shown as itself, below
         ? 'an object'
-        : typeof x === 'function'
+        : type === 'function'
           ? 'a function'
-          : typeof x === 'bigint'
-            ? `${x}n`
+          : type === 'bigint'
+            ? `${x as bigint}n`
             : String(x); // number, boolean, null, undefined, symbol (which a template would refuse)
 }
