@@ -1,6 +1,7 @@
 // Validation helpers of every constructor, on @etagrad/check's (one message format,
 // `<owner>: <option> must be <rule>, got <value>`). Each returns the value it checked, with -0
-// read as 0, so a spec's JSON, which cannot tell them apart, rebuilds the very same schedule.
+// read as 0, so a spec's JSON, which cannot tell them apart, rebuilds the very same schedule:
+// `x + 0` is 0 for -0 and x for any other number.
 
 import * as check from '@etagrad/check';
 import { checkKeys, mustBe, show } from '@etagrad/check';
@@ -14,17 +15,14 @@ export { checkBoolean, checkChoice, checkObject, mustBe, show } from '@etagrad/c
  * read as 0.
  */
 export const checkNumber = (owner: string, name: string, x: unknown, rule: string, valid: (n: number) => boolean): number =>
-  zeroed(check.checkNumber(owner, name, x, rule, valid));
-
-/** -0 as 0: a spec's JSON cannot tell them apart, so a rebuilt schedule must not either. */
-const zeroed = (x: number): number => (x === 0 ? 0 : x);
+  check.checkNumber(owner, name, x, rule, valid) + 0;
 
 /** A finite number. */
-export const finite = (owner: string, name: string, x: unknown): number => zeroed(check.checkFinite(owner, name, x));
+export const finite = (owner: string, name: string, x: unknown): number => check.checkFinite(owner, name, x) + 0;
 
 /** A finite number >= 0 (a learning rate, a multiplier). */
 export const nonNegative = (owner: string, name: string, x: unknown): number =>
-  zeroed(check.checkNonNegative(owner, name, x));
+  check.checkNonNegative(owner, name, x) + 0;
 
 // A finite number > 0, and an integer >= 1 (a number of steps, a period): never -0.
 import { checkPositive as positive, checkPositiveInteger as positiveInteger } from '@etagrad/check';
@@ -33,7 +31,7 @@ export { positive, positiveInteger };
 
 /** An integer >= 0. */
 export const nonNegativeInteger = (owner: string, name: string, x: unknown): number =>
-  zeroed(check.checkNonNegativeInteger(owner, name, x));
+  check.checkNonNegativeInteger(owner, name, x) + 0;
 
 /** A number in the interval given by `rule` and `valid`, e.g. `in (0, 1]`. */
 export const inRange = (owner: string, name: string, x: unknown, rule: string, valid: (n: number) => boolean) =>

@@ -34,11 +34,12 @@ export interface CosineOptions {
  * lr(0); lr(450); lr(900); // 0.1, 0.05, 0
  */
 export function cosine(options: CosineOptions): Schedule {
-  checkOptions('cosine', options, cosineKind.options);
-  const initial = nonNegative('cosine', 'initial', options.initial);
-  const steps = positiveInteger('cosine', 'steps', options.steps);
-  const final = nonNegative('cosine', 'final', options.final ?? 0);
-  return makeSchedule({ kind: 'cosine', initial, steps, final }, (t) =>
+  const kind = 'cosine';
+  checkOptions(kind, options, cosineKind.options);
+  const initial = nonNegative(kind, 'initial', options.initial);
+  const steps = positiveInteger(kind, 'steps', options.steps);
+  const final = nonNegative(kind, 'final', options.final ?? 0);
+  return makeSchedule({ kind, initial, steps, final }, (t) =>
     t >= steps ? final : final + ((initial - final) * (1 + Math.cos((Math.PI * t) / steps))) / 2,
   );
 }
