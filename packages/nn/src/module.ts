@@ -25,14 +25,11 @@ interface ParameterTensor {
   readonly values: readonly Value[];
 }
 
-/**
- * One thing a module holds, by name: a parameter tensor, a matrix of Values held in a field (kept
- * as rows: flattened only when it turns out to be new), or a sub-module.
- */
-type Member =
-  | { readonly name: string; readonly tensor: ParameterTensor }
-  | { readonly name: string; readonly rows: readonly (readonly Value[])[] }
-  | { readonly name: string; readonly module: Module };
+/** A matrix of Values held in a field, kept as rows: flattened only when it turns out to be new. */
+type Rows = readonly (readonly Value[])[];
+
+/** One thing a module holds, by name: a sub-module, a parameter tensor or a matrix field. */
+type Member = readonly [name: string, member: Module | ParameterTensor | Rows];
 
 /**
  * The base of every layer and model, PyTorch's `nn.Module` in miniature. A subclass keeps its
@@ -82,40 +79,43 @@ export abstract class Module {
    * @param shape - its dimensions, positive integers whose product is `values.length`
    */
   protected registerParameter(name: string, values: readonly Value[], shape: readonly number[]): void {
-    const owner = `${this.constructor.name}.registerParameter`;
-    checkName(owner, name);
-    if (!Array.isArray(values)) throw mustBe(owner, 'values', 'an array of Values', show(values));
-    values.forEach((v: unknown, i) => {
-      if (!isValue(v)) throw mustBe(owner, `values[${i}]`, 'a Value', show(v));
+    const owner = this.#claim('registerParameter', name);
+    checkEach(owner, 'values', values, 'an array of Values', (v, at) => {
+      if (!isValue(v)) throw mustBe(owner, at, 'a Value', show(v));
     });
-    if (!Array.isArray(shape)) throw mustBe(owner, 'shape', 'an array of positive integers', show(shape));
-    shape.forEach((d: unknown, i) => checkPositiveInteger(owner, `shape[${i}]`, d));
-    const size = shape.reduce((a, b) => a * b, 1);
+    checkEach(owner, 'shape', shape, 'an array of positive integers', (d, at) => checkPositiveInteger(owner, at, d));
+    const size = sizeOf(shape);
     if (values.length !== size) {
-      throw new RangeError(`${owner}: values must have ${size} Values for shape [${shape.join(', ')}] (${name}), got ${values.length}`);
+      throw new RangeError(`${owner}: values must have ${size} Values for shape ${dims(shape)} (${name}), got ${values.length}`);
     }
-    this.#claim(owner, name);
     this.#tensors.set(name, { shape: [...shape], values });
   }
 
   /**
    * Registers a sub-module; its parameters are named `<name>.<its name>`. Needed for a module
-   * kept in a `#private` field or under a name of your choice (`Sequential`'s `layers.0`); a
-   * public field holding a module is found without it.
+   * kept in a `#private` field or under a name of your choice; a public field holding a module
+   * (or an array of modules, as `Sequential`'s `layers`) is found without it.
    *
    * @param name - the sub-module's name, unique within this module
    * @param module - the sub-module
    */
   protected registerModule(name: string, module: Module): void {
-    const owner = `${this.constructor.name}.registerModule`;
-    checkName(owner, name);
+    const owner = this.#claim('registerModule', name);
     if (!(module instanceof Module)) throw mustBe(owner, 'module', 'a Module', show(module));
-    this.#claim(owner, name);
     this.#children.set(name, module);
   }
 
-  #claim(owner: string, name: string): void {
+  /** `<class>.<method>`, for messages, once `name` is checked to be a new member name. */
+  #claim(method: string, name: unknown): string {
+    const owner = this.#owner(method);
+    if (typeof name !== 'string' || name === '') throw mustBe(owner, 'name', 'a non-empty string', show(name));
     if (this.#tensors.has(name) || this.#children.has(name)) throw mustBe(owner, 'name', 'unused in this module', `'${name}' twice`, RangeError);
+    return owner;
+  }
+
+  /** `<class>.<method>`: who the user called, as messages name it. */
+  #owner(method: string): string {
+    return `${this.constructor.name}.${method}`;
   }
 
   /** True in training mode (the default), false after `eval()`; only `Dropout` behaves differently. */
@@ -129,9 +129,13 @@ export abstract class Module {
    * @param mode - true for training (the default), false for evaluation
    */
   train(mode = true): this {
-    checkBoolean(`${this.constructor.name}.train`, 'mode', mode);
-    for (const module of this.#modules(new Set([this]))) module.#training = mode;
+    this.#train(checkBoolean(this.#owner('train'), 'mode', mode), new Set([this]));
     return this;
+  }
+
+  #train(mode: boolean, seen: Set<Module>): void {
+    this.#training = mode;
+    this.#each(seen, (_, member) => member instanceof Module && member.#train(mode, seen));
   }
 
   /** Evaluation mode (`train(false)`): dropout passes inputs through. Returns this. */
@@ -150,11 +154,8 @@ export abstract class Module {
    * output 3, column 1 = input 1), `layers.0.bias.3`, or `scale` for a single Value.
    */
   namedParameters(): [string, Value][] {
-    const out: [string, Value][] = [];
-    for (const [name, { shape, values }] of this.#namedTensors()) {
-      values.forEach((v, flat) => out.push([shape.length === 0 ? name : `${name}.${unflatten(flat, shape).join('.')}`, v]));
-    }
-    return out;
+    return this.#namedTensors().flatMap(([name, { shape, values }]) =>
+      values.map((v, flat): [string, Value] => [shape.length === 0 ? name : `${name}.${unflatten(flat, shape)}`, v]));
   }
 
   /** Number of trainable scalars. */
@@ -169,11 +170,9 @@ export abstract class Module {
 
   /** The parameters as plain JSON (see {@link StateDict}); a snapshot, not a view. */
   stateDict(): StateDict {
-    const parameters: Record<string, TensorState> = {};
-    for (const [name, { shape, values }] of this.#namedTensors()) {
-      parameters[name] = { shape: [...shape], data: values.map((v) => v.data) };
-    }
-    return { version: 1, parameters };
+    const tensors = this.#namedTensors().map(([name, { shape, values }]): [string, TensorState] =>
+      [name, { shape: [...shape], data: values.map((v) => v.data) }]);
+    return { version: 1, parameters: Object.fromEntries(tensors) };
   }
 
   /**
@@ -185,25 +184,24 @@ export abstract class Module {
    * @param state - a state from `stateDict()`, also after a JSON round trip
    */
   loadStateDict(state: unknown): void {
-    const owner = `${this.constructor.name}.loadStateDict`;
+    const owner = this.#owner('loadStateDict');
     if (!isRecord(state)) throw mustBe(owner, 'state', 'a state dict { version, parameters }', show(state));
-    const { version, parameters } = state as { version?: unknown; parameters?: unknown };
-    if (version !== 1) throw mustBe(owner, 'state.version', '1', show(version), RangeError);
-    const given = checkObject(owner, 'state.parameters', parameters);
+    if (state['version'] !== 1) throw mustBe(owner, 'state.version', '1', show(state['version']), RangeError);
+    const given = checkObject(owner, 'state.parameters', state['parameters']);
     const mine = new Map(this.#namedTensors());
-    const problems: string[] = [];
-    for (const name of mine.keys()) if (!Object.hasOwn(given, name)) problems.push(`missing ${name}`);
+    const problems = [...mine.keys()].filter((name) => !Object.hasOwn(given, name)).map((name) => `missing ${name}`);
     for (const name of Object.keys(given)) if (!mine.has(name)) problems.push(`unexpected ${name}`);
-    const updates: [readonly Value[], readonly number[]][] = [];
-    for (const [name, tensor] of mine) {
-      if (!Object.hasOwn(given, name)) continue;
-      const data = checkTensor(name, given[name], tensor.shape, problems);
-      if (data !== null) updates.push([tensor.values, data]);
+    for (const [name, { shape }] of mine) {
+      const problem = Object.hasOwn(given, name) && tensorProblem(given[name], shape);
+      if (problem) problems.push(`${name}: ${problem}`);
     }
     if (problems.length > 0) {
       throw new RangeError(`${owner}: state does not match this ${this.constructor.name} (nothing loaded):\n  ${problems.join('\n  ')}`);
     }
-    for (const [values, data] of updates) values.forEach((v, i) => (v.data = data[i] as number));
+    for (const [name, { values }] of mine) {
+      const { data } = given[name] as TensorState;
+      values.forEach((v, i) => (v.data = data[i] as number));
+    }
   }
 
   /**
@@ -216,13 +214,11 @@ export abstract class Module {
 
   #describe(seen: Set<Module>): string {
     const head = `${this.constructor.name}(${this.describeOptions()}`;
-    const lines: string[] = [];
-    for (const member of this.#members()) {
-      if (!('module' in member) || seen.has(member.module)) continue;
-      seen.add(member.module);
-      lines.push(`  (${member.name}): ${member.module.#describe(seen).replaceAll('\n', '\n  ')}`);
-    }
-    return lines.length === 0 ? `${head})` : `${head}\n${lines.join('\n')}\n)`;
+    let lines = '';
+    this.#each(seen, (name, member) => {
+      if (member instanceof Module) lines += `\n  (${name}): ${member.#describe(seen).replaceAll('\n', '\n  ')}`;
+    });
+    return `${head}${lines && `${lines}\n`})`;
   }
 
   /** What `toString()` shows between the parentheses (sizes, options); empty by default. */
@@ -230,26 +226,20 @@ export abstract class Module {
     return '';
   }
 
-  /** What this module holds: registered tensors and modules, then its fields in declaration order. */
-  #members(): Member[] {
-    const members: Member[] = [];
-    for (const [name, tensor] of this.#tensors) members.push({ name, tensor });
-    for (const [name, module] of this.#children) members.push({ name, module });
+  /**
+   * Calls `visit` on each member in order: registered tensors and modules, then fields in
+   * declaration order; a module only when it is not in `seen` yet (it is added then), so each
+   * module of the tree is visited once, at its first place depth first, and a cycle ends.
+   */
+  #each(seen: Set<Module>, visit: (name: string, member: Member[1]) => void): void {
+    const members: Member[] = [...this.#tensors, ...this.#children];
     for (const [key, value] of Object.entries(this)) {
-      if (value instanceof Module) members.push({ name: key, module: value });
-      else if (isValue(value)) members.push({ name: key, tensor: { shape: [], values: [value] } });
+      if (value instanceof Module) members.push([key, value]);
+      else if (isValue(value)) members.push([key, { shape: [], values: [value] }]);
       else if (Array.isArray(value) && value.length > 0) members.push(...arrayMembers(key, value));
     }
-    return members;
-  }
-
-  /** This module and every module below it, each once, depth first in member order. */
-  *#modules(seen: Set<Module>): Generator<Module> {
-    yield this;
-    for (const member of this.#members()) {
-      if (!('module' in member) || seen.has(member.module)) continue;
-      seen.add(member.module);
-      yield* member.module.#modules(seen);
+    for (const [name, member] of members) {
+      if (!(member instanceof Module) || (!seen.has(member) && seen.add(member))) visit(name, member);
     }
   }
 
@@ -262,31 +252,26 @@ export abstract class Module {
 
   // Runs on every zeroGrad(), so it allocates little: a field matrix is flattened only when new.
   #collect(prefix: string, modules: Set<Module>, seen: Set<Value>, out: [string, ParameterTensor][]): void {
-    for (const member of this.#members()) {
-      const name = prefix + member.name;
-      if ('module' in member) {
-        if (modules.has(member.module)) continue;
-        modules.add(member.module);
-        member.module.#collect(`${name}.`, modules, seen, out);
-      } else if ('rows' in member) {
-        const { rows } = member;
-        if (isNew(this.constructor.name, name, rows, seen)) out.push([name, { shape: [rows.length, (rows[0] as Value[]).length], values: rows.flat() }]);
-      } else if (isNew(this.constructor.name, name, [member.tensor.values], seen)) {
-        out.push([name, member.tensor]);
+    this.#each(modules, (key, member) => {
+      const name = prefix + key;
+      if (member instanceof Module) member.#collect(`${name}.`, modules, seen, out);
+      else if ('shape' in member) {
+        if (isNew(this.constructor.name, name, [member.values], seen)) out.push([name, member]);
+      } else if (isNew(this.constructor.name, name, member, seen)) {
+        out.push([name, { shape: [member.length, member[0]!.length], values: member.flat() }]);
       }
-    }
+    });
   }
 }
 
 /** The members an array field holds: Modules (`<key>.<i>`), or Values of shape [n] or [rows, columns]. */
 function arrayMembers(key: string, array: readonly unknown[]): Member[] {
+  if (array.every((x) => x instanceof Module)) return array.map((module, i) => [`${key}.${i}`, module]);
+  if (array.every(isValue)) return [[key, { shape: [array.length], values: array }]];
   const first = array[0];
-  if (first instanceof Module) return array.every((x) => x instanceof Module) ? array.map((module, i) => ({ name: `${key}.${i}`, module: module as Module })) : [];
-  if (isValue(first)) return array.every(isValue) ? [{ name: key, tensor: { shape: [array.length], values: array as Value[] } }] : [];
-  if (!Array.isArray(first) || first.length === 0) return [];
-  const columns = first.length;
-  const matrix = array.every((row) => Array.isArray(row) && row.length === columns && row.every(isValue));
-  return matrix ? [{ name: key, rows: array as Value[][] }] : [];
+  const matrix = Array.isArray(first) && first.length > 0 &&
+    array.every((row) => Array.isArray(row) && row.length === first.length && row.every(isValue));
+  return matrix ? [[key, array as Rows]] : [];
 }
 
 /**
@@ -295,7 +280,7 @@ function arrayMembers(key: string, array: readonly unknown[]): Member[] {
  * parents). A tensor that shares some but not all of its Values with earlier ones has no name to
  * give, so it is refused.
  */
-function isNew(owner: string, name: string, rows: readonly (readonly Value[])[], seen: Set<Value>): boolean {
+function isNew(owner: string, name: string, rows: Rows, seen: Set<Value>): boolean {
   let shared = 0;
   let size = 0;
   for (const row of rows) {
@@ -310,45 +295,37 @@ function isNew(owner: string, name: string, rows: readonly (readonly Value[])[],
   return true;
 }
 
-/** A member name: a non-empty string. */
-function checkName(owner: string, name: unknown): void {
-  if (typeof name !== 'string' || name === '') throw mustBe(owner, 'name', 'a non-empty string', show(name));
+/** The number of values a tensor of `shape` holds. */
+const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/** A shape as messages write it: `[2, 3]`. */
+const dims = (shape: readonly unknown[]): string => `[${shape.join(', ')}]`;
+
+/** `x` must be an array (else `<owner>: <name> must be <what>`); `check` sees each item and its name. */
+function checkEach(owner: string, name: string, x: unknown, what: string, check: (item: unknown, at: string) => void): void {
+  if (!Array.isArray(x)) throw mustBe(owner, name, what, show(x));
+  x.forEach((item: unknown, i) => check(item, `${name}[${i}]`));
 }
 
-/** Row-major flat index -> one index per dimension. */
-function unflatten(flat: number, shape: readonly number[]): number[] {
-  const index = new Array<number>(shape.length);
-  for (let d = shape.length - 1; d >= 0; d--) {
-    const size = shape[d] as number;
-    index[d] = flat % size;
+/** Row-major flat index -> the index in each dimension, dotted: `3.1`. */
+const unflatten = (flat: number, shape: readonly number[]): string =>
+  shape.reduceRight((index: number[], size) => {
+    index.unshift(flat % size);
     flat = Math.floor(flat / size);
-  }
-  return index;
-}
+    return index;
+  }, []).join('.');
 
-/** The tensor's data if it has `shape` and finite numbers; otherwise records why and returns null. */
-function checkTensor(name: string, tensor: unknown, shape: readonly number[], problems: string[]): readonly number[] | null {
-  const expected = `[${shape.join(', ')}]`;
-  if (typeof tensor !== 'object' || tensor === null) {
-    problems.push(`${name}: must be { shape, data }, got ${show(tensor)}`);
-    return null;
-  }
+/** What is wrong with a saved tensor for `shape` (its shape, or its data: one finite number per value), or ''. */
+function tensorProblem(tensor: unknown, shape: readonly number[]): string {
+  if (typeof tensor !== 'object' || tensor === null) return `must be { shape, data }, got ${show(tensor)}`;
   const { shape: theirs, data } = tensor as { shape?: unknown; data?: unknown };
   if (!Array.isArray(theirs) || theirs.length !== shape.length || theirs.some((d, i) => d !== shape[i])) {
-    problems.push(`${name}: shape must be ${expected}, got ${Array.isArray(theirs) ? `[${theirs.join(', ')}]` : show(theirs)}`);
-    return null;
+    return `shape must be ${dims(shape)}, got ${Array.isArray(theirs) ? dims(theirs) : show(theirs)}`;
   }
-  const size = shape.reduce((a, b) => a * b, 1);
-  if (!Array.isArray(data) || data.length !== size) {
-    problems.push(`${name}: data must be ${size} numbers, got ${show(data)}`);
-    return null;
-  }
-  const bad = data.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-  if (bad >= 0) {
-    problems.push(`${name}: data[${bad}] must be a finite number, got ${show(data[bad])}`);
-    return null;
-  }
-  return data as number[];
+  const size = sizeOf(shape);
+  if (!Array.isArray(data) || data.length !== size) return `data must be ${size} numbers, got ${show(data)}`;
+  const bad = data.findIndex((v) => !Number.isFinite(v)); // false for anything but a finite number
+  return bad < 0 ? '' : `data[${bad}] must be a finite number, got ${show(data[bad])}`;
 }
 
 /**
@@ -359,14 +336,10 @@ function checkTensor(name: string, tensor: unknown, shape: readonly number[], pr
 export function checkInput(owner: string, x: unknown, length?: number): (number | Value)[] {
   if (!Array.isArray(x)) throw mustBe(owner, 'input', 'an array of numbers or Values', show(x));
   if (length !== undefined && x.length !== length) throw new RangeError(`${owner}: input must have length ${length}, got ${x.length}`);
-  const out = new Array<number | Value>(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const v: unknown = x[i];
-    if (isValue(v)) out[i] = v;
-    else if (typeof v === 'number' && Number.isFinite(v)) out[i] = v;
-    else throw mustBe(owner, `input[${i}]`, 'a finite number or a Value', show(v));
-  }
-  return out;
+  return Array.from(x, (v: unknown, i) => {
+    if (isValue(v) || Number.isFinite(v)) return v as number | Value; // Number.isFinite: a finite number
+    throw mustBe(owner, `input[${i}]`, 'a finite number or a Value', show(v));
+  });
 }
 
 /** A number as a constant `Value`; a `Value` as itself. */
