@@ -1,7 +1,7 @@
 // Validation at the public boundary is @etagrad/check's (one format,
 // `<Owner>: <option> must be <rule>, got <value>`); what only nn needs is here.
 
-import { checkNumber } from '@etagrad/check';
+import { checkFinite, checkNonNegative, checkNumber } from '@etagrad/check';
 
 export {
   checkBoolean,
@@ -20,6 +20,18 @@ export {
   show,
 } from '@etagrad/check';
 
-/** An integer seed (any safe integer, negative allowed). */
-export const checkSeed = (owner: string, x: unknown): number =>
-  checkNumber(owner, 'seed', x, 'a safe integer', Number.isSafeInteger);
+/** A safe integer, negative allowed (a seed, the low end of `rng.int`). */
+export const checkSafeInteger = (owner: string, name: string, x: unknown): number =>
+  checkNumber(owner, name, x, 'a safe integer', Number.isSafeInteger);
+
+/** The ends of a uniform draw in [low, high): both finite, high > low. */
+export function checkInterval(owner: string, low: unknown, high: unknown): void {
+  checkFinite(owner, 'low', low);
+  checkNumber(owner, 'high', high, `finite and > low (${low as number})`, (h) => Number.isFinite(h) && h > (low as number));
+}
+
+/** The parameters of a Gaussian draw: a finite `mean`, a finite `std` >= 0. */
+export function checkGaussian(owner: string, mean: unknown, std: unknown): void {
+  checkFinite(owner, 'mean', mean);
+  checkNonNegative(owner, 'std', std);
+}

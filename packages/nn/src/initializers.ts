@@ -1,4 +1,4 @@
-import { checkChoice, checkFinite, checkNonNegative, checkNumber, checkOptions, checkPositive } from './check.js';
+import { checkChoice, checkFinite, checkGaussian, checkInterval, checkOptions, checkPositive } from './check.js';
 import type { Rng } from './rng.js';
 
 /** The fan of a weight: inputs and outputs of its layer (`Linear(nIn, nOut)`: fanIn = nIn, fanOut = nOut). */
@@ -32,8 +32,7 @@ export interface UniformOptions {
  */
 export function uniform(options: UniformOptions = {}): Initializer {
   const { low = -1, high = 1 } = checkOptions('uniform', options, ['low', 'high']) as UniformOptions;
-  checkFinite('uniform', 'low', low);
-  checkNumber('uniform', 'high', high, `finite and > low (${low})`, (h) => Number.isFinite(h) && h > low);
+  checkInterval('uniform', low, high);
   return (rng) => rng.uniform(low, high);
 }
 
@@ -53,8 +52,7 @@ export interface NormalOptions {
  */
 export function normal(options: NormalOptions = {}): Initializer {
   const { mean = 0, std = 1 } = checkOptions('normal', options, ['mean', 'std']) as NormalOptions;
-  checkFinite('normal', 'mean', mean);
-  checkNonNegative('normal', 'std', std);
+  checkGaussian('normal', mean, std);
   return (rng) => rng.normal(mean, std);
 }
 

@@ -1,4 +1,4 @@
-import { checkFinite, checkNumber, checkObject, checkSeed, mustBe, show } from './check.js';
+import { checkGaussian, checkInterval, checkNumber, checkObject, checkSafeInteger, mustBe, show } from './check.js';
 
 /**
  * A seeded pseudo-random generator. Every random choice in `@etagrad/nn` (initial weights,
@@ -74,84 +74,64 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-class Sfc32 implements Rng {
-  #a: number;
-  #b: number;
-  #c: number;
-  #d: number;
-
-  constructor(words: readonly [number, number, number, number]) {
-    [this.#a, this.#b, this.#c, this.#d] = words;
-  }
-
-  /**
-   * One step of Chris Doty-Humphrey's sfc32 (Small Fast Counting, from PractRand): 128 bits of
-   * state, a 32-bit output, period at least 2^32 thanks to the counter `d`, passes PractRand and
-   * BigCrush. Only 32-bit integer arithmetic, so it is fast in JavaScript.
-   */
-  next(): number {
-    const t0 = (this.#a + this.#b) | 0;
-    this.#a = this.#b ^ (this.#b >>> 9);
-    this.#b = (this.#c + (this.#c << 3)) | 0;
-    const c = (this.#c << 21) | (this.#c >>> 11);
-    this.#d = (this.#d + 1) | 0;
-    const t = (t0 + this.#d) | 0;
-    this.#c = (c + t) | 0;
+/**
+ * Chris Doty-Humphrey's sfc32 (Small Fast Counting, from PractRand) from its four words, `skip`
+ * outputs drawn and dropped first: 128 bits of state, a 32-bit output, period at least 2^32 thanks
+ * to the counter `d`, passes PractRand and BigCrush. Only 32-bit integer arithmetic, so it is fast
+ * in JavaScript.
+ */
+function sfc32(words: readonly number[], skip: number): Rng {
+  let [a, b, c, d] = words as [number, number, number, number];
+  // One step. (a + b + d) | 0 is ((a + b) | 0 + d) | 0: int32 sums are exact in a double.
+  const next = (): number => {
+    d = (d + 1) | 0;
+    const t = (a + b + d) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
-  }
-
-  uniform(low = 0, high = 1): number {
-    if (low !== 0 || high !== 1) {
-      checkFinite('rng.uniform', 'low', low);
-      checkNumber('rng.uniform', 'high', high, `finite and > low (${low})`, (h) => Number.isFinite(h) && h > low);
-    }
-    for (;;) {
-      const x = low + (high - low) * (this.next() / TWO_POW_32);
-      // Rounding can land on `high` when the interval is wide in ulps; draw again (rare).
-      if (x < high) return x;
-    }
-  }
-
-  normal(mean = 0, std = 1): number {
-    if (mean !== 0 || std !== 1) {
-      checkFinite('rng.normal', 'mean', mean);
-      checkNumber('rng.normal', 'std', std, 'a finite number >= 0', (s) => Number.isFinite(s) && s >= 0);
-    }
-    // Box-Muller: u1 in (0, 1] so the log is finite.
-    const u1 = 1 - this.next() / TWO_POW_32;
-    const u2 = this.next() / TWO_POW_32;
-    return mean + std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
-
-  int(lo: number, hi: number): number {
-    checkNumber('rng.int', 'lo', lo, 'a safe integer', Number.isSafeInteger);
-    checkNumber('rng.int', 'hi', hi, `an integer in (lo, lo + 2^32] (lo = ${lo})`, (h) => Number.isSafeInteger(h) && h > lo && h - lo <= TWO_POW_32);
-    return lo + this.below(hi - lo);
-  }
-
-  /** An integer in [0, n), 1 <= n <= 2^32: rejection sampling removes the modulo bias. */
-  below(n: number): number {
+  };
+  const unit = (): number => next() / TWO_POW_32;
+  // An integer in [0, n), 1 <= n <= 2^32: rejection sampling removes the modulo bias.
+  const below = (n: number): number => {
     const limit = TWO_POW_32 - (TWO_POW_32 % n);
     for (;;) {
-      const x = this.next();
+      const x = next();
       if (x < limit) return x % n;
     }
-  }
-
-  shuffle<T>(array: T[]): T[] {
-    if (!Array.isArray(array)) throw new TypeError(`rng.shuffle: array must be an array, got ${show(array)}`);
-    for (let i = array.length - 1; i > 0; i--) {
-      const j = this.below(i + 1);
-      const tmp = array[i] as T;
-      array[i] = array[j] as T;
-      array[j] = tmp;
-    }
-    return array;
-  }
-
-  state(): RngState {
-    return { version: 1, algorithm: 'sfc32', words: [this.#a >>> 0, this.#b >>> 0, this.#c >>> 0, this.#d >>> 0] };
-  }
+  };
+  for (let i = 0; i < skip; i++) next();
+  return {
+    uniform(low = 0, high = 1) {
+      if (low !== 0 || high !== 1) checkInterval('rng.uniform', low, high);
+      for (;;) {
+        const x = low + (high - low) * unit();
+        // Rounding can land on `high` when the interval is wide in ulps; draw again (rare).
+        if (x < high) return x;
+      }
+    },
+    normal(mean = 0, std = 1) {
+      if (mean !== 0 || std !== 1) checkGaussian('rng.normal', mean, std);
+      // Box-Muller: u1 = 1 - unit() in (0, 1] so the log is finite, then u2 = unit().
+      return mean + std * Math.sqrt(-2 * Math.log(1 - unit())) * Math.cos(2 * Math.PI * unit());
+    },
+    int(lo, hi) {
+      checkSafeInteger('rng.int', 'lo', lo);
+      checkNumber('rng.int', 'hi', hi, `an integer in (lo, lo + 2^32] (lo = ${lo})`, (h) => Number.isSafeInteger(h) && h > lo && h - lo <= TWO_POW_32);
+      return lo + below(hi - lo);
+    },
+    shuffle<T>(array: T[]): T[] {
+      if (!Array.isArray(array)) throw mustBe('rng.shuffle', 'array', 'an array', show(array));
+      for (let i = array.length - 1; i > 0; i--) {
+        const j = below(i + 1);
+        const tmp = array[i] as T;
+        array[i] = array[j] as T;
+        array[j] = tmp;
+      }
+      return array;
+    },
+    state: () => ({ version: 1, algorithm: 'sfc32', words: [a >>> 0, b >>> 0, c >>> 0, d >>> 0] }),
+  };
 }
 
 /**
@@ -167,12 +147,10 @@ class Sfc32 implements Rng {
  * rngFromState(JSON.parse(saved)).uniform() === r.uniform(); // true
  */
 export function rng(seed: number = defaultSeed): Rng {
-  checkSeed('rng', seed);
+  checkSafeInteger('rng', 'seed', seed);
   const high = Math.floor(seed / TWO_POW_32);
   const expand = splitmix32((seed >>> 0) ^ Math.imul(high | 0, 0x85ebca6b));
-  const generator = new Sfc32([expand(), expand(), expand(), expand()]);
-  for (let i = 0; i < 12; i++) generator.next();
-  return generator;
+  return sfc32([expand(), expand(), expand(), expand()], 12);
 }
 
 /**
@@ -195,7 +173,7 @@ export function rngFromState(state: unknown): Rng {
   words.forEach((w: unknown, i) =>
     checkNumber(owner, `state.words[${i}]`, w, 'an integer in [0, 2^32)', (n) => Number.isInteger(n) && n >= 0 && n < TWO_POW_32),
   );
-  return new Sfc32(words as [number, number, number, number]);
+  return sfc32(words, 0);
 }
 
 /** The generator to use: `rng` if given, else a fresh one from `seed` (default {@link defaultSeed}). */
@@ -207,6 +185,6 @@ export function resolveRng(owner: string, options: { readonly rng?: Rng | undefi
     }
     return options.rng;
   }
-  if (options.seed !== undefined) checkSeed(owner, options.seed);
+  if (options.seed !== undefined) checkSafeInteger(owner, 'seed', options.seed);
   return rng(options.seed ?? defaultSeed);
 }
