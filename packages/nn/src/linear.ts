@@ -52,21 +52,21 @@ export class Linear extends Module {
    */
   constructor(nIn: number, nOut: number, options: LinearOptions = {}) {
     super();
-    this.nIn = checkPositiveInteger('Linear', 'nIn', nIn);
-    this.nOut = checkPositiveInteger('Linear', 'nOut', nOut);
-    const given = checkOptions('Linear', options, linearKeys) as LinearOptions;
-    const { bias = true, init = uniform(), biasInit = zeros(), rng, seed } = given;
-    checkBoolean('Linear', 'bias', bias);
-    checkFunction('Linear', 'init', init, 'an initializer function');
-    checkFunction('Linear', 'biasInit', biasInit, 'an initializer function');
-    const generator = resolveRng('Linear', { rng, seed });
+    const owner = 'Linear';
+    this.nIn = checkPositiveInteger(owner, 'nIn', nIn);
+    this.nOut = checkPositiveInteger(owner, 'nOut', nOut);
+    const given = checkOptions(owner, options, linearKeys) as LinearOptions;
+    const { bias = true, init = uniform(), biasInit = zeros() } = given;
+    checkBoolean(owner, 'bias', bias);
+    checkFunction(owner, 'init', init, 'an initializer function');
+    checkFunction(owner, 'biasInit', biasInit, 'an initializer function');
+    const generator = resolveRng(owner, given);
     const fan = { fanIn: nIn, fanOut: nOut };
-    const draw = (initializer: Initializer, name: string) =>
-      new Value(checkNumber('Linear', `${name} result`, initializer(generator, fan), 'finite', Number.isFinite));
-    this.weight = Array.from({ length: nOut }, () => Array.from({ length: nIn }, () => draw(init, 'init')));
-    this.registerParameter('weight', this.weight.flat(), [nOut, nIn]);
-    this.bias = bias ? Array.from({ length: nOut }, () => draw(biasInit, 'biasInit')) : null;
-    if (this.bias !== null) this.registerParameter('bias', this.bias, [nOut]);
+    const draw = (initializer: Initializer, name: string, length: number) =>
+      Array.from({ length }, () => new Value(checkNumber(owner, `${name} result`, initializer(generator, fan), 'finite', Number.isFinite)));
+    // Public fields: Module finds them, as `weight` [nOut, nIn] and `bias` [nOut].
+    this.weight = Array.from({ length: nOut }, () => draw(init, 'init', nIn));
+    this.bias = bias ? draw(biasInit, 'biasInit', nOut) : null;
   }
 
   /** The sizes and options, for `toString()`. */
@@ -82,6 +82,6 @@ export class Linear extends Module {
   forward(x: Input): Value[] {
     const input = checkInput('Linear', x, this.nIn);
     const { bias } = this;
-    return this.weight.map((row, j) => (bias === null ? dot(row, input) : dot(row, input).add(bias[j] as Value)));
+    return this.weight.map((row, j) => (bias ? dot(row, input).add(bias[j] as Value) : dot(row, input)));
   }
 }

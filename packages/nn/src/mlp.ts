@@ -1,4 +1,4 @@
-import { checkChoice, checkOptions, checkPositiveInteger, show } from './check.js';
+import { checkChoice, checkOptions, checkPositiveInteger, mustBe, show } from './check.js';
 import { ELU, GELU, LeakyReLU, ReLU, Sigmoid, Softplus, Tanh } from './activations.js';
 import { Linear, linearKeys, type LinearOptions } from './linear.js';
 import type { Module } from './module.js';
@@ -66,24 +66,19 @@ export class MLP extends Sequential {
 }
 
 function buildLayers(nIn: number, sizes: readonly number[], options: MLPOptions): Module[] {
-  checkPositiveInteger('MLP', 'nIn', nIn);
-  if (!Array.isArray(sizes) || sizes.length === 0) {
-    throw new TypeError(`MLP: sizes must be a non-empty array of layer sizes, got ${show(sizes)}`);
-  }
-  sizes.forEach((size: unknown, i) => checkPositiveInteger('MLP', `sizes[${i}]`, size));
-  const known = [...linearKeys, 'activation', 'outputActivation'];
-  const { activation = 'relu', outputActivation = 'none', rng, seed, ...linear } = checkOptions('MLP', options, known) as MLPOptions;
+  const owner = 'MLP';
+  checkPositiveInteger(owner, 'nIn', nIn);
+  if (!Array.isArray(sizes) || sizes.length === 0) throw mustBe(owner, 'sizes', 'a non-empty array of layer sizes', show(sizes));
+  sizes.forEach((size: unknown, i) => checkPositiveInteger(owner, `sizes[${i}]`, size));
+  const { activation = 'relu', outputActivation = 'none', ...linear } =
+    checkOptions(owner, options, [...linearKeys, 'activation', 'outputActivation']) as MLPOptions;
   const names = Object.keys(activations) as ActivationName[];
-  const hidden = activations[checkChoice('MLP', 'activation', activation, names)];
-  const output = activations[checkChoice('MLP', 'outputActivation', outputActivation, names)];
-  const generator = resolveRng('MLP', { rng, seed });
-  const layers: Module[] = [];
-  let fanIn = nIn;
-  sizes.forEach((size, i) => {
-    layers.push(new Linear(fanIn, size, { ...linear, rng: generator }));
+  const hidden = activations[checkChoice(owner, 'activation', activation, names)];
+  const output = activations[checkChoice(owner, 'outputActivation', outputActivation, names)];
+  const rng = resolveRng(owner, linear); // one generator for every layer, drawn from in order
+  return sizes.flatMap((size, i) => {
     const act = i < sizes.length - 1 ? hidden : output;
-    if (act !== null) layers.push(act());
-    fanIn = size;
+    const layer = new Linear(i === 0 ? nIn : (sizes[i - 1] as number), size, { ...linear, rng });
+    return act === null ? [layer] : [layer, act()];
   });
-  return layers;
 }

@@ -1,5 +1,5 @@
 import type { Value } from '@etagrad/autograd';
-import { show } from './check.js';
+import { mustBe, show } from './check.js';
 import { checkInput, Module, toValue, type Input } from './module.js';
 
 /**
@@ -21,12 +21,9 @@ export class Sequential extends Module {
   constructor(...layers: Module[]) {
     super();
     layers.forEach((layer: unknown, i) => {
-      if (!(layer instanceof Module)) {
-        throw new TypeError(`${new.target.name}: layers[${i}] must be a Module, got ${show(layer)}`);
-      }
+      if (!(layer instanceof Module)) throw mustBe(new.target.name, `layers[${i}]`, 'a Module', show(layer));
     });
-    this.layers = layers;
-    layers.forEach((layer, i) => this.registerModule(`layers.${i}`, layer));
+    this.layers = layers; // a public field: Module finds the layers, as `layers.<i>`
   }
 
   /**
