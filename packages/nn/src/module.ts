@@ -250,7 +250,7 @@ export abstract class Module {
     return out;
   }
 
-  // Runs on every zeroGrad(), so it allocates little: a field matrix is flattened only when new.
+  // Runs on every zeroGrad(): a field matrix is flattened only once it is known to be new.
   #collect(prefix: string, modules: Set<Module>, seen: Set<Value>, out: [string, ParameterTensor][]): void {
     this.#each(modules, (key, member) => {
       const name = prefix + key;

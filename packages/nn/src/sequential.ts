@@ -32,10 +32,7 @@ export class Sequential extends Module {
    * @param x - one sample: numbers or `Value`s
    */
   forward(x: Input): Value[] {
-    const [first, ...rest] = this.layers;
-    if (first === undefined) return checkInput(this.constructor.name, x).map(toValue); // empty: identity
-    let out = first.forward(x);
-    for (const layer of rest) out = layer.forward(out);
-    return out;
+    if (this.layers.length === 0) return checkInput(this.constructor.name, x).map(toValue); // identity
+    return this.layers.reduce<Input>((out, layer) => layer.forward(out), x) as Value[];
   }
 }
