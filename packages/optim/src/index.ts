@@ -29,6 +29,8 @@ export {
 } from './hyper.js';
 export { type Buffers, type OptimizerDefinition, type UpdateNumber, updateNumber } from './definition.js';
 export { OptimizerBase, type Options, type ParamGroup, type ParamsInput } from './optimizer.js';
+export { stateDict } from './state-dict.js';
+export { loadStateDict } from './load-state.js';
 export { adamDenominator, type BiasCorrections, biasCorrections, ema } from './moments.js';
 
 export { SGD, type SgdBuffers, type SgdHyper, type SgdOptions, sgdDefinition, sgdUpdate } from './sgd.js';

@@ -1,4 +1,5 @@
 import type { Schedule } from '@etagrad/sched';
+import { type Books, type Counts, registry } from './books.js';
 import { checkChoice, checkInteger, checkKeys, checkNonNegative, checkObject, isRecord, mustBe, show } from './check.js';
 import type { Buffers, OptimizerDefinition, UpdateNumber } from './definition.js';
 import {
@@ -14,14 +15,12 @@ import {
   scalarAt,
 } from './hyper.js';
 import { readParams } from './params.js';
-import { readState, saveState } from './state.js';
 import {
   type Convention,
   conventions,
   type NonFinitePolicy,
   type Optimizer,
   type OptimizerOptions,
-  type OptimizerState,
   type Param,
   type ParamList,
   type Scalar,
@@ -99,19 +98,15 @@ function defaultsFor<H extends CommonHyper, S extends Buffers, C>(
 /**
  * The books every optimizer keeps, over its definition's formula: groups and their options
  * (numbers or schedules, resolved at each update), per-parameter buffers, the update count,
- * weight decay (L2 or decoupled), `maximize`, gradient accumulation, the non-finite gradient
- * policy, and the state as plain JSON.
+ * weight decay (L2 or decoupled), `maximize`, gradient accumulation and the non-finite gradient
+ * policy. Its state is saved and restored by the functions `stateDict` and `loadStateDict`.
  */
 export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateNumber> implements Optimizer {
   readonly #definition: OptimizerDefinition<H, S, C>;
   readonly #groups: Group<H, S, C>[];
-  readonly #named: boolean;
   readonly #nonFinite: NonFinitePolicy;
-  readonly #accumulate: number;
-  #accumulated = 0;
-  #stepCount = 0;
-  #skippedSteps = 0;
-  #lrScale = 1;
+  /** Shared with `stateDict` and `loadStateDict` through the registry (books.ts). */
+  readonly #counts: Counts;
 
   /**
    * An optimizer's books over `params`, updating them by `definition`'s formula.
@@ -129,13 +124,13 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
     checkKeys(owner, 'options', given, [...hyperKeys, ...optimizerKeys]);
     const convention = checkChoice(owner, 'convention', given['convention'] ?? 'torch', conventions);
     this.#nonFinite = checkChoice(owner, 'nonFinite', given['nonFinite'] ?? 'throw', ['throw', 'skip']);
-    this.#accumulate = checkInteger(owner, 'accumulate', given['accumulate'] ?? 1, 1);
+    const accumulate = checkInteger(owner, 'accumulate', given['accumulate'] ?? 1, 1);
+    this.#counts = { stepCount: 0, skippedSteps: 0, lrScale: 1, accumulate, accumulated: 0 };
     const defaults = defaultsFor(definition, convention);
     const hint = ` (${convention} has no default)`;
     // The optimizer's options are every group's defaults; a group may supply one they lack (lr).
     const fallback = readHyper(owner, definition.table, given, defaults, { partial: true });
     const read = readParams(owner, params, hyperKeys);
-    this.#named = read[0]?.names !== null;
     this.#groups = read.map((group, i) => {
       const options = readGroupOptions(owner, definition, group.options, fallback as Preset<H>, read.length > 1 ? `params[${i}].` : '', hint);
       return {
@@ -149,6 +144,10 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
         constants: definition.perUpdate(options.hyper, 1),
       };
     });
+    const books: Books<H, S, C> = { definition, groups: this.#groups, named: read[0]?.names !== null, counts: this.#counts };
+    // The registry holds every optimizer's books whatever its options' types: the functions that
+    // read them treat each group's options as the definition's table says.
+    registry.set(this, books as unknown as Books);
   }
 
   /** `'SGD'`, `'Adam'`, ... */
@@ -158,30 +157,30 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
 
   /** Completed updates. The next update is number `stepCount` (from 0) and reads each schedule there. */
   get stepCount(): number {
-    return this.#stepCount;
+    return this.#counts.stepCount;
   }
 
   /** Calls skipped because of a non-finite gradient (`nonFinite: 'skip'`). */
   get skippedSteps(): number {
-    return this.#skippedSteps;
+    return this.#counts.skippedSteps;
   }
 
   /** The lr of the next update, per group: its value (its schedule at `stepCount`) times `lrScale`. */
   get lr(): readonly number[] {
     return this.#groups.map((group) => {
       const lr = lrOf(group);
-      return (typeof lr === 'number' ? lr : lr(this.#stepCount)) * this.#lrScale;
+      return (typeof lr === 'number' ? lr : lr(this.#counts.stepCount)) * this.#counts.lrScale;
     });
   }
 
   /** A multiplier on every group's lr (default 1): `opt.lrScale = plateau.observe(valLoss)`. */
   get lrScale(): number {
-    return this.#lrScale;
+    return this.#counts.lrScale;
   }
 
   /** @param value - the multiplier, a finite number >= 0 */
   set lrScale(value: number) {
-    this.#lrScale = checkNonNegative(this.name, 'lrScale', value);
+    this.#counts.lrScale = checkNonNegative(this.name, 'lrScale', value);
   }
 
   /**
@@ -202,7 +201,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
       throw mustBe(owner, 'groupIndex', `below the number of groups (${this.#groups.length})`, groupIndex, RangeError);
     }
     const { lr } = readHyper<{ lr: number }>(owner, { lr: nonNegative }, { lr: value }, {});
-    scalarAt(owner, 'lr', lr, nonNegative, this.#stepCount);
+    scalarAt(owner, 'lr', lr, nonNegative, this.#counts.stepCount);
     group.raw = { ...group.raw, lr };
   }
 
@@ -221,15 +220,16 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
   step(): void {
     const owner = this.name;
     if (!this.#gradientsFinite()) return;
-    const accumulate = this.#accumulate;
-    if (this.#accumulated + 1 < accumulate) {
+    const counts = this.#counts;
+    const accumulate = counts.accumulate;
+    if (counts.accumulated + 1 < accumulate) {
       for (const group of this.#groups) for (const slot of group.slots) slot.gradSum += slot.param.grad;
-      this.#accumulated += 1;
+      counts.accumulated += 1;
       return;
     }
-    const step = this.#stepCount;
+    const step = counts.stepCount;
     for (const group of this.#groups) {
-      resolveInto(owner, group.hyper, lrOf(group), group.scheduled, step, this.#lrScale);
+      resolveInto(owner, group.hyper, lrOf(group), group.scheduled, step, counts.lrScale);
       if (group.scheduled.length > 0) this.#definition.check?.(owner, group.hyper, '');
     }
     const { update, perUpdate } = this.#definition;
@@ -252,8 +252,8 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
         p.data = update(slot.buffers, data, grad, h, c);
       }
     }
-    this.#accumulated = 0;
-    this.#stepCount = t;
+    counts.accumulated = 0;
+    counts.stepCount = t;
   }
 
   /** Whether every gradient is finite; if not, throws or counts a skipped call per the policy. */
@@ -264,7 +264,7 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
         const grad = slot.param.grad;
         if (!Number.isFinite(grad)) {
           if (this.#nonFinite === 'skip') {
-            this.#skippedSteps += 1;
+            this.#counts.skippedSteps += 1;
             return false;
           }
           const which = slot.name === null ? `parameter ${index}` : `parameter '${slot.name}'`;
@@ -274,41 +274,5 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
       }
     }
     return true;
-  }
-
-  /** The whole state as plain JSON (see `OptimizerState`). */
-  stateDict(): OptimizerState {
-    return saveState(this.#definition, this.#groups, this.#named, {
-      stepCount: this.#stepCount,
-      skippedSteps: this.#skippedSteps,
-      lrScale: this.#lrScale,
-      accumulate: this.#accumulate,
-      accumulated: this.#accumulated,
-    });
-  }
-
-  /**
-   * Restore a state made by `stateDict()` (also after a JSON round trip): every option, schedule,
-   * buffer and count, so the run continues bit for bit. Refuses a state for another optimizer,
-   * another group layout, other parameter names or counts, another `accumulate`, or with a
-   * missing or invalid value, naming what differs; then nothing has changed.
-   *
-   * @param state - a state from `stateDict()`, also after a JSON round trip
-   */
-  loadStateDict(state: unknown): void {
-    const read = readState(this.#definition, this.#groups, state, {
-      named: this.#named,
-      accumulate: this.#accumulate,
-    });
-    // readState checked the counts: one loaded group per group, one entry per parameter.
-    this.#groups.forEach((group, i) => {
-      const { options, buffers } = read.groups[i]!;
-      Object.assign(group, options);
-      group.slots.forEach((slot, j) => Object.assign(slot, buffers[j]));
-    });
-    this.#stepCount = read.stepCount;
-    this.#skippedSteps = read.skippedSteps;
-    this.#lrScale = read.lrScale;
-    this.#accumulated = read.accumulated;
   }
 }

@@ -54,7 +54,9 @@ export interface OptimizerOptions {
 }
 
 /**
- * The interface a training loop codes against: every optimizer here implements it.
+ * The interface a training loop codes against: every optimizer here implements it. Its state is
+ * saved and restored by the functions `stateDict(optimizer)` and `loadStateDict(optimizer, state)`,
+ * which take the optimizers of this package (not an implementation of this interface of one's own).
  */
 export interface Optimizer {
   /** `'SGD'`, `'Adam'`, ... */
@@ -78,14 +80,6 @@ export interface Optimizer {
   setLr(groupIndex: number, value: number | Schedule): void;
   /** Calls skipped because of a non-finite gradient (with `nonFinite: 'skip'`). */
   readonly skippedSteps: number;
-  /** The whole state as plain JSON: restore it with `loadStateDict` to resume bit for bit. */
-  stateDict(): OptimizerState;
-  /**
-   * Restore a state from `stateDict()`; refuses a mismatch naming what differs, and then changes nothing.
-   *
-   * @param state - a state from `stateDict()`, also after a JSON round trip
-   */
-  loadStateDict(state: unknown): void;
 }
 
 /** A hyperparameter as saved: a number, a flag, a choice, a schedule's spec, or a pair of those. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Adam, adamUpdate, AdamW, biasCorrections } from '@etagrad/optim';
+import { Adam, adamUpdate, AdamW, biasCorrections, stateDict } from '@etagrad/optim';
 import { constant, cosine } from '@etagrad/sched';
 import { expectTrajectory, prologue, type Reference, run } from './helpers.js';
 
@@ -81,7 +81,7 @@ describe('AdamW follows PyTorch over 20 steps', () => {
     );
   });
   test('Keras: weight decay 0.004', () => {
-    const state = new AdamW([{ data: 0, grad: 0 }], { convention: 'keras' }).stateDict();
+    const state = stateDict(new AdamW([{ data: 0, grad: 0 }], { convention: 'keras' }));
     expect(state.groups[0]?.hyper['weightDecay']).toBe(0.004);
   });
 });

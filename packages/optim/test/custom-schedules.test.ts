@@ -3,7 +3,7 @@
 
 import { checkPositive } from '@etagrad/check';
 import { describe, expect, test } from 'vitest';
-import { SGD } from '@etagrad/optim';
+import { loadStateDict, SGD, stateDict } from '@etagrad/optim';
 import { fromFunction, registerKind, warmup } from '@etagrad/sched';
 
 const halving = registerKind({
@@ -22,10 +22,10 @@ describe('custom schedules in an optimizer', () => {
       p.grad = 1;
       optimizer.step();
     }
-    const saved = JSON.parse(JSON.stringify(optimizer.stateDict()));
+    const saved = JSON.parse(JSON.stringify(stateDict(optimizer)));
     const resumed = new SGD([param()], { lr: 0.1 });
-    resumed.loadStateDict(saved);
-    expect(resumed.stateDict()).toEqual(optimizer.stateDict());
+    loadStateDict(resumed, saved);
+    expect(stateDict(resumed)).toEqual(stateDict(optimizer));
   });
 
   test('a fromFunction schedule trains, and stateDict refuses it, naming it', () => {
@@ -34,7 +34,7 @@ describe('custom schedules in an optimizer', () => {
     p.grad = 1;
     optimizer.step();
     expect(p.data).toBeCloseTo(0.9, 15);
-    expect(() => optimizer.stateDict()).toThrow(
+    expect(() => stateDict(optimizer)).toThrow(
       new TypeError(
         'SGD.stateDict: schedule "harmonic" was made by fromFunction from a plain function, so it cannot be written as an expression, saved or rebuilt (registerKind makes a kind that can)',
       ),
@@ -51,11 +51,11 @@ describe('custom schedules in an optimizer', () => {
 
   test('a saved schedule nested 3000 deep is refused and nothing changes', () => {
     const optimizer = new SGD([param()], { lr: 0.1 });
-    const before = optimizer.stateDict();
+    const before = stateDict(optimizer);
     let spec: Record<string, unknown> = { kind: 'constant', value: 1 };
     for (let i = 0; i < 3000; i++) spec = { kind: 'scale', inner: spec, factor: 1 };
     const state = { ...before, groups: before.groups.map((g) => ({ ...g, hyper: { ...g.hyper, lr: spec } })) };
-    expect(() => optimizer.loadStateDict(state as never)).toThrow(/schedules must nest at most 1000 deep, got deeper$/);
-    expect(optimizer.stateDict()).toEqual(before);
+    expect(() => loadStateDict(optimizer, state as never)).toThrow(/schedules must nest at most 1000 deep, got deeper$/);
+    expect(stateDict(optimizer)).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { Adadelta, Adagrad, Adam, Adamax, AdamW, Lion, NAdam, type Optimizer, type Param, RAdam, RMSprop, SGD } from '@etagrad/optim';
+import { Adadelta, Adagrad, Adam, Adamax, AdamW, Lion, loadStateDict, NAdam, type Optimizer, type Param, RAdam, RMSprop, SGD, stateDict } from '@etagrad/optim';
 
 const all: [string, (params: Param[], lr: number) => Optimizer][] = [
   ['SGD', (p, lr) => new SGD(p, { lr, momentum: 0.9 })],
@@ -47,10 +47,10 @@ test('stateDict survives JSON and a load unchanged, whatever the gradients', () 
   fc.assert(
     fc.property(gradientRows, (rows) => {
       for (const [, make] of all) {
-        const state = runRows(make, 0.01, rows).opt.stateDict();
+        const state = stateDict(runRows(make, 0.01, rows).opt);
         const twin = make([{ data: 0, grad: 0 }, { data: 0, grad: 0 }], 1);
-        twin.loadStateDict(JSON.parse(JSON.stringify(state)));
-        expect(twin.stateDict()).toEqual(state);
+        loadStateDict(twin, JSON.parse(JSON.stringify(state)));
+        expect(stateDict(twin)).toEqual(state);
       }
     }),
     { numRuns: 30 },

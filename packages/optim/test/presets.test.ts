@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { Adadelta, Adagrad, Adam, Adamax, AdamW, Lion, NAdam, type Optimizer, type Param, RAdam, RMSprop, SGD } from '@etagrad/optim';
+import { Adadelta, Adagrad, Adam, Adamax, AdamW, Lion, NAdam, type Optimizer, type Param, RAdam, RMSprop, SGD, stateDict } from '@etagrad/optim';
 
 type Make = (params: Param[], options: Record<string, unknown>) => Optimizer;
 
 /**
- * The defaults each convention gives (the README's table): what `stateDict()` reports for a
+ * The defaults each convention gives (the README's table): what `stateDict(optimizer)` reports for a
  * group made with no options but `convention` (and lr where the framework requires one).
  */
 const expected: [string, Make, Record<'torch' | 'keras' | 'optax', Record<string, unknown> | null>][] = [
@@ -110,7 +110,7 @@ describe('each convention gives its framework defaults', () => {
           expect(() => make([{ data: 0, grad: 0 }], options)).toThrow(RangeError);
           return;
         }
-        const hyper = make([{ data: 0, grad: 0 }], options).stateDict().groups[0]?.hyper;
+        const hyper = stateDict(make([{ data: 0, grad: 0 }], options)).groups[0]?.hyper;
         expect(hyper).toMatchObject(defaults);
       });
     }
@@ -118,6 +118,6 @@ describe('each convention gives its framework defaults', () => {
 
   test('an explicit option wins over the preset', () => {
     const opt = new Adam([{ data: 0, grad: 0 }], { convention: 'keras', eps: 1e-3, epsPlacement: 'outside' });
-    expect(opt.stateDict().groups[0]?.hyper).toMatchObject({ eps: 1e-3, epsPlacement: 'outside', lr: 0.001 });
+    expect(stateDict(opt).groups[0]?.hyper).toMatchObject({ eps: 1e-3, epsPlacement: 'outside', lr: 0.001 });
   });
 });

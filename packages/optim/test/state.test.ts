@@ -6,12 +6,18 @@ import {
   Adamax,
   AdamW,
   Lion,
+  loadStateDict,
   NAdam,
   type Optimizer,
+  OptimizerBase,
   type Param,
   RAdam,
   RMSprop,
   SGD,
+  type SgdBuffers,
+  sgdDefinition,
+  type SgdHyper,
+  stateDict,
 } from '@etagrad/optim';
 import { cosine, linear, type Schedule, warmup } from '@etagrad/sched';
 
@@ -57,18 +63,18 @@ describe('a run saved at step k and resumed is bit-identical to one that never s
         const first = paramsAt(start);
         const firstOpt = make(wrap(first));
         steps(firstOpt, first, 0, 6);
-        const saved = JSON.stringify({ params: first.map((p) => p.data), optimizer: firstOpt.stateDict() });
+        const saved = JSON.stringify({ params: first.map((p) => p.data), optimizer: stateDict(firstOpt) });
 
         const loaded = JSON.parse(saved) as { params: number[]; optimizer: unknown };
         const resumed = paramsAt(loaded.params);
         const resumedOpt = make(wrap(resumed));
-        resumedOpt.loadStateDict(loaded.optimizer);
+        loadStateDict(resumedOpt, loaded.optimizer);
         expect(resumedOpt.stepCount).toBe(6);
-        expect(resumedOpt.stateDict()).toEqual(firstOpt.stateDict());
+        expect(stateDict(resumedOpt)).toEqual(stateDict(firstOpt));
         steps(resumedOpt, resumed, 6, 14);
 
         resumed.forEach((p, i) => expect(Object.is(p.data, straight[i]?.data)).toBe(true));
-        expect(resumedOpt.stateDict()).toEqual(straightOpt.stateDict());
+        expect(stateDict(resumedOpt)).toEqual(stateDict(straightOpt));
       });
     }
   }
@@ -96,12 +102,12 @@ describe('a run saved at step k and resumed is bit-identical to one that never s
     firstOpt.lrScale = 0.5;
     firstOpt.setLr(1, lr());
     steps(firstOpt, first, 0, 8); // 2 updates, 2 calls into the third window
-    const state = JSON.parse(JSON.stringify(firstOpt.stateDict())) as Record<string, unknown>;
+    const state = JSON.parse(JSON.stringify(stateDict(firstOpt))) as Record<string, unknown>;
     expect(state['accumulated']).toBe(2);
 
     const resumed = paramsAt(first.map((p) => p.data));
     const resumedOpt = make(resumed); // lrScale 1 and lr 0.01 here: the state brings 0.5 and the schedule
-    resumedOpt.loadStateDict(state);
+    loadStateDict(resumedOpt, state);
     expect(resumedOpt.lrScale).toBe(0.5);
     steps(resumedOpt, resumed, 8, 20);
     resumed.forEach((p, i) => expect(Object.is(p.data, straight[i]?.data)).toBe(true));
@@ -111,7 +117,7 @@ describe('a run saved at step k and resumed is bit-identical to one that never s
 test('the state is plain JSON with the schedule spec, keyed by name', () => {
   const params = asNamed(paramsAt([1, 2, 3]));
   const opt = new Adam(params, { lr: cosine({ initial: 0.1, steps: 10 }) });
-  const state = opt.stateDict();
+  const state = stateDict(opt);
   expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   expect(state).toMatchObject({
     version: 1,
@@ -120,7 +126,38 @@ test('the state is plain JSON with the schedule spec, keyed by name', () => {
     groups: [{ params: NAMES, hyper: { lr: { kind: 'cosine', initial: 0.1, steps: 10, final: 0 }, betas: [0.9, 0.999] } }],
     buffers: { '0.weight': { expAvg: 0, expAvgSq: 0, maxExpAvgSq: 0 } },
   });
-  expect(new SGD(paramsAt([1]), { lr: 0.1, momentum: 0.9 }).stateDict().buffers).toEqual([{ momentumBuffer: null }]);
+  expect(stateDict(new SGD(paramsAt([1]), { lr: 0.1, momentum: 0.9 })).buffers).toEqual([{ momentumBuffer: null }]);
+});
+
+describe('stateDict and loadStateDict take the optimizers of this package, and nothing else', () => {
+  const rule = 'an optimizer made by @etagrad/optim (SGD, Adam, ... or a subclass of OptimizerBase)';
+  // An Optimizer of one's own: it has the interface, not the books these functions read.
+  const mine: Optimizer = { name: 'Mine', step() {}, zeroGrad() {}, stepCount: 0, lr: [0.1], lrScale: 1, setLr() {}, skippedSteps: 0 };
+  const state = stateDict(new SGD(paramsAt([1]), { lr: 0.1 }));
+
+  test.each([
+    [`stateDict: optimizer must be ${rule}, got an object`, () => stateDict(mine)],
+    [`stateDict: optimizer must be ${rule}, got null`, () => stateDict(null as never)],
+    [`loadStateDict: optimizer must be ${rule}, got an object`, () => loadStateDict(mine, state)],
+    [`loadStateDict: optimizer must be ${rule}, got 'SGD'`, () => loadStateDict('SGD' as never, state)],
+  ])('TypeError: %s', (message, call) => {
+    expect(call).toThrow(new TypeError(message));
+  });
+
+  test('a subclass of OptimizerBase over a definition saves and restores like the built-in ones', () => {
+    class Plain extends OptimizerBase<SgdHyper, SgdBuffers> {
+      constructor(params: readonly Param[]) {
+        super(sgdDefinition, params, { lr: 0.1, momentum: 0.5 });
+      }
+    }
+    const params = paramsAt([1, -2]);
+    const opt = new Plain(params);
+    steps(opt, params, 0, 3);
+    const twin = new Plain(paramsAt([1, -2]));
+    loadStateDict(twin, JSON.parse(JSON.stringify(stateDict(opt))));
+    expect(twin.stepCount).toBe(3);
+    expect(stateDict(twin)).toEqual(stateDict(opt));
+  });
 });
 
 describe('a state that does not match is refused, naming what differs, and nothing changes', () => {
@@ -131,7 +168,7 @@ describe('a state that does not match is refused, naming what differs, and nothi
     opt.step();
     return opt;
   };
-  const valid = () => JSON.parse(JSON.stringify(named().stateDict())) as Record<string, any>;
+  const valid = () => JSON.parse(JSON.stringify(stateDict(named()))) as Record<string, any>;
 
   const cases: [string, (s: Record<string, any>) => unknown, Error][] = [
     ['not an object', () => 'state', new TypeError("Adam: state must be an object, got 'state'")],
@@ -190,16 +227,16 @@ describe('a state that does not match is refused, naming what differs, and nothi
   for (const [name, corrupt, error] of cases) {
     test(name, () => {
       const opt = named();
-      const before = opt.stateDict();
-      expect(() => opt.loadStateDict(corrupt(valid()))).toThrow(error);
-      expect(opt.stateDict()).toEqual(before);
+      const before = stateDict(opt);
+      expect(() => loadStateDict(opt, corrupt(valid()))).toThrow(error);
+      expect(stateDict(opt)).toEqual(before);
     });
   }
 
   test('more malformed states, each refused in the same format', () => {
     const positional = () => {
       const opt = new Adam(paramsAt([1, 2]), { lr: 0.1, accumulate: 2 });
-      return { opt, state: JSON.parse(JSON.stringify(opt.stateDict())) as Record<string, any> };
+      return { opt, state: JSON.parse(JSON.stringify(stateDict(opt))) as Record<string, any> };
     };
     const cases: [(s: Record<string, any>) => unknown, Error][] = [
       [(s) => ({ ...s, accumulated: 2 }), new RangeError('Adam: state.accumulated must be an integer in [0, 2), got 2')],
@@ -226,30 +263,30 @@ describe('a state that does not match is refused, naming what differs, and nothi
     ];
     for (const [corrupt, error] of cases) {
       const { opt, state } = positional();
-      const before = opt.stateDict();
-      expect(() => opt.loadStateDict(corrupt(state))).toThrow(error);
-      expect(opt.stateDict()).toEqual(before);
+      const before = stateDict(opt);
+      expect(() => loadStateDict(opt, corrupt(state))).toThrow(error);
+      expect(stateDict(opt)).toEqual(before);
     }
   });
 
   test('a buffer for a parameter this optimizer does not have', () => {
     const opt = named();
     const state = valid();
-    expect(() => opt.loadStateDict({ ...state, buffers: { ...state['buffers'], '9.weight': {} } })).toThrow(
+    expect(() => loadStateDict(opt, { ...state, buffers: { ...state['buffers'], '9.weight': {} } })).toThrow(
       new TypeError("Adam: unknown key '9.weight' in state.buffers (did you mean '0.weight'?); keys are 0.weight, 0.bias, 1.weight"),
     );
   });
 
   test('named buffers for positional parameters', () => {
     const opt = new Adam(paramsAt([1, 2, 3]), { lr: 0.1 });
-    expect(() => opt.loadStateDict(valid())).toThrow(
+    expect(() => loadStateDict(opt, valid())).toThrow(
       new TypeError("Adam: state.buffers must be an array (this optimizer's parameters are unnamed), got an object"),
     );
   });
 
   test('a positional state with another count', () => {
     const opt = new Adam(paramsAt([1, 2]), { lr: 0.1 });
-    const state = JSON.parse(JSON.stringify(new Adam(paramsAt([1, 2, 3]), { lr: 0.1 }).stateDict()));
-    expect(() => opt.loadStateDict(state)).toThrow(new RangeError('Adam: state.buffers must have 2 entries (one per parameter), got 3'));
+    const state = JSON.parse(JSON.stringify(stateDict(new Adam(paramsAt([1, 2, 3]), { lr: 0.1 }))));
+    expect(() => loadStateDict(opt, state)).toThrow(new RangeError('Adam: state.buffers must have 2 entries (one per parameter), got 3'));
   });
 });

@@ -4,7 +4,7 @@
 // not applied. Browser-safe: the worker runs it, Node tests run the same code.
 import { compile, type Program, type Value } from '@etagrad/autograd';
 import { batches, MLP, rng, type Dataset, type Loss, type Rng, type StateDict } from '@etagrad/nn';
-import type { Optimizer } from '@etagrad/optim';
+import { type Optimizer, stateDict } from '@etagrad/optim';
 import { format, join, parse, scale, type Schedule } from '@etagrad/sched';
 import { checkpointVersion, type Checkpoint, type EpochRecord, type StepRecord } from '@etagrad/train';
 import { batchSizeFor, shuffles, type PlaygroundConfig } from './config.js';
@@ -177,7 +177,7 @@ export class Lane {
       completedEpochs: this.#epochs.length,
       epochInProgress: midEpoch ? { batches: done, loss, metrics: {}, lr } : null,
       model: this.model.stateDict(),
-      optimizer: { name: this.optimizer.name, state: this.optimizer.stateDict() },
+      optimizer: { name: this.optimizer.name, state: stateDict(this.optimizer) },
       rng: midEpoch ? rngAtStart : this.#rng.state(),
       history: { steps: [...this.#steps], epochs: [...this.#epochs], stopped: null },
       plateau: null,

@@ -27,7 +27,7 @@ export interface EpochInProgress {
 /**
  * One training run frozen between two updates: everything `fit` needs to continue so that the
  * final parameters are bit-identical to a run that never stopped. Plain JSON. The parts owned by
- * other packages (the model's `stateDict()`, the optimizer's, the generator's and the plateau
+ * other packages (the model's `stateDict()`, optim's `stateDict(optimizer)`, the generator's and the plateau
  * controller's states) are kept as those packages write them and validated by them on load.
  */
 export interface Checkpoint {
@@ -39,7 +39,7 @@ export interface Checkpoint {
   readonly epochInProgress: EpochInProgress | null;
   /** `model.stateDict()`. */
   readonly model: unknown;
-  /** The optimizer's `name` (checked on resume) and `stateDict()` (with its schedule). */
+  /** The optimizer's `name` (checked on resume) and optim's `stateDict(optimizer)` (with its schedule). */
   readonly optimizer: { readonly name: string; readonly state: unknown };
   /** `state()` of the generator that orders the batches, as it was when the current epoch began. */
   readonly rng: unknown;

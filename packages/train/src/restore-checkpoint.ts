@@ -1,5 +1,5 @@
 import type { Module, StateDict } from '@etagrad/nn';
-import type { Optimizer } from '@etagrad/optim';
+import { loadStateDict, type Optimizer, OptimizerBase } from '@etagrad/optim';
 import { checkKeys, checkObject, checkString, isRecord, show } from './check.js';
 import type { Checkpoint } from './checkpoint-format.js';
 import { checkCheckpoint } from './checkpoint-parse.js';
@@ -8,7 +8,7 @@ import { checkModel } from './evaluate.js';
 /** What {@link restoreCheckpoint} loads into. */
 export interface RestoreTargets {
   readonly model: Module;
-  /** Also restore the optimizer (its moments, step count, schedule); omit to take only the weights. */
+  /** Also restore the optimizer (its moments, step count, schedule), one made by @etagrad/optim; omit to take only the weights. */
   readonly optimizer?: Optimizer;
 }
 
@@ -33,7 +33,8 @@ export function restoreCheckpoint(checkpoint: Checkpoint, targets: RestoreTarget
   checkKeys(owner, 'targets', checkObject(owner, 'targets', targets), ['model', 'optimizer']);
   checkModel(owner, targets.model);
   const { model, optimizer } = targets;
-  if (optimizer !== undefined && (typeof optimizer !== 'object' || optimizer === null || typeof optimizer.loadStateDict !== 'function')) {
+  // optim's loadStateDict restores its own optimizers (an Optimizer of one's own has no state it can read).
+  if (optimizer !== undefined && !(optimizer instanceof OptimizerBase)) {
     throw new TypeError(`${owner}: targets.optimizer must be an optimizer from @etagrad/optim, got ${show(optimizer)}`);
   }
   if (optimizer !== undefined && checkpoint.optimizer.name !== optimizer.name) {
@@ -49,7 +50,7 @@ export function restoreCheckpoint(checkpoint: Checkpoint, targets: RestoreTarget
   }
   if (optimizer === undefined) return;
   try {
-    optimizer.loadStateDict(checkpoint.optimizer.state);
+    loadStateDict(optimizer, checkpoint.optimizer.state);
   } catch (error) {
     model.loadStateDict(modelBefore); // the optimizer changed nothing on refusal; undo the model
     throw new Error(`${source} does not fit this optimizer: ${(error as Error).message}`);

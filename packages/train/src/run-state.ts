@@ -1,4 +1,5 @@
 import { rng, rngFromState, type Module, type Rng, type StateDict } from '@etagrad/nn';
+import { stateDict } from '@etagrad/optim';
 import { reduceOnPlateauFromState, type Plateau } from '@etagrad/sched';
 import { type Checkpoint, checkpointFormat, checkpointVersion } from './checkpoint-format.js';
 import { type EarlyStoppingState, initialEarlyStoppingState } from './early-stopping.js';
@@ -158,7 +159,7 @@ export function captureRun(model: Module, plan: FitPlan, state: RunState): Check
             lr: current.lr,
           },
     model: model.stateDict(),
-    optimizer: { name: plan.optimizer.name, state: plan.optimizer.stateDict() },
+    optimizer: { name: plan.optimizer.name, state: stateDict(plan.optimizer) },
     rng: current === null ? state.rng.state() : current.rngAtStart,
     history: state.history,
     plateau: state.plateau === null ? null : state.plateau.state(),

@@ -65,6 +65,11 @@ describe('restoreCheckpoint refuses bad arguments in the standard format', () =>
       () => restoreCheckpoint(sampleCheckpoint(), { model, optimizer: 'adam' as never }),
       new TypeError("restoreCheckpoint: targets.optimizer must be an optimizer from @etagrad/optim, got 'adam'"),
     ],
+    [
+      // an Optimizer of one's own: optim's loadStateDict cannot restore it
+      () => restoreCheckpoint(sampleCheckpoint(), { model, optimizer: { name: 'Mine', step() {}, zeroGrad() {}, stepCount: 0, lr: [0.1], lrScale: 1, setLr() {}, skippedSteps: 0 } }),
+      new TypeError('restoreCheckpoint: targets.optimizer must be an optimizer from @etagrad/optim, got an object'),
+    ],
     [() => restoreCheckpoint({ format: 'x' } as never, { model }), new Error("checkpoint is not an etagrad checkpoint: format must be 'etagrad-checkpoint', got 'x'")],
   ];
   for (const [call, error] of cases) {

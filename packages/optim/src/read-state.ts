@@ -1,57 +1,12 @@
-// An optimizer's state as plain JSON, and reading it back: every check runs before anything is
-// returned, so a refused state leaves the optimizer as it was.
+// Reading an optimizer's saved state back, checked against its books: every check runs before
+// anything is returned, so a refused state leaves the optimizer as it was.
 
-import { fromLoadedSpec, isSchedule, savableSpec } from '@etagrad/sched';
+import { fromLoadedSpec } from '@etagrad/sched';
+import type { Books } from './books.js';
 import { checkFinite, checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, isRecord, mustBe, prefixed, show } from './check.js';
-import type { Buffers, OptimizerDefinition } from './definition.js';
+import type { Buffers } from './definition.js';
 import { type CommonHyper, type GroupOptions, readGroupOptions } from './hyper.js';
-import type { Group } from './optimizer.js';
-import type { OptimizerState, SavedBuffers, SavedGroup } from './types.js';
-
-/** The counts an optimizer saves besides its groups, in the order the state lists them. */
-export type Counts = Pick<OptimizerState, 'stepCount' | 'skippedSteps' | 'lrScale' | 'accumulate' | 'accumulated'>;
-
-/** Each value of a group's options, an element of a pair apart, through `map` (with its name). */
-function mapHyper(raw: Record<string, unknown>, map: (x: unknown, name: string) => unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, x] of Object.entries(raw)) {
-    out[key] = Array.isArray(x) ? x.map((element: unknown, i) => map(element, `${key}[${i}]`)) : map(x, key);
-  }
-  return out;
-}
-
-/** A buffer as JSON will hold it: -0 as 0 (JSON cannot tell them apart), so a saved state equals its round trip. */
-const plain = (x: number | null): number | null => (x === 0 ? 0 : x);
-
-/** The state of an optimizer as plain JSON; `named` when its parameters were given named. */
-export function saveState<H extends CommonHyper, S extends Buffers, C>(
-  definition: OptimizerDefinition<H, S, C>,
-  groups: readonly Group<H, S, C>[],
-  named: boolean,
-  counts: Counts,
-): OptimizerState {
-  const owner = `${definition.name}.stateDict`;
-  const slots = groups.flatMap((group) => group.slots);
-  const saved = ({ buffers, gradSum }: (typeof slots)[number]): SavedBuffers => {
-    const out: Record<string, number | null> = {};
-    for (const [key, x] of Object.entries(buffers)) out[key] = plain(x);
-    if (counts.accumulate > 1) out['gradSum'] = plain(gradSum);
-    return out;
-  };
-  return {
-    version: 1,
-    optimizer: definition.name,
-    ...counts,
-    groups: groups.map(
-      (group): SavedGroup => ({
-        params: named ? group.slots.map((slot) => slot.name ?? '') : group.slots.length,
-        // A schedule made by fromFunction cannot be saved: savableSpec refuses it, naming it.
-        hyper: mapHyper(group.raw, (x) => (isSchedule(x) ? savableSpec(owner, x) : x)) as SavedGroup['hyper'],
-      }),
-    ),
-    buffers: named ? Object.fromEntries(slots.map((slot) => [slot.name ?? '', saved(slot)])) : slots.map(saved),
-  };
-}
+import { mapHyper } from './map-hyper.js';
 
 /** A group read from a state: its options and its parameters' buffers, in the group's order. */
 export interface LoadedGroup<H, S> {
@@ -125,15 +80,12 @@ function checkCount(owner: string, name: string, x: unknown, hint: string, count
 }
 
 /**
- * Read `state` for an optimizer with these groups: every field checked (kind, version, counts,
- * group layout, names, options, buffers), errors naming the field and what differs.
+ * Read `state` for the optimizer whose books these are: every field checked (kind, version,
+ * counts, group layout, names, options, buffers), errors naming the field and what differs.
  */
-export function readState<H extends CommonHyper, S extends Buffers, C>(
-  definition: OptimizerDefinition<H, S, C>,
-  groups: readonly Group<H, S, C>[],
-  state: unknown,
-  own: { readonly named: boolean; readonly accumulate: number },
-): LoadedState<H, S> {
+export function readState<H extends CommonHyper, S extends Buffers, C>(books: Books<H, S, C>, state: unknown): LoadedState<H, S> {
+  const { definition, groups, named } = books;
+  const { accumulate } = books.counts;
   const owner = definition.name;
   const s = checkObject(owner, 'state', state);
   // The fields that must equal this optimizer's, each named with the value it must have.
@@ -145,13 +97,13 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
   const stepCount = checkInteger(owner, 'state.stepCount', s['stepCount'], 0);
   const skippedSteps = checkInteger(owner, 'state.skippedSteps', s['skippedSteps'], 0);
   const lrScale = checkNonNegative(owner, 'state.lrScale', s['lrScale']);
-  same('accumulate', own.accumulate, `${own.accumulate} (as this optimizer)`, String(s['accumulate']));
-  const accumulated = checkNumber(owner, 'state.accumulated', s['accumulated'], `an integer in [0, ${own.accumulate})`,
-    (n) => Number.isSafeInteger(n) && n >= 0 && n < own.accumulate);
+  same('accumulate', accumulate, `${accumulate} (as this optimizer)`, String(s['accumulate']));
+  const accumulated = checkNumber(owner, 'state.accumulated', s['accumulated'], `an integer in [0, ${accumulate})`,
+    (n) => Number.isSafeInteger(n) && n >= 0 && n < accumulate);
   const saved = checkCount(owner, 'state.groups', s['groups'], '', groups.length, 'groups (as this optimizer)');
   const total = groups.reduce((n, group) => n + group.slots.length, 0);
   const buffers = s['buffers'];
-  if (own.named) {
+  if (named) {
     const names = groups.flatMap((group) => group.slots.map((slot) => slot.name ?? ''));
     checkKeys(owner, 'state.buffers', buffers, names);
   } else {
@@ -162,7 +114,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
     const where = `state.groups[${i}]`;
     const savedGroup = checkKeys(owner, where, saved[i], ['params', 'hyper']);
     const params = savedGroup['params'];
-    if (own.named) {
+    if (named) {
       checkNames(owner, `${where}.params`, i, params, group.slots.map((slot) => slot.name ?? ''));
     } else if (params !== group.slots.length) {
       if (typeof params !== 'number') {
@@ -179,7 +131,7 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(
         // Buffers are keyed by name when the parameters are named, else by position.
         const key = slot.name ?? position;
         position += 1;
-        return loadBuffers(owner, `state.buffers[${show(key)}]`, (buffers as Record<string, unknown>)[key], template, own.accumulate);
+        return loadBuffers(owner, `state.buffers[${show(key)}]`, (buffers as Record<string, unknown>)[key], template, accumulate);
       }),
     };
   });
