@@ -1,5 +1,6 @@
-// Issue 10, bundle size: importing one schedule, or an optimizer (whose state restore reads
-// specs), brings that code only: not the parser, not the charts, not every other kind. The byte
+// Issue 10, bundle size: importing one schedule, or an optimizer (with or without the functions
+// that save and restore its state, which read specs), brings that code only: not the parser, not
+// the charts, not every other kind. The byte
 // budgets live in the root's bundle script; this says what must stay out, whatever the sizes.
 
 import { describe, expect, test } from 'vitest';
@@ -22,6 +23,7 @@ describe('importing one piece brings only that piece', () => {
     ["export { cosine } from '@etagrad/sched';", 'cosine'],
     ["export { SGD } from '@etagrad/optim';", 'SGD'],
     ["export { Adam } from '@etagrad/optim';", 'Adam'],
+    ["export { Adam, loadStateDict, stateDict } from '@etagrad/optim';", 'Adam'],
   ])('%s brings no parser, no chart and no other kind', async (source) => {
     const code = await bundled(source);
     for (const [piece, phrase] of Object.entries(pieces)) expect(code.includes(phrase), piece).toBe(false);
