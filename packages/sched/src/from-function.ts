@@ -13,7 +13,7 @@ export interface FromFunctionOptions {
  * A schedule from a plain function of the step (PyTorch's LambdaLR, with the rate itself in place
  * of a factor): usable everywhere a schedule is (optimizers, `warmup`, `join`, `scale`, plots).
  * Its rate at each step must be a finite number (else a `RangeError` naming the step). A function
- * cannot be saved: `format`, an optimizer's `stateDict()` and so every checkpoint refuse a
+ * cannot be saved: `format`, optim's `stateDict(optimizer)` and so every checkpoint refuse a
  * schedule that holds one, naming it; `registerKind` makes a kind that can be saved.
  *
  * @param fn - the rate at step `t` (completed updates, from 0)

@@ -69,9 +69,9 @@ export function readSpec(x: unknown, path: string, lookup: Lookup, depth = 1): S
 /**
  * Rebuild a schedule from its spec, like {@link fromSpec}, knowing only the kinds this program has
  * loaded: those whose function it imports (in a bundle, those it uses) and those added with
- * `registerKind`. It is what an optimizer's `loadStateDict` uses, so that importing an optimizer
- * does not bring every kind of schedule and the parser into a browser bundle. A kind not loaded
- * is refused with a message that says how to load it.
+ * `registerKind`. It is what optim's `loadStateDict(optimizer, state)` uses, so that restoring an
+ * optimizer does not bring every kind of schedule and the parser into a browser bundle. A kind not
+ * loaded is refused with a message that says how to load it.
  *
  * @param spec - a schedule's `spec`, or that spec after a JSON round trip
  * @example

@@ -6,7 +6,7 @@ import type { Json, Schedule, ScheduleSpec } from './types.js';
 /**
  * The spec of `schedule`, to save it; a `TypeError` `<owner>: schedule "<name>" was made by
  * fromFunction ...` when it is, or holds, a schedule made by `fromFunction`, which cannot be
- * rebuilt. Optimizers call it in `stateDict()`, so every checkpoint refuses such a schedule.
+ * rebuilt. optim's `stateDict(optimizer)` calls it, so every checkpoint refuses such a schedule.
  *
  * @param owner - who is saving, first in the message (`'SGD.stateDict'`)
  * @param schedule - the schedule to save
