@@ -1,5 +1,5 @@
 import { defaultSeed, type Dataset, type Loss, type Module } from '@etagrad/nn';
-import type { Optimizer } from '@etagrad/optim';
+import { type Optimizer, OptimizerBase } from '@etagrad/optim';
 import type { Plateau } from '@etagrad/sched';
 import {
   checkBoolean,
@@ -184,6 +184,12 @@ export function planFit<O extends FitBaseOptions>(model: Module, options: O, own
   if (plateau !== null && (typeof plateau !== 'object' || typeof plateau.observe !== 'function')) {
     throw new TypeError(`${owner}: reduceOnPlateau must be a controller from sched's reduceOnPlateau(), got ${show(plateau)}`);
   }
+  const files = io(owner, options);
+  // a checkpoint holds optim's stateDict(optimizer), which reads only optim's own optimizers
+  if ((files.checkpoint !== null || files.resume !== null) && !(optimizer instanceof OptimizerBase)) {
+    const option = files.checkpoint !== null ? 'checkpoint' : 'resumeFrom';
+    throw new TypeError(`${owner}: ${option} needs an optimizer from @etagrad/optim (its state goes in the checkpoint), got ${show(optimizer)}`);
+  }
   return {
     data,
     loss: options.loss,
@@ -200,7 +206,7 @@ export function planFit<O extends FitBaseOptions>(model: Module, options: O, own
     progress: checkProgress(owner, options.progress),
     compile: checkBoolean(owner, 'compile', options.compile ?? false),
     signal: async ? checkSignal(owner, (options as FitAsyncOptions).signal) : null,
-    ...io(owner, options),
+    ...files,
   };
 }
 

@@ -1,3 +1,4 @@
+import { zeroGrad } from '@etagrad/autograd';
 import { type Linear, mse, type Loss } from '@etagrad/nn';
 import { SGD } from '@etagrad/optim';
 import { cosine, exponential, reduceOnPlateau, type Schedule } from '@etagrad/sched';
@@ -228,6 +229,8 @@ describe('fit refuses bad options, naming them', () => {
   const model = lineModel();
   const optimizer = new SGD(model.parameters(), { lr: 0.1 });
   const base: FitOptions = { data: line, loss: mse, optimizer, epochs: 1, progress: false };
+  // an Optimizer of one's own (it trains, but optim's stateDict cannot save it)
+  const mine = { name: 'Mine', step() {}, zeroGrad: () => zeroGrad(model.parameters()), stepCount: 0, lr: [0.1], lrScale: 1, setLr() {}, skippedSteps: 0 };
   const cases: [Partial<Record<keyof FitOptions, unknown>>, Error][] = [
     [{ epochs: 0 }, new RangeError('fit: epochs must be a positive integer, got 0')],
     [{ epochs: '3' }, new TypeError("fit: epochs must be a number, got '3'")],
@@ -249,6 +252,10 @@ describe('fit refuses bad options, naming them', () => {
       new TypeError("fit: resumeFrom must be a checkpoint object (a path needs fit from '@etagrad/train/node'), got 'a.json'"),
     ],
     [{ resumeFrom: 3 }, new Error("checkpoint resumeFrom is not an etagrad checkpoint: format must be 'etagrad-checkpoint', got 3")],
+    [
+      { optimizer: mine, checkpoint: { save: () => {} } },
+      new TypeError('fit: checkpoint needs an optimizer from @etagrad/optim (its state goes in the checkpoint), got an object'),
+    ],
     [
       { earlyStopping: earlyStopping() },
       new RangeError("fit: earlyStopping.monitor must be one of loss (no validation data given), got 'valLoss'"),
