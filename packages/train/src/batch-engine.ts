@@ -50,7 +50,7 @@ export function compiledEngine(model: Module, notice: (message: string) => void)
         return eager.forward(rows);
       }
       program = step.last();
-      leaves = Array.from(out, (x) => new Value(x));
+      leaves = Array.from(out, leafHolding);
       const perRow = leaves.length / rows.length;
       return rows.map((_, i) => leaves.slice(i * perRow, (i + 1) * perRow));
     },
@@ -59,4 +59,14 @@ export function compiledEngine(model: Module, notice: (message: string) => void)
       if (program !== null) program.backward(leaves.map((v) => v.grad));
     },
   };
+}
+
+/**
+ * A leaf holding an output's number, NaN included (the outputs of weights that diverged, which a
+ * leaf's constructor refuses): the loss is then NaN, and fit stops as diverged, as it does eagerly.
+ */
+function leafHolding(x: number): Value {
+  const leaf = new Value(0);
+  leaf.data = x;
+  return leaf;
 }

@@ -73,7 +73,7 @@ function* trainLoop(model: Module, plan: FitPlan, state: RunState, engine: Batch
     let index = 0;
     for (const batch of batches(plan.data, { batchSize, shuffle, rng: state.rng })) {
       if (index++ < current.batches) continue;
-      if (!trainStep(model, plan, state, batch, engine, parameters, lastFinite, values)) return;
+      if (!trainStep(plan, state, batch, engine, parameters, lastFinite, values)) return;
       yield;
     }
     const due = endEpoch(model, plan, state, epochRecord(plan, state, current));
@@ -83,7 +83,6 @@ function* trainLoop(model: Module, plan: FitPlan, state: RunState, engine: Batch
 
 /** One update on `batch`, recorded; false when the run stops here (diverged or a callback). */
 function trainStep(
-  model: Module,
   plan: FitPlan,
   state: RunState,
   batch: Dataset,
@@ -115,8 +114,9 @@ function trainStep(
     values[i] = value;
   }
   // The model's too: a parameter left out of the optimizer (frozen) must not pile up gradients
-  // across steps and trip the finiteness check below.
-  model.zeroGrad();
+  // across steps and trip the finiteness check below. A loop over the list made at the start:
+  // model.zeroGrad() would walk the module tree again at every step.
+  for (const p of parameters) p.grad = 0;
   optimizer.zeroGrad();
   engine.backward(lossValue);
   if (!allFinite(parameters, 'grad')) return diverge(state, 'gradient', epoch, step, lr);

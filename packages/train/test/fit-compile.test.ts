@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bceWithLogits, binaryAccuracy, Dropout, Linear, MLP, moons, mse, ReLU, Sequential } from '@etagrad/nn';
 import { Adadelta, Adagrad, Adam, Adamax, AdamW, Lion, NAdam, RAdam, RMSprop, SGD } from '@etagrad/optim';
-import { fit, type History, type ProgressReporter } from '@etagrad/train';
+import { fit, StopReason, type History, type ProgressReporter } from '@etagrad/train';
 
 // fit({ compile: true }) runs the model through compiled programs: the same numbers as eager.
 const data = moons({ n: 40, noise: 0.1, seed: 3 });
@@ -45,6 +45,20 @@ describe('fit with compile: true', () => {
     compiled.params.forEach((x, i) => expect(Object.is(x, eager.params[i])).toBe(true));
     expect(compiled.history.steps).toEqual(eager.history.steps);
     expect(compiled.history.epochs).toEqual(eager.history.epochs);
+  });
+
+  test('a rate that makes the outputs NaN stops the run as diverged, at the same step as eagerly', () => {
+    const run = (compile: boolean) => {
+      const model = new MLP(2, [8, 1], { seed: 5 });
+      const history = fit(model, { data, loss: bceWithLogits, optimizer: new SGD(model.parameters(), { lr: 1e300 }), epochs: 2, batchSize: 16, seed: 7, compile });
+      return { history, params: model.parameters().map((p) => p.data) };
+    };
+    const eager = run(false);
+    const compiled = run(true);
+    expect(compiled.history.stopped?.reason).toBe(StopReason.Diverged);
+    expect(compiled.history.stopped).toEqual(eager.history.stopped);
+    expect(compiled.history.steps).toEqual(eager.history.steps);
+    expect(compiled.params).toEqual(eager.params);
   });
 
   test('a model that cannot be replayed (dropout) trains eagerly, with a one-line notice', () => {

@@ -77,4 +77,13 @@ describe('fit refuses an optimizer that holds none of the model parameters', () 
     expect(history.steps).toHaveLength(1);
     expect(weights(model)[1]).toBe(0);
   });
+
+  test("a frozen parameter's gradient is its last step's, not a sum over the steps", () => {
+    const model = lineModel();
+    const [w] = model.parameters();
+    fit(model, { data: line, loss: mse, optimizer: new SGD(w === undefined ? [] : [w], { lr: 0.1 }), epochs: 2, batchSize: 2 });
+    // step 1 at w = b = 0: dL/dw = -10, so w = 1; step 2: r = (-1, -2), dL/dw = -5, dL/db = -3 (-9 if summed)
+    expect(weights(model)).toEqual([1.5, 0]);
+    expect(model.parameters().map((p) => p.grad)).toEqual([-5, -3]);
+  });
 });
