@@ -1,7 +1,7 @@
-import { checkChoice, checkObject, checkPositiveInteger, checkString, show } from '@etagrad/check';
+import { checkBoolean, checkChoice, checkObject, checkPositiveInteger, checkString, show } from '@etagrad/check';
 import { MLP, accuracy, bceWithLogits, binaryAccuracy, crossEntropy, rng, trainTestSplit } from '@etagrad/nn';
 import { parse, scale, type Schedule } from '@etagrad/sched';
-import { fit, StopReason } from '@etagrad/train';
+import { evaluate, fit, StopReason, type ProgressReporter } from '@etagrad/train';
 import { fitDatasets, fitOptimizers, type FitDatasetName, type FitOptimizerName } from './fit-parts.js';
 import type { Config } from './space.js';
 import type { Objective } from './trial.js';
@@ -18,6 +18,12 @@ export interface FitObjectiveSpec {
   readonly epochs?: number;
   /** Seed of the data, the initial weights and the batch order (default 1). */
   readonly seed?: number;
+  /**
+   * Train through compiled programs (`fit`'s `compile`; default true): the same numbers as
+   * eager training, several times faster, with next to no allocation per step. A model that
+   * cannot be traced trains eagerly after a one-line notice on stderr (once per objective).
+   */
+  readonly compile?: boolean;
 }
 
 /** The hyperparameters the fit objective reads from a config. */
@@ -30,11 +36,12 @@ const owner = 'fitObjective';
  * 0.01; a number, or a schedule expression), `batchSize` (default 32), `momentum` (sgd and
  * rmsprop; default 0) and `schedule` (a schedule expression whose values multiply `lr`, e.g.
  * `cosine({ initial: 1, steps: 200 })`), for `epochs * budget` epochs, and scores the held-out
- * loss (lower is better). Extras: the held-out accuracy and the epochs trained. A run that
- * diverges is reported as diverged. Checks the description at once; a config's values when a
+ * loss at the end (lower is better). Extras: the held-out accuracy at the end and the epochs
+ * trained. A run that diverges (or ends with a held-out loss that is not finite) is reported as
+ * diverged. Checks the description at once; a config's values when a
  * trial runs (a bad one fails that trial).
  *
- * @param spec `{ dataset, model, optimizer, epochs, seed }`.
+ * @param spec `{ dataset, model, optimizer, epochs, seed, compile }`.
  * @example
  * const objective = fitObjective({ dataset: 'moons', model: '2-16-16-1', optimizer: 'sgd', epochs: 5 });
  * await objective({ lr: 0.1 }, 1); // { score: <held-out loss>, diverged: false, accuracy: <held-out>, epochs: 5 }
@@ -45,6 +52,7 @@ export function fitObjective(spec: FitObjectiveSpec): Objective {
   const optimizerName = checkChoice(owner, 'optimizer', spec.optimizer, Object.keys(fitOptimizers) as FitOptimizerName[]);
   const epochs = checkPositiveInteger(owner, 'epochs', spec.epochs ?? 1);
   const seed = checkPositiveInteger(owner, 'seed', spec.seed ?? 1);
+  const compile = checkBoolean(owner, 'compile', spec.compile ?? true);
   const { classes } = fitDatasets[dataset];
   const data = fitDatasets[dataset].make(seed);
   const outputs = classes === 2 ? 1 : classes;
@@ -55,6 +63,18 @@ export function fitObjective(spec: FitObjectiveSpec): Objective {
   const { train, test } = trainTestSplit(data, { testFraction: 0.25, seed });
   const loss = classes === 2 ? bceWithLogits : crossEntropy;
   const metric = classes === 2 ? binaryAccuracy : accuracy;
+  // silent, but for fit's notice that compiling fell back to eager: said once per objective
+  let told = false;
+  const progress: ProgressReporter = {
+    start() {},
+    step() {},
+    epoch() {},
+    end() {},
+    notice(message) {
+      if (!told) console.warn(message);
+      told = true;
+    },
+  };
 
   return (config: Config, budget: number) => {
     const unknown = Object.keys(config).find((key) => !(configKeys as readonly string[]).includes(key));
@@ -64,20 +84,22 @@ export function fitObjective(spec: FitObjectiveSpec): Objective {
     if (momentum !== undefined && typeof momentum !== 'number') throw new TypeError(`${owner}: config.momentum must be a number, got ${show(momentum)}`);
     const model = new MLP(2, sizes.slice(1), { rng: rng(seed) });
     const optimizer = fitOptimizers[optimizerName].make(model.namedParameters(), lr, momentum);
+    // Held out once, at the end: the score is the last epoch's held-out loss, and fit's
+    // validation and metrics at every epoch and step would be work thrown away.
     const history = fit(model, {
       data: train,
-      validation: test,
       loss,
-      metrics: { accuracy: metric },
       optimizer,
       epochs: epochs * budget,
       batchSize: checkPositiveInteger(owner, 'config.batchSize', config['batchSize'] ?? 32),
       seed,
-      progress: false,
+      compile,
+      progress,
     });
-    const last = history.epochs.at(-1);
-    const diverged = history.stopped?.reason === StopReason.Diverged;
-    return { score: diverged ? Infinity : (last?.valLoss ?? Infinity), diverged, accuracy: last?.valMetrics?.['accuracy'] ?? null, epochs: history.epochs.length };
+    const held = evaluate(model, test, { loss, metrics: { accuracy: metric } });
+    const heldLoss = held['loss'] ?? NaN;
+    const diverged = history.stopped?.reason === StopReason.Diverged || !Number.isFinite(heldLoss);
+    return { score: diverged ? Infinity : heldLoss, diverged, accuracy: held['accuracy'] ?? null, epochs: history.epochs.length };
   };
 }
 

@@ -1,5 +1,10 @@
-import { expect, test } from 'vitest';
-import { fitObjective, randomSearch, uniform, type FitObjectiveSpec } from '../src/index.js';
+import fc from 'fast-check';
+import { noGrad } from '@etagrad/autograd';
+import { MLP, rng, trainTestSplit, bceWithLogits, binaryAccuracy } from '@etagrad/nn';
+import { SGD } from '@etagrad/optim';
+import { fit } from '@etagrad/train';
+import { expect, test, vi } from 'vitest';
+import { fitDatasets, fitObjective, randomSearch, uniform, type FitObjectiveSpec } from '../src/index.js';
 
 const spec: FitObjectiveSpec = { dataset: 'moons', model: '2-8-1', optimizer: 'sgd', epochs: 2 };
 
@@ -28,4 +33,39 @@ test('a bad config fails its trial; a bad description is refused at once', async
   expect(() => fitObjective({ ...spec, model: '2-8-3' })).toThrow("fitObjective: model must be layer sizes like 2-16-16-1 (2 inputs, 1 output for moons), got '2-8-3'");
   expect(() => fitObjective({ ...spec, optimizer: 'lbfgs' as 'sgd' })).toThrow('fitObjective: optimizer must be one of');
   expect(() => fitObjective({ ...spec, epochs: 0 })).toThrow('fitObjective: epochs must be a positive integer, got 0');
+});
+
+test("the score is the held-out loss fit's validation gives after the last epoch", async () => {
+  const result = (await fitObjective(spec)({ lr: 0.5, batchSize: 16 }, 1)) as { score: number; accuracy: number };
+  const { train, test: heldOut } = trainTestSplit(fitDatasets.moons.make(1), { testFraction: 0.25, seed: 1 });
+  const model = new MLP(2, [8, 1], { rng: rng(1) });
+  const optimizer = new SGD(model.namedParameters(), { lr: 0.5, momentum: 0 });
+  const history = fit(model, { data: train, validation: heldOut, loss: bceWithLogits, metrics: { accuracy: binaryAccuracy }, optimizer, epochs: 2, batchSize: 16, seed: 1 });
+  expect(result.score).toBe(history.epochs.at(-1)?.valLoss);
+  expect(result.accuracy).toBe(history.epochs.at(-1)?.valMetrics?.['accuracy']);
+});
+
+test('compiled (the default) and eager training give the same results, bit for bit', async () => {
+  const compiled = fitObjective(spec);
+  const eager = fitObjective({ ...spec, compile: false });
+  const config = fc.record({ lr: fc.double({ min: 0.01, max: 2, noNaN: true }), batchSize: fc.integer({ min: 1, max: 40 }), momentum: fc.constantFrom(0, 0.9) });
+  await fc.assert(fc.asyncProperty(config, async (c) => {
+    expect(await compiled(c, 1)).toEqual(await eager(c, 1));
+  }), { numRuns: 8 });
+});
+
+test('where tracing is refused, trials train eagerly after one notice on stderr', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    const objective = fitObjective(spec);
+    // no graph is recorded inside noGrad: nothing to trace
+    const first = await noGrad(() => objective({ lr: 0.5 }, 1));
+    const second = await noGrad(() => objective({ lr: 0.5 }, 1));
+    expect(second).toEqual(first);
+    expect(noGrad(() => fitObjective({ ...spec, compile: false })({ lr: 0.5 }, 1))).toEqual(first);
+    expect(warn.mock.calls).toEqual([['fit: compile: training eagerly: recording is off (inside noGrad), so build makes no graph to trace']]);
+  } finally {
+    warn.mockRestore();
+  }
+  expect(() => fitObjective({ ...spec, compile: 'yes' as unknown as boolean })).toThrow(new TypeError("fitObjective: compile must be a boolean, got 'yes'"));
 });
