@@ -98,7 +98,7 @@ function trainStep(
   const step = optimizer.stepCount;
   const rates = optimizer.lr;
   const lr = rates[0] ?? 0;
-  const bad = rates.find((rate) => !Number.isFinite(rate));
+  const bad = firstNonFinite(rates);
   if (bad !== undefined) {
     return diverge(state, 'learning rate', epoch, step, bad, `learning rate was ${bad} at step ${step}: a schedule must give finite rates`);
   }
@@ -107,30 +107,27 @@ function trainStep(
   if (!Number.isFinite(lossValue.data)) return diverge(state, 'loss', epoch, step, lr);
   // Metrics read the outputs, which the update does not change: measured first, so that a
   // metric that is not a number stops the run before the update (a NaN could never be saved).
-  for (let i = 0; i < metrics.length; i++) {
-    const [name, metric] = metrics[i] as FitPlan['metrics'][number];
-    const value = metric(outputs, batch.y);
-    if (!Number.isFinite(value)) return diverge(state, `metric ${name}`, epoch, step, lr, nonFiniteMetric(name, value, `step ${step}`));
-    values[i] = value;
+  const badMetric = measureMetrics(metrics, outputs, batch.y, values);
+  if (badMetric !== null) {
+    const [name, value] = badMetric;
+    return diverge(state, `metric ${name}`, epoch, step, lr, nonFiniteMetric(name, value, `step ${step}`));
   }
   // The model's too: a parameter left out of the optimizer (frozen) must not pile up gradients
   // across steps and trip the finiteness check below. A loop over the list made at the start:
   // model.zeroGrad() would walk the module tree again at every step.
-  for (const p of parameters) p.grad = 0;
+  zeroGrads(parameters);
   optimizer.zeroGrad();
   engine.backward(lossValue);
   if (!allFinite(parameters, 'grad')) return diverge(state, 'gradient', epoch, step, lr);
-  let saved = 0;
-  for (const p of parameters) lastFinite[saved++] = p.data;
+  copyData(parameters, lastFinite);
   optimizer.step();
   if (!allFinite(parameters, 'data')) {
-    let restored = 0;
-    for (const p of parameters) p.data = lastFinite[restored++] ?? p.data;
+    restoreData(parameters, lastFinite);
     return diverge(state, 'parameters', epoch, step, lr);
   }
   const size = batch.x.length;
   current.loss += lossValue.data * size;
-  for (let i = 0; i < metrics.length; i++) current.metrics[i] = (current.metrics[i] ?? 0) + (values[i] ?? 0) * size;
+  addMetrics(current.metrics, values, size);
   current.batches += 1;
   current.lr = lr;
   state.unsaved = true;
@@ -144,8 +141,48 @@ function trainStep(
   return true;
 }
 
+// The loops of a step, each in a function of its own. With loops in trainStep itself, V8 (Node
+// 20) would at times re-enter one optimized trainStep (most likely on-stack-replaced code) and
+// deoptimize it ("wrong map") at every step, thousands of times a run: in about half of the
+// 16-trial searches of bench/tune-workers.ts, with trials up to 30 times slower.
+
 /** Whether every parameter's `data` (or `grad`) is finite; a plain loop, as it runs every step. */
 function allFinite(parameters: readonly Value[], field: 'data' | 'grad'): boolean {
   for (const p of parameters) if (!Number.isFinite(p[field])) return false;
   return true;
+}
+
+/** The first rate that is not finite, if any. */
+function firstNonFinite(rates: readonly number[]): number | undefined {
+  for (const rate of rates) if (!Number.isFinite(rate)) return rate;
+  return undefined;
+}
+
+/** Each metric of the batch into `values`; the name and value of the first that is not finite, or null. */
+function measureMetrics(metrics: FitPlan['metrics'], outputs: Value[][], targets: Dataset['y'], values: Float64Array): [string, number] | null {
+  for (let i = 0; i < metrics.length; i++) {
+    const [name, metric] = metrics[i] as FitPlan['metrics'][number];
+    const value = metric(outputs, targets);
+    if (!Number.isFinite(value)) return [name, value];
+    values[i] = value;
+  }
+  return null;
+}
+
+/** Adds each metric of the batch, weighted by its `size` samples, to the epoch's sums. */
+function addMetrics(sums: number[], values: Float64Array, size: number): void {
+  for (let i = 0; i < values.length; i++) sums[i] = (sums[i] ?? 0) + (values[i] ?? 0) * size;
+}
+
+function zeroGrads(parameters: readonly Value[]): void {
+  for (const p of parameters) p.grad = 0;
+}
+
+/** Keeps every parameter's number, to put back if the update makes one non-finite. */
+function copyData(parameters: readonly Value[], kept: Float64Array): void {
+  for (let i = 0; i < parameters.length; i++) kept[i] = (parameters[i] as Value).data;
+}
+
+function restoreData(parameters: readonly Value[], kept: Float64Array): void {
+  for (let i = 0; i < parameters.length; i++) (parameters[i] as Value).data = kept[i] as number;
 }
