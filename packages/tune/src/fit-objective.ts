@@ -20,7 +20,7 @@ export interface FitObjectiveSpec {
   readonly seed?: number;
   /**
    * Train through compiled programs (`fit`'s `compile`; default true): the same numbers as
-   * eager training, several times faster, with next to no allocation per step. A model that
+   * eager training, in about half the CPU time, with far less allocation per step. A model that
    * cannot be traced trains eagerly after a one-line notice on stderr (once per objective).
    */
   readonly compile?: boolean;
