@@ -64,9 +64,12 @@ export class Linear extends Module {
     const fan = { fanIn: nIn, fanOut: nOut };
     const draw = (initializer: Initializer, name: string, length: number) =>
       Array.from({ length }, () => new Value(checkNumber(owner, `${name} result`, initializer(generator, fan), 'finite', Number.isFinite)));
-    // Public fields: Module finds them, as `weight` [nOut, nIn] and `bias` [nOut].
     this.weight = Array.from({ length: nOut }, () => draw(init, 'init', nIn));
     this.bias = bias ? draw(biasInit, 'biasInit', nOut) : null;
+    // Module would find the fields too, under the same names; registered, the weights are
+    // listed without flattening the matrix on every zeroGrad().
+    this.registerParameter('weight', this.weight.flat(), [nOut, nIn]);
+    if (this.bias) this.registerParameter('bias', this.bias, [nOut]);
   }
 
   /** The sizes and options, for `toString()`. */

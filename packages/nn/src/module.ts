@@ -336,10 +336,13 @@ function tensorProblem(tensor: unknown, shape: readonly number[]): string {
 export function checkInput(owner: string, x: unknown, length?: number): (number | Value)[] {
   if (!Array.isArray(x)) throw mustBe(owner, 'input', 'an array of numbers or Values', show(x));
   if (length !== undefined && x.length !== length) throw new RangeError(`${owner}: input must have length ${length}, got ${x.length}`);
-  return Array.from(x, (v: unknown, i) => {
-    if (isValue(v) || Number.isFinite(v)) return v as number | Value; // Number.isFinite: a finite number
-    throw mustBe(owner, `input[${i}]`, 'a finite number or a Value', show(v));
-  });
+  const out = new Array<number | Value>(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const v: unknown = x[i];
+    if (isValue(v) || Number.isFinite(v)) out[i] = v as number | Value; // Number.isFinite: a finite number
+    else throw mustBe(owner, `input[${i}]`, 'a finite number or a Value', show(v));
+  }
+  return out;
 }
 
 /** A number as a constant `Value`; a `Value` as itself. */
