@@ -1,6 +1,6 @@
 import { Value } from '@etagrad/autograd';
 import { describe, expect, test } from 'vitest';
-import { Dropout, ELU, LeakyReLU, Linear, MLP, Module, rng, Sequential, type Input } from '@etagrad/nn';
+import { Dropout, ELU, LeakyReLU, Linear, MLP, Module, rng, Sequential, type Input, type StateDict } from '@etagrad/nn';
 
 class Scale extends Module {
   readonly factor = [new Value(2), new Value(3)];
@@ -97,6 +97,26 @@ describe('stateDict', () => {
     const bits = (m: MLP) => m.parameters().map((p) => new Float64Array([p.data]));
     expect(bits(b)).toEqual(bits(a));
     expect(b.forward([0.3, -0.7])[0]!.data).toBe(a.forward([0.3, -0.7])[0]!.data);
+  });
+
+  test('a tensor named __proto__ is saved as data and loaded back', () => {
+    class Odd extends Module {
+      readonly odd = [new Value(1), new Value(2)];
+      constructor() {
+        super();
+        this.registerParameter('__proto__', this.odd, [2]);
+      }
+      forward(): Value[] {
+        return [];
+      }
+    }
+    const saved = JSON.parse(JSON.stringify(new Odd().stateDict())) as StateDict;
+    expect(Object.keys(saved.parameters)).toEqual(['__proto__']);
+    expect(saved.parameters['__proto__']).toEqual({ shape: [2], data: [1, 2] });
+    const copy = new Odd();
+    copy.odd.forEach((v) => (v.data = 0));
+    copy.loadStateDict(saved);
+    expect(copy.odd.map((v) => v.data)).toEqual([1, 2]);
   });
 
   test('a mismatched state is refused with every difference listed, and changes nothing', () => {
