@@ -1,14 +1,14 @@
 import { checkOperands, describe } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
 import { Op, type NaryOp, type Operand } from './op.js';
-import { rules } from './rules.js';
+import { logSumExpOf, sumOf } from './reductions.js';
 import { isNode, Value } from './value.js';
 
 // the second array of the n-ary ops that have one array
 const NONE: readonly Operand[] = Object.freeze([]);
 
-/** The node for `op` on `xs` and `ys`, keeping the arrays themselves (no copy); a leaf when recording is off. */
-const record = (op: NaryOp, xs: readonly Operand[], ys: readonly Operand[], data = rules[op].forward(xs, ys)): Value =>
+/** The node for `op` on `xs` and `ys` holding `data`, keeping the arrays themselves (no copy); a leaf when recording is off. */
+const record = (op: NaryOp, xs: readonly Operand[], ys: readonly Operand[], data: number): Value =>
   isGradEnabled() ? new Value(data, op, xs, ys) : new Value(data, Op.Leaf, null, 0);
 
 const checkNotEmpty = (owner: string, xs: readonly Operand[]): void => {
@@ -25,7 +25,8 @@ const checkNotEmpty = (owner: string, xs: readonly Operand[]): void => {
  * sum([a, b, 1]); // a + b + 1
  */
 export function sum(values: readonly Operand[]): Value {
-  return record(Op.Sum, checkOperands('sum', 'values', values), NONE);
+  const xs = checkOperands('sum', 'values', values);
+  return record(Op.Sum, xs, NONE, sumOf(xs));
 }
 
 /**
@@ -39,7 +40,7 @@ export function sum(values: readonly Operand[]): Value {
 export function mean(values: readonly Operand[]): Value {
   const xs = checkOperands('mean', 'values', values);
   checkNotEmpty('mean', xs);
-  return record(Op.Mean, xs, NONE);
+  return record(Op.Mean, xs, NONE, sumOf(xs) / xs.length);
 }
 
 /**
@@ -89,7 +90,7 @@ function refuseDot(ws: readonly Operand[], xs: readonly Operand[]): void {
 export function logSumExp(values: readonly Operand[]): Value {
   const xs = checkOperands('logSumExp', 'values', values);
   checkNotEmpty('logSumExp', xs);
-  return record(Op.LogSumExp, xs, NONE);
+  return record(Op.LogSumExp, xs, NONE, logSumExpOf(xs));
 }
 
 /**
@@ -105,7 +106,7 @@ export function logSumExp(values: readonly Operand[]): Value {
 export function softmax(values: readonly Operand[]): Value[] {
   const xs = checkOperands('softmax', 'values', values);
   checkNotEmpty('softmax', xs);
-  const lse = record(Op.LogSumExp, xs, NONE);
+  const lse = record(Op.LogSumExp, xs, NONE, logSumExpOf(xs));
   let negated: Value | null = null;
   return xs.map((x) => {
     if (typeof x !== 'number') return x.sub(lse).exp();

@@ -9,6 +9,7 @@ import {
   type Operand,
   type ScalarRule,
 } from './op.js';
+import { logSumExpOf, sumOf } from './reductions.js';
 
 // The rule table, in a module of its own: the engine's hot paths run the switches of kernels.ts
 // (proved equal to it by test/kernels.test.ts), so that a bundle of `Value` alone leaves it out.
@@ -35,16 +36,6 @@ const nary = (op: Op, forward: NaryRule['forward'], backward: NaryRule['backward
   forward,
   backward,
 });
-
-const dataOf = (x: Operand): number => (typeof x === 'number' ? x : x.data);
-
-const sumOf = (xs: readonly Operand[]): number => {
-  let total = 0;
-  // `+x`, a no-op on a number, keeps the sum unboxed: where the two branches give a number read
-  // from an array and one read from a field, V8 otherwise boxes every element (16 bytes each)
-  for (const x of xs) total += typeof x === 'number' ? +x : x.data;
-  return total;
-};
 
 /** Adds `grad` to every Value in `xs` (∂out/∂x = 1 for each). */
 const spread = (xs: readonly Operand[], grad: number): void => {
@@ -153,14 +144,7 @@ export const rules = Object.freeze({
     }
   }),
   // out = m + ln Σ e^(x - m), m = max x (no overflow)   ∂x = e^(x - out), the softmax
-  [Op.LogSumExp]: nary(Op.LogSumExp, (xs) => {
-    let m = -Infinity;
-    for (const x of xs) m = Math.max(m, dataOf(x));
-    if (m === Infinity || m === -Infinity) return m;
-    let total = 0;
-    for (const x of xs) total += Math.exp(dataOf(x) - m);
-    return m + Math.log(total);
-  }, (grad, out, xs) => {
+  [Op.LogSumExp]: nary(Op.LogSumExp, logSumExpOf, (grad, out, xs) => {
     for (const x of xs) if (typeof x !== 'number') x.grad += grad * Math.exp(x.data - out);
   }),
 } satisfies Record<Op, OpRule>);
