@@ -50,8 +50,21 @@ export function checkObject(owner: string, name: string, x: unknown): Record<str
  * checkKeys('cosine', 'options', { initial: 0.1, steps: 10, fianl: 0 }, ['initial', 'steps', 'final']);
  * // TypeError: cosine: unknown option 'fianl' (did you mean 'final'?); options are initial, steps, final
  */
-export function checkKeys(owner: string, name: string, x: unknown, known: readonly string[]): Record<string, unknown> {
-  checkStrings('checkKeys', 'known', known);
+export const checkKeys = (owner: string, name: string, x: unknown, known: readonly string[]): Record<string, unknown> =>
+  checkKeysTrusted(owner, name, x, checkStrings('checkKeys', 'known', known));
+
+/**
+ * {@link checkKeys} trusting `known` to be an array of strings: for etagrad's own packages, whose
+ * key lists are constants the compiler checks, so a bundle need not carry the check of the list.
+ * Anything else calls `checkKeys`.
+ *
+ * @param owner - the function or class the options belong to, first in the message
+ * @param name - what `x` is, e.g. `'options'`, `'state.hyper'`
+ * @param x - the object whose keys are checked
+ * @param known - every key `x` may hold (an array of strings, not checked)
+ * @returns `x`
+ */
+export function checkKeysTrusted(owner: string, name: string, x: unknown, known: readonly string[]): Record<string, unknown> {
   const record = checkObject(owner, name, x);
   for (const key in record) {
     if (key === '__proto__' || !Object.hasOwn(record, key)) {
@@ -59,10 +72,10 @@ export function checkKeys(owner: string, name: string, x: unknown, known: readon
     }
     if (!known.includes(key)) {
       const guess = nearest(key, known);
-      const word = name === 'options' ? 'option' : 'key';
+      const [word, where] = name === 'options' ? ['option', ''] : ['key', ` in ${name}`];
       throw new TypeError(
-        `${owner}: unknown ${word} '${key}'${word === 'key' ? ` in ${name}` : ''}` +
-          `${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ${word}s are ${known.join(', ') || 'none'}`,
+        `${owner}: unknown ${word} '${key}'${where}${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ` +
+          `${word}s are ${known.join(', ') || 'none'}`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { checkKeys } from './check-object.js';
+import { checkKeysTrusted } from './check-object.js';
 import { checkStrings } from './check-strings.js';
 
 /**
@@ -14,7 +14,18 @@ import { checkStrings } from './check-strings.js';
  * @example
  * const { n = 100, noise = 0 } = checkOptions('moons', options, ['n', 'noise', 'seed', 'rng']) as MoonsOptions;
  */
-export function checkOptions(owner: string, options: unknown, known: readonly string[]): Record<string, unknown> {
-  checkStrings('checkOptions', 'known', known);
-  return options === undefined ? {} : checkKeys(owner, 'options', options, known);
-}
+export const checkOptions = (owner: string, options: unknown, known: readonly string[]): Record<string, unknown> =>
+  checkOptionsTrusted(owner, options, checkStrings('checkOptions', 'known', known));
+
+/**
+ * {@link checkOptions} trusting `known` to be an array of strings: for etagrad's own packages,
+ * whose option lists are constants the compiler checks, so a bundle need not carry the check of
+ * the list. Anything else calls `checkOptions`.
+ *
+ * @param owner - the function or class the options belong to, first in the message
+ * @param options - the options as given
+ * @param known - every option `owner` takes (an array of strings, not checked)
+ * @returns the options, as a record to read the known keys from
+ */
+export const checkOptionsTrusted = (owner: string, options: unknown, known: readonly string[]): Record<string, unknown> =>
+  options === undefined ? {} : checkKeysTrusted(owner, 'options', options, known);

@@ -24,9 +24,9 @@ function distance(a: string, b: string): number {
   let before: number[] = [];
   let above: number[] = [];
   let row = [...Array(b.length + 1).keys()];
-  for (let i = 0; i < a.length; i += 1) {
+  for (let i = 0; i < a.length; i++) {
     [before, above, row] = [above, row, [i + 1]];
-    for (let j = 0; j < b.length; j += 1) {
+    for (let j = 0; j < b.length; j++) {
       // Delete, insert, keep or substitute, swap two neighbours (a[-1] and b[-1] are undefined,
       // so before is read only where it is filled).
       row[j + 1] = Math.min(

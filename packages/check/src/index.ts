@@ -13,9 +13,9 @@ export {
   checkPositive,
   checkPositiveInteger,
 } from './number-rules.js';
-export { checkChoice } from './check-choice.js';
+export { checkChoice, checkChoiceTrusted } from './check-choice.js';
 export { checkBoolean, checkFunction, checkString } from './check-type.js';
-export { checkKeys, checkObject, isRecord } from './check-object.js';
+export { checkKeys, checkKeysTrusted, checkObject, isRecord } from './check-object.js';
 export { closest, editDistance } from './closest.js';
 export { prefixed } from './prefixed.js';
-export { checkOptions } from './check-options.js';
+export { checkOptions, checkOptionsTrusted } from './check-options.js';
