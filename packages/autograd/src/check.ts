@@ -3,7 +3,8 @@ import type { Operand } from './op.js';
 import { LAYOUT } from './shared.js';
 import { isNode, isOperand, isValue, layoutOf, type Value } from './value.js';
 
-export { checkBoolean, checkFinite, checkFunction, checkKeys, checkObject } from '@etagrad/check';
+// The option lists are constants, so the key check that trusts them.
+export { checkBoolean, checkFinite, checkFunction, checkKeysTrusted as checkKeys, checkObject } from '@etagrad/check';
 
 /** How a bad argument is shown in an error: @etagrad/check's `show`, and a Value as it prints. */
 export const describe = (x: unknown): string => (isValue(x) ? String(x) : show(x));

@@ -1,18 +1,19 @@
 // Validation at the public boundary is @etagrad/check's (one format,
-// `<Owner>: <option> must be <rule>, got <value>`); what only nn needs is here.
+// `<Owner>: <option> must be <rule>, got <value>`); what only nn needs is here. nn's lists of
+// options and choices are constants, so it uses the checks that trust them.
 
 import { checkFinite, checkNonNegative, checkNumber } from '@etagrad/check';
 
 export {
   checkBoolean,
-  checkChoice,
+  checkChoiceTrusted as checkChoice,
   checkFinite,
   checkFunction,
   checkInteger,
   checkNonNegative,
   checkNumber,
   checkObject,
-  checkOptions,
+  checkOptionsTrusted as checkOptions,
   checkPositive,
   checkPositiveInteger,
   isRecord,

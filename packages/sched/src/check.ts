@@ -4,11 +4,12 @@
 // `x + 0` is 0 for -0 and x for any other number.
 
 import * as check from '@etagrad/check';
-import { checkKeys, mustBe, show } from '@etagrad/check';
+import { checkKeysTrusted, mustBe, show } from '@etagrad/check';
 import { isSchedule } from './is-schedule.js';
 import type { Schedule } from './types.js';
 
-export { checkBoolean, checkChoice, checkObject, mustBe, show } from '@etagrad/check';
+// The package's lists of options and choices are constants, so the checks that trust them.
+export { checkBoolean, checkChoiceTrusted as checkChoice, checkObject, mustBe, show } from '@etagrad/check';
 
 /**
  * `x` if it is a number for which `valid` holds (see `checkNumber` in @etagrad/check), with -0
@@ -75,7 +76,7 @@ export const checkStep = (owner: string, step: unknown): number => nonNegative(o
 
 /** An options object (not null, not an array, not a number) holding only the `known` options. */
 export function checkOptions(owner: string, x: unknown, known: readonly string[]): void {
-  checkKeys(owner, 'options', x, known);
+  checkKeysTrusted(owner, 'options', x, known);
 }
 
 
