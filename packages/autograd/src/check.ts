@@ -52,7 +52,6 @@ export const checkValue = (owner: string, name: string, x: unknown): Value => {
  */
 const foreignLayout = (owner: string, name: string, x: Value): TypeError =>
   new TypeError(
-    `${owner}: ${name} must be a Value of node layout ${LAYOUT} (this copy of @etagrad/autograd), got ${describe(x)} ` +
-      `of layout ${show(layoutOf(x))} from an incompatible copy: install one @etagrad/autograd ` +
-      `(it is a peer dependency; \`npm ls @etagrad/autograd\` lists the copies, \`npm dedupe\` merges them)`,
+    `${owner}: ${name} must be a Value of node layout ${LAYOUT}, got ${describe(x)} of layout ${show(layoutOf(x))}, ` +
+      'from an incompatible copy of @etagrad/autograd (`npm ls @etagrad/autograd` lists the copies; `npm dedupe` merges them)',
   );

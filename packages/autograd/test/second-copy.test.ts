@@ -84,11 +84,11 @@ describe('two copies of the package in one graph', () => {
       toString: () => 'Value(data=3, grad=0)',
     } as unknown as one.Value;
     expect(one.isValue(alien)).toBe(true);
-    const fix = 'install one @etagrad/autograd (it is a peer dependency; `npm ls @etagrad/autograd` lists the copies, `npm dedupe` merges them)';
+    const fix = '`npm ls @etagrad/autograd` lists the copies; `npm dedupe` merges them';
     expect(() => new one.Value(1).add(alien)).toThrow(
-      new TypeError(`Value.add: other must be a Value of node layout 2 (this copy of @etagrad/autograd), got Value(data=3, grad=0) of layout 3 from an incompatible copy: ${fix}`),
+      new TypeError(`Value.add: other must be a Value of node layout 2, got Value(data=3, grad=0) of layout 3, from an incompatible copy of @etagrad/autograd (${fix})`),
     );
-    expect(() => one.sum([1, alien])).toThrow(/^sum: values\[1\] must be a Value of node layout 2 .* of layout 3 from an incompatible copy/);
-    expect(() => one.zeroGrad([alien])).toThrow(/^zeroGrad: values\[0\] must be a Value of node layout 2 /);
+    expect(() => one.sum([1, alien])).toThrow(/^sum: values\[1\] must be a Value of node layout 2, .* of layout 3, from an incompatible copy/);
+    expect(() => one.zeroGrad([alien])).toThrow(/^zeroGrad: values\[0\] must be a Value of node layout 2, /);
   });
 });
