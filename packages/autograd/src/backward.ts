@@ -40,7 +40,7 @@ export function backward(root: Value, checkFinite: boolean): void {
   try {
     if (root.op === Op.Leaf) {
       root.grad += 1;
-      if (checkFinite) checkLeaf(root, root);
+      if (checkFinite) checkGrad(root, root);
       return;
     }
     const top = where(root);
@@ -77,11 +77,11 @@ function walk(nodes: readonly (Value | undefined)[], top: number, onTape: boolea
     if (grad === 0 && (skipsZero(node.tag & OP_MASK, node.data) || (onTape && (reached ??= reachedFrom(top))[i] === 0))) {
       continue;
     }
-    if (checkFinite) checkNode(node);
+    if (checkFinite) checkGrad(node, node);
     propagate(node, grad, onTape);
     if (checkFinite) {
       forOperands(node, (x) => {
-        if (x.op === Op.Leaf) checkLeaf(x, node);
+        if (x.op === Op.Leaf) checkGrad(x, node);
       });
     }
   }
@@ -220,19 +220,14 @@ function dotBackward(grad: number, ws: readonly Operand[], xs: readonly Operand[
   }
 }
 
-/** Refuses a non-finite gradient at `node`, naming its op. */
-function checkNode(node: Value): void {
-  if (!Number.isFinite(node.grad)) {
-    throw new RangeError(
-      `backward: the gradient at a '${opName(node.op)}' node must be finite, got ${node.grad} (its data is ${node.data})`,
-    );
-  }
-}
-
-function checkLeaf(leaf: Value, from: Value): void {
-  if (Number.isFinite(leaf.grad)) return;
-  const source = from === leaf ? '' : `, reached from a '${opName(from.op)}' node whose data is ${from.data}`;
+/**
+ * Refuses a non-finite gradient at `node`, naming its op, and the node it was handed down from
+ * when that is another (`from`: a leaf's gradient is checked by the node above it).
+ */
+function checkGrad(node: Value, from: Value): void {
+  if (Number.isFinite(node.grad)) return;
+  const source = from === node ? '' : `, reached from a '${opName(from.op)}' node whose data is ${from.data}`;
   throw new RangeError(
-    `backward: the gradient at a 'leaf' node must be finite, got ${leaf.grad} (its data is ${leaf.data}${source})`,
+    `backward: the gradient at a '${opName(node.op)}' node must be finite, got ${node.grad} (its data is ${node.data}${source})`,
   );
 }
