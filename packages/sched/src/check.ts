@@ -71,9 +71,6 @@ export function checkSchedule(owner: string, name: string, x: unknown): Schedule
   return x;
 }
 
-/** The step a schedule is read at: a finite number >= 0. */
-export const checkStep = (owner: string, step: unknown): number => nonNegative(owner, 'step', step);
-
 /** An options object (not null, not an array, not a number) holding only the `known` options. */
 export function checkOptions(owner: string, x: unknown, known: readonly string[]): void {
   checkKeysTrusted(owner, 'options', x, known);

@@ -1,18 +1,9 @@
 import { checkFunction } from '@etagrad/check';
-import { checkChoice, checkObject, checkStep } from './check.js';
+import { checkChoice, checkObject, nonNegative } from './check.js';
 import { scheduleKinds, type Kind, type Schedule, type ScheduleSpec } from './types.js';
 
 /** The spec a constructor hands to `defineSchedule`: a listed kind and JSON fields. */
 export type KindSpec = ScheduleSpec & { readonly kind: Kind };
-
-/**
- * The spec, frozen with its arrays: a nested spec was frozen when its own schedule was made (every
- * schedule is made here), so one level is the whole depth. (Object.freeze returns a number as it is.)
- */
-function frozen(spec: KindSpec): KindSpec {
-  for (const value of Object.values(spec)) Object.freeze(value);
-  return Object.freeze(spec);
-}
 
 /**
  * Make a schedule from its spec and its value function. Every schedule is made here, so each
@@ -32,6 +23,10 @@ export function defineSchedule(spec: KindSpec, valueAt: (step: number) => number
 
 /** {@link defineSchedule} for this package's constructors, which pass what they checked. */
 export function makeSchedule(spec: KindSpec, valueAt: (step: number) => number): Schedule {
-  const schedule = (step: number): number => valueAt(checkStep(spec.kind, step));
-  return Object.assign(schedule, { spec: frozen(spec) });
+  // The spec is frozen with its arrays: a nested spec was frozen when its own schedule was made
+  // (every schedule is made here), so one level is the whole depth. (Object.freeze returns a
+  // number as it is.)
+  Object.values(spec).forEach(Object.freeze);
+  const schedule = (step: number): number => valueAt(nonNegative(spec.kind, 'step', step));
+  return Object.assign(schedule, { spec: Object.freeze(spec) });
 }
