@@ -68,7 +68,7 @@ export function checkKeysTrusted(owner: string, name: string, x: unknown, known:
   const record = checkObject(owner, name, x);
   for (const key in record) {
     if (key === '__proto__' || !Object.hasOwn(record, key)) {
-      throw mustBe(owner, name, "a plain object (no '__proto__' key, nothing inherited)", show(key));
+      throw mustBe(owner, name, "a plain object (own keys, no '__proto__')", show(key));
     }
     if (!known.includes(key)) {
       const guess = nearest(key, known);

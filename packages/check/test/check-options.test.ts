@@ -67,7 +67,7 @@ test('checkKeys names the object when it is not the options', () => {
 test('checkKeys refuses a __proto__ key so nothing reaches a prototype', () => {
   const parsed = JSON.parse('{"lr": 0.1, "__proto__": {"polluted": true}}') as Record<string, unknown>;
   expect(() => checkKeys('SGD', 'options', parsed, ['lr', '__proto__'])).toThrow(
-    new TypeError("SGD: options must be a plain object (no '__proto__' key, nothing inherited), got '__proto__'"),
+    new TypeError("SGD: options must be a plain object (own keys, no '__proto__'), got '__proto__'"),
   );
   expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
 });
@@ -75,7 +75,7 @@ test('checkKeys refuses a __proto__ key so nothing reaches a prototype', () => {
 test('checkKeys refuses keys inherited from a replaced prototype', () => {
   const options = { initial: 0.1, __proto__: { final: 5 } } as Record<string, unknown>;
   expect(() => checkKeys('cosine', 'options', options, ['initial', 'final'])).toThrow(
-    new TypeError("cosine: options must be a plain object (no '__proto__' key, nothing inherited), got 'final'"),
+    new TypeError("cosine: options must be a plain object (own keys, no '__proto__'), got 'final'"),
   );
 });
 

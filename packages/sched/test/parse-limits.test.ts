@@ -27,7 +27,7 @@ describe('fromSpec refuses a __proto__ key', () => {
   test('as JSON.parse makes it: an own key, refused before anything is read', () => {
     const spec: unknown = JSON.parse('{"kind": "cosine", "initial": 0.1, "steps": 10, "__proto__": {"final": 0.05}}');
     expect(() => fromSpec(spec)).toThrow(
-      new TypeError("spec: cosine: options must be a plain object (no '__proto__' key, nothing inherited), got '__proto__'"),
+      new TypeError("spec: cosine: options must be a plain object (own keys, no '__proto__'), got '__proto__'"),
     );
     expect(() => fromLoadedSpec(spec)).toThrow(TypeError);
   });

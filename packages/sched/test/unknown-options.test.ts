@@ -62,7 +62,7 @@ describe('unknown options are refused everywhere', () => {
   test('options inherited through __proto__ are refused, not read', () => {
     const options = { initial: 0.1, steps: 10, __proto__: { final: 0.05 } };
     expect(() => sched.cosine(options as never)).toThrow(
-      new TypeError("cosine: options must be a plain object (no '__proto__' key, nothing inherited), got 'final'"),
+      new TypeError("cosine: options must be a plain object (own keys, no '__proto__'), got 'final'"),
     );
   });
 });
