@@ -1,5 +1,6 @@
-import { checkFunction, checkTypeOf } from './check-type.js';
+import { checkFunction } from './check-type.js';
 import { mustBe } from './must-be.js';
+import { show } from './show.js';
 
 /**
  * `x` when it is a number for which `valid` holds. Otherwise a `TypeError`
@@ -18,10 +19,21 @@ import { mustBe } from './must-be.js';
  * // RangeError: Adam: betas[0] must be in [0, 1), got 1.2
  */
 export const checkNumber = (owner: string, name: string, x: unknown, rule: string, valid: (n: number) => boolean): number =>
-  numberThat(owner, name, x, rule, checkFunction('checkNumber', 'valid', valid));
+  checkNumberTrusted(owner, name, x, rule, checkFunction('checkNumber', 'valid', valid));
 
-/** {@link checkNumber} with a `valid` known to be a function: for this package's own rules. */
-export function numberThat(owner: string, name: string, x: unknown, rule: string, valid: (n: number) => boolean): number {
-  if (!valid(checkTypeOf(owner, name, x, 'number'))) throw mustBe(owner, name, rule, x as number, RangeError);
-  return x as number;
+/**
+ * {@link checkNumber} trusting `valid` to be a function: for this package's rules and etagrad's
+ * own packages, whose rules are functions the compiler checks, so a bundle need not carry the
+ * check of the rule. Anything else calls `checkNumber`.
+ *
+ * @param owner - the function or class being called, first in the message
+ * @param name - the option or argument as the user wrote it
+ * @param x - the value to check
+ * @param rule - what `valid` allows, in words
+ * @param valid - true for an allowed number (a function, not checked)
+ */
+export function checkNumberTrusted(owner: string, name: string, x: unknown, rule: string, valid: (n: number) => boolean): number {
+  if (typeof x !== 'number') throw mustBe(owner, name, 'a number', show(x));
+  if (!valid(x)) throw mustBe(owner, name, rule, x, RangeError);
+  return x;
 }

@@ -3,7 +3,8 @@ import { show } from './show.js';
 
 /**
  * `x` when `typeof x` is `type`; a `TypeError` `<owner>: <name> must be <what>, got <value>`
- * otherwise (`what`: `a <type>` unless given). Every check of a primitive type is this one.
+ * otherwise (`what`: `a <type>` unless given): the check of a string, a boolean, a function
+ * (`checkNumber`, which has a rule to check as well, checks its type itself).
  */
 export function checkTypeOf<T>(owner: string, name: string, x: unknown, type: string, what = `a ${type}`): T {
   if (typeof x !== type) throw mustBe(owner, name, what, show(x));

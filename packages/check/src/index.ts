@@ -4,7 +4,7 @@
 
 export { show } from './show.js';
 export { mustBe } from './must-be.js';
-export { checkNumber } from './check-number.js';
+export { checkNumber, checkNumberTrusted } from './check-number.js';
 export {
   checkFinite,
   checkInteger,

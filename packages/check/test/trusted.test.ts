@@ -5,12 +5,15 @@ import {
   checkChoiceTrusted,
   checkKeys,
   checkKeysTrusted,
+  checkNumber,
+  checkNumberTrusted,
   checkOptions,
   checkOptionsTrusted,
 } from '@etagrad/check';
 
-// The trusted cores are the checks themselves less the check of their own list: for any list of
-// strings, each returns what its public check returns and throws what it throws.
+// The trusted cores are the checks themselves less the check of their own list or rule: for any
+// list of strings (or rule that is a function), each returns what its public check returns and
+// throws what it throws.
 
 /** What `run` returns, or the error it throws, for comparing two calls. */
 function outcome(run: () => unknown): unknown {
@@ -29,6 +32,17 @@ test('checkKeysTrusted and checkOptionsTrusted do what checkKeys and checkOption
     fc.property(value, fc.uniqueArray(names), fc.constantFrom('options', 'state.hyper'), (x, known, name) => {
       expect(outcome(() => checkKeysTrusted('cosine', name, x, known))).toEqual(outcome(() => checkKeys('cosine', name, x, known)));
       expect(outcome(() => checkOptionsTrusted('cosine', x, known))).toEqual(outcome(() => checkOptions('cosine', x, known)));
+    }),
+  );
+});
+
+test('checkNumberTrusted does what checkNumber does for a function', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.double(), fc.string(), fc.constant(null)), (x) => {
+      const valid = (n: number): boolean => n >= 0 && n < 1;
+      expect(outcome(() => checkNumberTrusted('Adam', 'betas[0]', x, 'in [0, 1)', valid))).toEqual(
+        outcome(() => checkNumber('Adam', 'betas[0]', x, 'in [0, 1)', valid)),
+      );
     }),
   );
 });

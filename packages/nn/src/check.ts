@@ -1,8 +1,8 @@
 // Validation at the public boundary is @etagrad/check's (one format,
 // `<Owner>: <option> must be <rule>, got <value>`); what only nn needs is here. nn's lists of
-// options and choices are constants, so it uses the checks that trust them.
+// options and choices are constants and its rules functions, so it uses the checks that trust them.
 
-import { checkFinite, checkNonNegative, checkNumber } from '@etagrad/check';
+import { checkFinite, checkNonNegative, checkNumberTrusted as checkNumber } from '@etagrad/check';
 
 export {
   checkBoolean,
@@ -11,7 +11,7 @@ export {
   checkFunction,
   checkInteger,
   checkNonNegative,
-  checkNumber,
+  checkNumberTrusted as checkNumber,
   checkObject,
   checkOptionsTrusted as checkOptions,
   checkPositive,
