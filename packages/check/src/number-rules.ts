@@ -1,7 +1,8 @@
-import { numberThat } from './check-number.js';
+import { checkNumberTrusted } from './check-number.js';
 
 // The rules more than one package states, each worded once. Integers are safe integers: a count
-// beyond 2^53 cannot be stepped through exactly, so it is refused rather than rounded.
+// beyond 2^53 cannot be stepped through exactly, so it is refused rather than rounded. A bound
+// and `< Infinity` make a number finite: NaN fails every comparison.
 
 /**
  * A finite number (not NaN, not ±Infinity).
@@ -13,7 +14,7 @@ import { numberThat } from './check-number.js';
  * checkFinite('xor', 'noise', Infinity); // RangeError: xor: noise must be a finite number, got Infinity
  */
 export const checkFinite = (owner: string, name: string, x: unknown): number =>
-  numberThat(owner, name, x, 'a finite number', Number.isFinite);
+  checkNumberTrusted(owner, name, x, 'a finite number', Number.isFinite);
 
 /**
  * A finite number >= 0 (a learning rate, a noise level).
@@ -25,7 +26,7 @@ export const checkFinite = (owner: string, name: string, x: unknown): number =>
  * checkNonNegative('SGD', 'lr', -1); // RangeError: SGD: lr must be a finite number >= 0, got -1
  */
 export const checkNonNegative = (owner: string, name: string, x: unknown): number =>
-  numberThat(owner, name, x, 'a finite number >= 0', (n) => Number.isFinite(n) && n >= 0);
+  checkNumberTrusted(owner, name, x, 'a finite number >= 0', (n) => n >= 0 && n < Infinity);
 
 /**
  * A finite number > 0 (a scale, a width).
@@ -37,7 +38,7 @@ export const checkNonNegative = (owner: string, name: string, x: unknown): numbe
  * checkPositive('huber', 'delta', 0); // RangeError: huber: delta must be a finite number > 0, got 0
  */
 export const checkPositive = (owner: string, name: string, x: unknown): number =>
-  numberThat(owner, name, x, 'a finite number > 0', (n) => Number.isFinite(n) && n > 0);
+  checkNumberTrusted(owner, name, x, 'a finite number > 0', (n) => n > 0 && n < Infinity);
 
 /**
  * A safe integer >= 1 (a number of steps, a batch size).
@@ -49,7 +50,7 @@ export const checkPositive = (owner: string, name: string, x: unknown): number =
  * checkPositiveInteger('cosine', 'steps', 0.5); // RangeError: cosine: steps must be a positive integer, got 0.5
  */
 export const checkPositiveInteger = (owner: string, name: string, x: unknown): number =>
-  numberThat(owner, name, x, 'a positive integer', (n) => Number.isSafeInteger(n) && n >= 1);
+  checkNumberTrusted(owner, name, x, 'a positive integer', (n) => Number.isSafeInteger(n) && n >= 1);
 
 /**
  * A safe integer >= 0 (a count that may be zero).
@@ -74,6 +75,6 @@ export const checkNonNegativeInteger = (owner: string, name: string, x: unknown)
  * checkInteger('MLP', 'sizes[0]', 0, 1); // RangeError: MLP: sizes[0] must be an integer >= 1, got 0
  */
 export function checkInteger(owner: string, name: string, x: unknown, min: number): number {
-  numberThat('checkInteger', 'min', min, 'a safe integer', Number.isSafeInteger);
-  return numberThat(owner, name, x, `an integer >= ${min}`, (n) => Number.isSafeInteger(n) && n >= min);
+  checkNumberTrusted('checkInteger', 'min', min, 'a safe integer', Number.isSafeInteger);
+  return checkNumberTrusted(owner, name, x, `an integer >= ${min}`, (n) => Number.isSafeInteger(n) && n >= min);
 }
