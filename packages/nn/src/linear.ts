@@ -1,5 +1,5 @@
 import { dot, Value } from '@etagrad/autograd';
-import { checkBoolean, checkFunction, checkNumber, checkOptions, checkPositiveInteger } from './check.js';
+import { checkBoolean, checkFinite, checkFunction, checkOptions, checkPositiveInteger } from './check.js';
 import { uniform, zeros, type Initializer } from './initializers.js';
 import { checkInput, Module, type Input } from './module.js';
 import { resolveRng, type Rng } from './rng.js';
@@ -63,7 +63,7 @@ export class Linear extends Module {
     const generator = resolveRng(owner, given);
     const fan = { fanIn: nIn, fanOut: nOut };
     const draw = (initializer: Initializer, name: string, length: number) =>
-      Array.from({ length }, () => new Value(checkNumber(owner, `${name} result`, initializer(generator, fan), 'finite', Number.isFinite)));
+      Array.from({ length }, () => new Value(checkFinite(owner, `${name} result`, initializer(generator, fan))));
     this.weight = Array.from({ length: nOut }, () => draw(init, 'init', nIn));
     this.bias = bias ? draw(biasInit, 'biasInit', nOut) : null;
     // Module would find the fields too, under the same names; registered, the weights are

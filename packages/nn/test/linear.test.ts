@@ -75,7 +75,7 @@ describe('Linear', () => {
     expect(() => new Linear(2, 1.5)).toThrow(new RangeError('Linear: nOut must be a positive integer, got 1.5'));
     expect(() => new Linear(2, 1, { bias: 1 as never })).toThrow(new TypeError('Linear: bias must be a boolean, got 1'));
     expect(() => new Linear(2, 1, { init: 'he' as never })).toThrow(new TypeError("Linear: init must be an initializer function, got 'he'"));
-    expect(() => new Linear(2, 1, { init: () => Number.NaN })).toThrow(new RangeError('Linear: init result must be finite, got NaN'));
+    expect(() => new Linear(2, 1, { init: () => Number.NaN })).toThrow(new RangeError('Linear: init result must be a finite number, got NaN'));
     expect(() => new Linear(2, 1, { biasInit: () => 'a' as never })).toThrow(new TypeError("Linear: biasInit result must be a number, got 'a'"));
     expect(() => new Linear(2, 1, { seed: 0.5 })).toThrow(new RangeError('Linear: seed must be a safe integer, got 0.5'));
     const layer = new Linear(2, 1);
