@@ -222,7 +222,7 @@ export class Value {
    * loss.backward({ checkFinite: true });
    */
   backward(options: { readonly checkFinite?: boolean } = {}): void {
-    checkKeys('backward', 'options', options, ['checkFinite']);
+    checkKeys('backward', options, ['checkFinite']);
     backward(this, checkBoolean('backward', 'checkFinite', options.checkFinite ?? false));
   }
 

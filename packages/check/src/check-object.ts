@@ -51,20 +51,24 @@ export function checkObject(owner: string, name: string, x: unknown): Record<str
  * // TypeError: cosine: unknown option 'fianl' (did you mean 'final'?); options are initial, steps, final
  */
 export const checkKeys = (owner: string, name: string, x: unknown, known: readonly string[]): Record<string, unknown> =>
-  checkKeysTrusted(owner, name, x, checkStrings('checkKeys', 'known', known));
+  checkKeysTrusted(owner, x, checkStrings('checkKeys', 'known', known), name);
 
 /**
- * {@link checkKeys} trusting `known` to be an array of strings: for etagrad's own packages, whose
- * key lists are constants the compiler checks, so a bundle need not carry the check of the list.
- * Anything else calls `checkKeys`.
+ * {@link checkKeys} trusting `known` to be an array of strings, with the name of `x` last and
+ * `'options'` by default: for etagrad's own packages, whose key lists are constants the compiler
+ * checks and which mostly check options, so a bundle carries neither the check of the list nor a
+ * wrapper that names the options. Anything else calls `checkKeys`.
  *
  * @param owner - the function or class the options belong to, first in the message
- * @param name - what `x` is, e.g. `'options'`, `'state.hyper'`
  * @param x - the object whose keys are checked
  * @param known - every key `x` may hold (an array of strings, not checked)
+ * @param name - what `x` is, e.g. `'state.hyper'` (default `'options'`)
  * @returns `x`
+ * @example
+ * checkKeysTrusted('cosine', { fianl: 0 }, ['initial', 'steps', 'final']);
+ * // TypeError: cosine: unknown option 'fianl' (did you mean 'final'?); options are initial, steps, final
  */
-export function checkKeysTrusted(owner: string, name: string, x: unknown, known: readonly string[]): Record<string, unknown> {
+export function checkKeysTrusted(owner: string, x: unknown, known: readonly string[], name = 'options'): Record<string, unknown> {
   const record = checkObject(owner, name, x);
   for (const key in record) {
     if (key === '__proto__' || !Object.hasOwn(record, key)) {
@@ -72,7 +76,8 @@ export function checkKeysTrusted(owner: string, name: string, x: unknown, known:
     }
     if (!known.includes(key)) {
       const guess = nearest(key, known);
-      const [word, where] = name === 'options' ? ['option', ''] : ['key', ` in ${name}`];
+      const where = name === 'options' ? '' : ` in ${name}`;
+      const word = where ? 'key' : 'option';
       throw new TypeError(
         `${owner}: unknown ${word} '${key}'${where}${guess === undefined ? '' : ` (did you mean '${guess}'?)`}; ` +
           `${word}s are ${known.join(', ') || 'none'}`,

@@ -28,4 +28,4 @@ export const checkOptions = (owner: string, options: unknown, known: readonly st
  * @returns the options, as a record to read the known keys from
  */
 export const checkOptionsTrusted = (owner: string, options: unknown, known: readonly string[]): Record<string, unknown> =>
-  options === undefined ? {} : checkKeysTrusted(owner, 'options', options, known);
+  options === undefined ? {} : checkKeysTrusted(owner, options, known);

@@ -30,7 +30,7 @@ const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer(), 
 test('checkKeysTrusted and checkOptionsTrusted do what checkKeys and checkOptions do for a list of strings', () => {
   fc.assert(
     fc.property(value, fc.uniqueArray(names), fc.constantFrom('options', 'state.hyper'), (x, known, name) => {
-      expect(outcome(() => checkKeysTrusted('cosine', name, x, known))).toEqual(outcome(() => checkKeys('cosine', name, x, known)));
+      expect(outcome(() => checkKeysTrusted('cosine', x, known, name))).toEqual(outcome(() => checkKeys('cosine', name, x, known)));
       expect(outcome(() => checkOptionsTrusted('cosine', x, known))).toEqual(outcome(() => checkOptions('cosine', x, known)));
     }),
   );
@@ -58,7 +58,7 @@ test('checkChoiceTrusted does what checkChoice does for a list of strings', () =
 });
 
 test('a trusted check still refuses a bad value, with the nearest key', () => {
-  expect(() => checkKeysTrusted('cosine', 'options', { fianl: 0 }, ['initial', 'final'])).toThrow(
+  expect(() => checkKeysTrusted('cosine', { fianl: 0 }, ['initial', 'final'])).toThrow(
     new TypeError("cosine: unknown option 'fianl' (did you mean 'final'?); options are initial, final"),
   );
   expect(checkOptionsTrusted('moons', undefined, ['n'])).toEqual({});

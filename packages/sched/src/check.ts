@@ -4,7 +4,7 @@
 // `x + 0` is 0 for -0 and x for any other number.
 
 import * as check from '@etagrad/check';
-import { checkKeysTrusted, mustBe, show } from '@etagrad/check';
+import { mustBe, show } from '@etagrad/check';
 import { isSchedule } from './is-schedule.js';
 import type { Schedule } from './types.js';
 
@@ -71,11 +71,9 @@ export function checkSchedule(owner: string, name: string, x: unknown): Schedule
   return x;
 }
 
-/** An options object (not null, not an array, not a number) holding only the `known` options. */
-export function checkOptions(owner: string, x: unknown, known: readonly string[]): void {
-  checkKeysTrusted(owner, 'options', x, known);
-}
-
+// An options object (not null, not an array, not a number) holding only the `known` options:
+// `checkOptions(owner, options, known)`.
+export { checkKeysTrusted as checkOptions } from '@etagrad/check';
 
 /** A rate a user's function gave: a finite number, else an error naming the step. */
 export function finiteRate(owner: string, t: number, rate: unknown): number {
