@@ -11,9 +11,8 @@ import { show } from './show.js';
  * isRecord({ lr: 0.1 }); // true
  * isRecord([0.1]);       // false
  */
-export function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+export const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * `x` when it is an object (see {@link isRecord}); a `TypeError`

@@ -11,12 +11,10 @@
  * throw mustBe('Adam', 'betas[0]', 'in [0, 1)', show(1.2), RangeError);
  * // RangeError: Adam: betas[0] must be in [0, 1), got 1.2
  */
-export function mustBe(
+export const mustBe = (
   owner: string,
   name: string,
   rule: string,
   got: string | number,
   Type: new (message: string) => Error = TypeError,
-): Error {
-  return new Type(`${owner}: ${name} must be ${rule}, got ${got}`);
-}
+): Error => new Type(`${owner}: ${name} must be ${rule}, got ${got}`);

@@ -22,11 +22,11 @@ export function defineSchedule(spec: KindSpec, valueAt: (step: number) => number
 }
 
 /** {@link defineSchedule} for this package's constructors, which pass what they checked. */
-export function makeSchedule(spec: KindSpec, valueAt: (step: number) => number): Schedule {
+export const makeSchedule = (spec: KindSpec, valueAt: (step: number) => number): Schedule => {
   // The spec is frozen with its arrays: a nested spec was frozen when its own schedule was made
   // (every schedule is made here), so one level is the whole depth. (Object.freeze returns a
   // number as it is.)
   Object.values(spec).forEach(Object.freeze);
   const schedule = (step: number): number => valueAt(nonNegative(spec.kind, 'step', step));
   return Object.assign(schedule, { spec: Object.freeze(spec) });
-}
+};

@@ -27,10 +27,10 @@ export interface KindRule<O = Record<string, unknown>> {
 const rules = new Map<string, KindRule>();
 
 /** Adds a kind's rule to the registry; returns the rule, its options forgotten. */
-export function addKind<O>(rule: KindRule<O>): KindRule {
+export const addKind = <O>(rule: KindRule<O>): KindRule => {
   rules.set(rule.kind, rule as unknown as KindRule);
   return rule as unknown as KindRule;
-}
+};
 
 /** Why a schedule made by `fromFunction` cannot be written or rebuilt, naming it. */
 export const notSavable = (name: unknown): string =>
