@@ -143,8 +143,8 @@ function trainStep(
 
 // The loops of a step, each in a function of its own. With loops in trainStep itself, V8 (Node
 // 20) would at times re-enter one optimized trainStep (most likely on-stack-replaced code) and
-// deoptimize it ("wrong map") at every step, thousands of times a run: in about half of the
-// 16-trial searches of bench/tune-workers.ts, with trials up to 30 times slower.
+// deoptimize it ("wrong map") at every step, thousands of times a run, in about half of the
+// 16-trial searches of bench/tune-workers.ts.
 
 /** Whether every parameter's `data` (or `grad`) is finite; a plain loop, as it runs every step. */
 function allFinite(parameters: readonly Value[], field: 'data' | 'grad'): boolean {
