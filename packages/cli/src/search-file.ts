@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { isRecord } from '@etagrad/check';
-import type { Space } from '@etagrad/tune';
+import { fitObjective, type FitObjectiveSpec, type Space } from '@etagrad/tune';
 import { UsageError } from './command.js';
 
 /** A search file, read and checked: what `etagrad tune` runs. */
@@ -20,7 +20,8 @@ const optionKeys = ['trials', 'seed', 'direction', 'budget', 'minBudget', 'maxBu
 /**
  * Reads a search file (JSON): `{ method, space, objective, trials, seed, direction, budget,
  * minBudget, maxBudget, eta }`. A relative module path in `objective` starts at the file's
- * directory. Bad input is a UsageError naming the file and the field; tune checks the values.
+ * directory. Bad input is a UsageError naming the file and the field; tune checks the values (the
+ * built-in objective's here, so that a bad one is bad input on worker threads too).
  *
  * @param path The search file.
  */
@@ -49,10 +50,20 @@ export function readSearchFile(path: string): SearchFile {
   if (typeof objective === 'string' && objective !== '') {
     resolved = objective.startsWith('file:') || isAbsolute(objective) ? objective : resolve(dirname(path), objective);
   } else if (isRecord(objective) && Object.keys(objective).length === 1 && isRecord(objective['fit'])) {
-    resolved = { fit: objective['fit'] };
+    resolved = { fit: checkFitSpec(objective['fit']) };
   } else {
     throw new UsageError(`${path}: objective must be a module path or { "fit": { ... } }, got ${JSON.stringify(objective)}`);
   }
   const options = Object.fromEntries(optionKeys.filter((key) => json[key] !== undefined).map((key) => [key, json[key]]));
   return { method: method as SearchFile['method'], space: space as Space, objective: resolved, options };
+}
+
+/** The built-in objective's description, checked as `fitObjective` checks it; a UsageError if bad. */
+function checkFitSpec(spec: Record<string, unknown>): Record<string, unknown> {
+  try {
+    fitObjective(spec as unknown as FitObjectiveSpec);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return spec;
 }

@@ -46,8 +46,8 @@ A search file:
     "space": { "lr": { "logUniform": [1e-4, 1] }, "batchSize": { "choice": [8, 32] } },
     "objective": { "fit": { "dataset": "moons", "model": "2-16-16-1", "optimizer": "sgd", "epochs": 20 } } }
 method: grid (lists of values), random or successiveHalving (minBudget, maxBudget, eta).
-objective: { "fit": ... } (scores the held-out loss) or a path to an ES module, relative to the
-file, whose default export is (config, budget) => score.
+objective: { "fit": ... } (scores the held-out loss; trains compiled unless "compile": false) or
+a path to an ES module, relative to the file, whose default export is (config, budget) => score.
 
 Examples:
   $ etagrad tune examples/search.json --out search.jsonl

@@ -74,7 +74,27 @@ describe('etagrad tune', () => {
     await expectUsage(['tune', write('d.json', JSON.stringify({ method: 'random', trial: 2, space: {}, objective: fit }))], "unknown field 'trial'");
     await expectUsage(['tune', write('e.json', JSON.stringify({ method: 'grid', space: { lr: [0.1] }, objective: 5 }))], 'objective must be a module path or { "fit": { ... } }, got 5');
     await expectUsage(['tune', write('f.json', JSON.stringify({ method: 'grid', space: { lr: [0.1] }, objective: fit })), '--workers', '2', '--redis', 'redis://127.0.0.1:1'], '--workers is for worker threads');
+    // the built-in objective's description is checked before the threads start
+    const badFit = write('g.json', JSON.stringify({ method: 'grid', space: { lr: [0.1] }, objective: { fit: { ...fit.fit, compile: 'no' } } }));
+    await expectUsage(['tune', badFit, '--workers', '2'], "etagrad tune: fitObjective: compile must be a boolean, got 'no'");
   });
+
+  test('"compile": false in the fit objective trains eagerly, to the same scores', async () => {
+    const search = (compile: boolean) => {
+      const path = join(scratch, `compile-${compile}.json`);
+      const objective = { fit: { dataset: 'moons', model: '2-4-1', optimizer: 'sgd', epochs: 3, compile } };
+      writeFileSync(path, JSON.stringify({ method: 'grid', space: { lr: [0.1, 0.5], batchSize: [7, 16] }, objective }));
+      return path;
+    };
+    const scores = async (compile: boolean) => {
+      const { code, out } = await run(['tune', search(compile), '--workers', '1', '--json']);
+      expect(code).toBe(0);
+      return (JSON.parse(out) as { trials: { score: number }[] }).trials.map((t) => t.score);
+    };
+    const eager = await scores(false);
+    expect(eager).toHaveLength(4);
+    expect(await scores(true)).toEqual(eager);
+  }, 30_000);
 });
 
 describe('etagrad worker', () => {
