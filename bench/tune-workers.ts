@@ -1,6 +1,6 @@
 // tune's parallel-search benchmark (`npm run bench:tune -w bench`): the same 16-trial random
 // search of the built-in fit objective (MLP 2-16-16-1 on moons, trained compiled, 2000 epochs a
-// trial: about 1.2 s, a realistic trial; `EPOCHS=n` for others, `COMPILE=0` to train eagerly) on
+// trial: about a second, a realistic trial; `EPOCHS=n` for others, `COMPILE=0` to train eagerly) on
 // 1 worker thread and on 2, in this process, each timed from the search's start to its end
 // (thread start-up included), in interleaved rounds. The script runs the built JavaScript, as
 // users do (it builds it first): from the sources every thread would transpile the whole stack
