@@ -28,7 +28,7 @@ export interface Shared {
  * `tag`): bump it whenever that layout changes. Every Value carries it as the value of its brand
  * (see value.ts).
  */
-export const LAYOUT = 2;
+export const LAYOUT = 3;
 
 const key = Symbol.for(`etagrad.autograd.shared.v${LAYOUT}`);
 const registry = globalThis as { [key]?: Shared };

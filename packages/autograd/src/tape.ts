@@ -25,8 +25,12 @@ export const OP_MASK = (1 << OP_BITS) - 1;
 
 /** Where a node off the tape is at rest (any pass leaves it so). */
 export const OFF = -1;
-/** Positions stay below this, even in a trace (whose graph would take gigabytes first), so that tags stay small integers. */
-const POSITIONS = 1 << 25;
+/**
+ * Positions stay below this, even in a trace (whose graph would take gigabytes first), so that
+ * every tag, the leaves' included, stays below 2^30: a small integer (Smi) in every V8, browsers'
+ * pointer-compressed heaps too (2^30 itself would be stored as a boxed number there).
+ */
+export const POSITIONS = 1 << 24;
 
 /** Where every leaf is: above any tape position, so that `tag < 0` alone tells an op node off the tape. */
 export const LEAF_TAG = POSITIONS << OP_BITS;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { TAPE_CAPACITY, tapeSize } from '../src/tape.js';
+import { LEAF_TAG, OP_BITS, OP_MASK, POSITIONS, TAPE_CAPACITY, tapeSize } from '../src/tape.js';
 import { dot, sum, Value, zeroGrad } from '@etagrad/autograd';
 
 describe('graph shapes', () => {
@@ -223,4 +223,9 @@ describe('the memory a graph never backpropagated keeps', () => {
     expect(a.grad).toBe(x.data + a.data); // ∂(x·a)/∂a with x = a + n
     expect(tapeSize()).toBe(0);
   });
+});
+
+test('every tag is below 2^30: a small integer in every V8 (browsers compress pointers: 31-bit Smis)', () => {
+  expect(LEAF_TAG).toBeLessThan(2 ** 30);
+  expect(((POSITIONS - 1) << OP_BITS) | OP_MASK).toBeLessThan(2 ** 30);
 });

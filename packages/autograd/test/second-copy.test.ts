@@ -78,7 +78,7 @@ describe('two copies of the package in one graph', () => {
   test('a Value of a copy with another node layout is refused by ops, naming the fix', () => {
     // what a future copy whose nodes this one cannot read looks like: the brand holds its layout
     const alien = {
-      [Symbol.for('etagrad.Value')]: 3,
+      [Symbol.for('etagrad.Value')]: 4,
       data: 3,
       grad: 0,
       toString: () => 'Value(data=3, grad=0)',
@@ -86,9 +86,9 @@ describe('two copies of the package in one graph', () => {
     expect(one.isValue(alien)).toBe(true);
     const fix = '`npm ls @etagrad/autograd` lists the copies; `npm dedupe` merges them';
     expect(() => new one.Value(1).add(alien)).toThrow(
-      new TypeError(`Value.add: other must be a Value of node layout 2, got Value(data=3, grad=0) of layout 3, from an incompatible copy of @etagrad/autograd (${fix})`),
+      new TypeError(`Value.add: other must be a Value of node layout 3, got Value(data=3, grad=0) of layout 4, from an incompatible copy of @etagrad/autograd (${fix})`),
     );
-    expect(() => one.sum([1, alien])).toThrow(/^sum: values\[1\] must be a Value of node layout 2, .* of layout 3, from an incompatible copy/);
-    expect(() => one.zeroGrad([alien])).toThrow(/^zeroGrad: values\[0\] must be a Value of node layout 2, /);
+    expect(() => one.sum([1, alien])).toThrow(/^sum: values\[1\] must be a Value of node layout 3, .* of layout 4, from an incompatible copy/);
+    expect(() => one.zeroGrad([alien])).toThrow(/^zeroGrad: values\[0\] must be a Value of node layout 3, /);
   });
 });
