@@ -159,7 +159,7 @@ describe('SIGINT and SIGTERM stop etagrad tune after the running trials', () => 
     trials: 6,
     seed: 1,
     space: { lr: { logUniform: [0.01, 1] } },
-    objective: { fit: { dataset: 'moons', model: '2-4-1', optimizer: 'sgd', epochs: 1, batchSize: 50 } },
+    objective: { fit: { dataset: 'moons', model: '2-4-1', optimizer: 'sgd', epochs: 1 } },
   };
 
   test('SIGINT: no new trial starts, the journal keeps the finished ones whole, their table is printed, exit 130', async () => {

@@ -1,4 +1,4 @@
-import { checkBoolean, checkChoice, checkObject, checkPositiveInteger, checkString, show } from '@etagrad/check';
+import { checkBoolean, checkChoice, checkKeys, checkPositiveInteger, checkString, show } from '@etagrad/check';
 import { MLP, accuracy, bceWithLogits, binaryAccuracy, crossEntropy, rng, trainTestSplit } from '@etagrad/nn';
 import { parse, scale, type Schedule } from '@etagrad/sched';
 import { evaluate, fit, StopReason, type ProgressReporter } from '@etagrad/train';
@@ -47,7 +47,7 @@ const owner = 'fitObjective';
  * await objective({ lr: 0.1 }, 1); // { score: <held-out loss>, diverged: false, accuracy: <held-out>, epochs: 5 }
  */
 export function fitObjective(spec: FitObjectiveSpec): Objective {
-  checkObject(owner, 'spec', spec);
+  checkKeys(owner, 'spec', spec, ['dataset', 'model', 'optimizer', 'epochs', 'seed', 'compile']);
   const dataset = checkChoice(owner, 'dataset', spec.dataset, Object.keys(fitDatasets) as FitDatasetName[]);
   const optimizerName = checkChoice(owner, 'optimizer', spec.optimizer, Object.keys(fitOptimizers) as FitOptimizerName[]);
   const epochs = checkPositiveInteger(owner, 'epochs', spec.epochs ?? 1);

@@ -33,6 +33,9 @@ test('a bad config fails its trial; a bad description is refused at once', async
   expect(() => fitObjective({ ...spec, model: '2-8-3' })).toThrow("fitObjective: model must be layer sizes like 2-16-16-1 (2 inputs, 1 output for moons), got '2-8-3'");
   expect(() => fitObjective({ ...spec, optimizer: 'lbfgs' as 'sgd' })).toThrow('fitObjective: optimizer must be one of');
   expect(() => fitObjective({ ...spec, epochs: 0 })).toThrow('fitObjective: epochs must be a positive integer, got 0');
+  expect(() => fitObjective({ ...spec, compiel: false } as never)).toThrow(
+    "fitObjective: unknown key 'compiel' in spec (did you mean 'compile'?); keys are dataset, model, optimizer, epochs, seed, compile",
+  );
 });
 
 test("the score is the held-out loss fit's validation gives after the last epoch", async () => {
