@@ -4,7 +4,7 @@ import { LAYOUT } from './shared.js';
 import { isNode, isOperand, isValue, layoutOf, type Value } from './value.js';
 
 // The option lists are constants, so the key check that trusts them.
-export { checkBoolean, checkFinite, checkFunction, checkKeysTrusted as checkKeys, checkObject } from '@etagrad/check';
+export { checkBoolean, checkFinite, checkFunction, checkKeysTrusted, checkObject } from '@etagrad/check';
 
 /** How a bad argument is shown in an error: @etagrad/check's `show`, and a Value as it prints. */
 export const describe = (x: unknown): string => (isValue(x) ? String(x) : show(x));

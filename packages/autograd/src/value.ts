@@ -1,5 +1,5 @@
 import { backward } from './backward.js';
-import { checkBoolean, checkData, checkFinite, checkKeys, checkOperand } from './check.js';
+import { checkBoolean, checkData, checkFinite, checkKeysTrusted, checkOperand } from './check.js';
 import { isGradEnabled } from './grad-mode.js';
 import { forwardScalar } from './kernels.js';
 import * as Op from './op-codes.js';
@@ -222,7 +222,7 @@ export class Value {
    * loss.backward({ checkFinite: true });
    */
   backward(options: { readonly checkFinite?: boolean } = {}): void {
-    checkKeys('backward', options, ['checkFinite']);
+    checkKeysTrusted('backward', options, ['checkFinite']);
     backward(this, checkBoolean('backward', 'checkFinite', options.checkFinite ?? false));
   }
 

@@ -1,4 +1,4 @@
-import type { Value } from '@etagrad/autograd';
+import { type Value, zeroGrad } from '@etagrad/autograd';
 import { batches, type Dataset, type Module } from '@etagrad/nn';
 import { callAll, endEpoch, epochRecord } from './epoch-end.js';
 import type { FitPlan } from './fit-options.js';
@@ -115,7 +115,7 @@ function trainStep(
   // The model's too: a parameter left out of the optimizer (frozen) must not pile up gradients
   // across steps and trip the finiteness check below. A loop over the list made at the start:
   // model.zeroGrad() would walk the module tree again at every step.
-  zeroGrads(parameters);
+  zeroGrad(parameters);
   optimizer.zeroGrad();
   engine.backward(lossValue);
   if (!allFinite(parameters, 'grad')) return diverge(state, 'gradient', epoch, step, lr);
@@ -172,10 +172,6 @@ function measureMetrics(metrics: FitPlan['metrics'], outputs: Value[][], targets
 /** Adds each metric of the batch, weighted by its `size` samples, to the epoch's sums. */
 function addMetrics(sums: number[], values: Float64Array, size: number): void {
   for (let i = 0; i < values.length; i++) sums[i] = (sums[i] ?? 0) + (values[i] ?? 0) * size;
-}
-
-function zeroGrads(parameters: readonly Value[]): void {
-  for (const p of parameters) p.grad = 0;
 }
 
 /** Keeps every parameter's number, to put back if the update makes one non-finite. */
