@@ -1,6 +1,6 @@
 // The browser tests' harness: one build of the page, served on 127.0.0.1 by Vite's preview
 // server, and one Chromium (Debian's, never downloaded) shared by every test of the file.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -42,6 +42,7 @@ export async function openHarness(executablePath: string): Promise<Harness> {
     close: async () => {
       await context.close();
       await server.close();
+      for (const dir of [outDir, userDataDir]) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

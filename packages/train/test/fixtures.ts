@@ -1,12 +1,20 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, expect, onTestFinished } from 'vitest';
 import type { Checkpoint } from '../src/checkpoint-format.js';
 import type { EpochRecord, StepRecord } from '../src/history.js';
 
-/** A fresh empty directory for one test's files. */
+/**
+ * A fresh empty directory for one test's files, removed with everything in it when the test ends
+ * (made while a suite is collected, when the suite's tests end).
+ */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'etagrad-train-'));
+  const dir = mkdtempSync(join(tmpdir(), 'etagrad-train-'));
+  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  if (expect.getState().currentTestName === undefined) afterAll(remove);
+  else onTestFinished(remove);
+  return dir;
 }
 
 /** A small, whole checkpoint (the owned-elsewhere parts are stand-ins: parsing does not read them). */
