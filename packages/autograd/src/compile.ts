@@ -261,7 +261,7 @@ function checkReplay(build: Build, trace: Trace, numbers: readonly number[], val
 function checkNumbers(owner: string, name: string, xs: readonly number[], length: number): readonly number[] {
   if (!Array.isArray(xs)) throw new TypeError(`${owner}: ${name} must be an array of numbers, got ${describe(xs)}`);
   if (length >= 0 && xs.length !== length) {
-    throw new RangeError(`${owner}: ${name} must hold ${length} numbers, as the example did, got ${xs.length}`);
+    throw new RangeError(`${owner}: ${name} must hold ${length} number${length === 1 ? '' : 's'}, as the example did, got ${xs.length}`);
   }
   for (let i = 0; i < xs.length; i++) if (typeof xs[i] !== 'number' || Number.isNaN(xs[i])) checkData(owner, `${name}[${i}]`, xs[i]);
   return xs;

@@ -291,6 +291,7 @@ describe('shapes and arguments', () => {
     expect(program.inputs).toBe(2);
     expect(() => program.run([1])).toThrow(new RangeError('program.run: numbers must hold 2 numbers, as the example did, got 1'));
     expect(() => program.forward([1, 2, 3])).toThrow(new RangeError('program.forward: numbers must hold 2 numbers, as the example did, got 3'));
+    expect(() => compile((xs) => [xs[0] as Value], [1]).run([1, 2])).toThrow(new RangeError('program.run: numbers must hold 1 number, as the example did, got 2'));
     expect(() => program.run([1, Number.NaN])).toThrow(new TypeError('program.run: numbers[1] must be a number, not NaN, got NaN'));
   });
 
