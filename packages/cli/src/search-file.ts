@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { isRecord } from '@etagrad/check';
+import { readBounded } from '@etagrad/train/node';
 import { fitObjective, type FitObjectiveSpec, type Space } from '@etagrad/tune';
 import { UsageError } from './command.js';
 
@@ -15,6 +15,8 @@ export interface SearchFile {
 }
 
 const methods = ['grid', 'random', 'successiveHalving'] as const;
+/** A search file is a few lines of JSON: anything larger is not one. */
+const MAX_BYTES = 1 << 20;
 const optionKeys = ['trials', 'seed', 'direction', 'budget', 'minBudget', 'maxBudget', 'eta'];
 
 /**
@@ -28,9 +30,9 @@ const optionKeys = ['trials', 'seed', 'direction', 'budget', 'minBudget', 'maxBu
 export function readSearchFile(path: string): SearchFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBounded(path, MAX_BYTES, `the search file ${path}`).toString('utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the search file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError((error as Error).message);
   }
   let json: unknown;
   try {

@@ -67,7 +67,10 @@ describe('etagrad tune', () => {
       return path;
     };
     const fit = { fit: { dataset: 'moons', model: '2-4-1', optimizer: 'sgd' } };
-    await expectUsage(['tune', join(scratch, 'missing.json')], 'etagrad tune: cannot read the search file');
+    await expectUsage(['tune', join(scratch, 'missing.json')], `etagrad tune: the search file ${join(scratch, 'missing.json')} does not exist`);
+    // a device would be read until memory ran out (the process aborted), a FIFO would block
+    await expectUsage(['tune', '/dev/zero'], 'etagrad tune: the search file /dev/zero must be a regular file, got a character device');
+    await expectUsage(['tune', scratch], `etagrad tune: the search file ${scratch} must be a regular file, got a directory`);
     await expectUsage(['tune', write('a.json', '{')], 'must be JSON');
     await expectUsage(['tune', write('b.json', JSON.stringify({ method: 'anneal', space: {}, objective: fit }))], 'method must be one of grid, random, successiveHalving, got "anneal"');
     await expectUsage(['tune', write('c.json', JSON.stringify({ method: 'random', trials: 2, space: { lr: { logUniform: [0, 1] } }, objective: fit }))], 'etagrad tune: randomSearch: space.lr: logUniform low must be > 0, got 0');

@@ -7,6 +7,7 @@
 export * from './index.js';
 export { checkOutputPath, OutputPathError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 export { CheckpointFile, loadCheckpoint, saveCheckpoint, type LoadCheckpointOptions } from './checkpoint-file.js';
+export { readBounded } from './read-bounded.js';
 export {
   fit,
   fitAsync,

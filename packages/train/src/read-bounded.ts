@@ -2,9 +2,16 @@ import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from '
 import { kindOf } from './atomic-write.js';
 
 /**
- * The bytes of the regular file at `path`, at most `maxBytes` of them: a device (`/dev/zero`), a
- * directory, a FIFO or a socket is refused before it is opened (a FIFO would block the open), and
- * so is a larger file. `name` starts every message (`checkpoint run.json`).
+ * The bytes of the regular file at `path`, at most `maxBytes` of them: a device (`/dev/zero`, which
+ * would be read until memory runs out), a directory, a FIFO (which would block the open) or a
+ * socket is refused before it is opened, and so is a larger file, each with an `Error` whose
+ * message starts with `name`.
+ *
+ * @param path - the file to read (symbolic links are followed)
+ * @param maxBytes - the largest size accepted, in bytes
+ * @param name - what the file is, first in every message (`checkpoint run.json`)
+ * @example
+ * readBounded('search.json', 1 << 20, 'the search file search.json').toString('utf8');
  */
 export function readBounded(path: string, maxBytes: number, name: string): Buffer {
   const stats = statOrThrow(path, name);

@@ -110,4 +110,14 @@ describe('fileJournal', () => {
   test('a missing file starts a new journal', async () => {
     expect(await fileJournal(join(scratch, 'none.jsonl')).read()).toBe('');
   });
+
+  test('a device or a directory is refused before any trial runs (/dev/zero would be read until memory ran out)', async () => {
+    let runs = 0;
+    const counted = () => ++runs;
+    await expect(randomSearch(space, counted, { trials: 2, seed: 1, journal: '/dev/zero' })).rejects.toThrow(
+      'fileJournal: the journal /dev/zero must be a regular file, got a character device',
+    );
+    await expect(fileJournal(scratch).read()).rejects.toThrow(`fileJournal: the journal ${scratch} must be a regular file, got a directory`);
+    expect(runs).toBe(0);
+  });
 });

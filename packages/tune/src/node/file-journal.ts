@@ -1,11 +1,17 @@
-import { closeSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, truncateSync, writeSync } from 'node:fs';
 import { checkString } from '@etagrad/check';
+import { readBounded } from '@etagrad/train/node';
 import type { Journal } from '../journal.js';
+
+/** The largest journal read: about a million trials' lines. */
+const MAX_BYTES = 1 << 28;
 
 /**
  * A journal in a file of JSON lines: each line is appended and flushed to disk (`fsync`) before
  * the search goes on, so an interrupted search (Ctrl-C, a crash, `kill -9`) loses no finished
- * trial. A last line cut short by a crash mid-write is dropped when the journal is read.
+ * trial. A last line cut short by a crash mid-write is dropped when the journal is read. The
+ * journal must be a regular file (or none yet) of at most 256 MiB: anything else is refused when
+ * it is read, before a trial runs.
  *
  * @param path The journal file; created when missing.
  * @example
@@ -16,13 +22,9 @@ export function fileJournal(path: string): Journal {
   return {
     name: path,
     async read() {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-        throw error;
-      }
+      // a regular file only: a device (/dev/zero) would be read until memory ran out, a FIFO block
+      if (!existsSync(path)) return '';
+      const text = readBounded(path, MAX_BYTES, `fileJournal: the journal ${path}`).toString('utf8');
       const complete = text.lastIndexOf('\n') + 1;
       // A crash mid-append leaves a line without its newline: cut it, so the next line starts clean.
       if (complete < text.length) truncateSync(path, Buffer.byteLength(text.slice(0, complete)));
