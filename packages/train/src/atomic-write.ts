@@ -183,7 +183,12 @@ function checkReplaceable(path: string, { file, stats }: Target): void {
   }
 }
 
-/** What a non-regular file is, for the message. */
+/**
+ * What a file that is not a regular one is, for a message: `'a directory'`, `'a character
+ * device'`, `'a block device'`, `'a FIFO'`, `'a socket'`, else `'not a regular file'`.
+ *
+ * @param stats - the file's `fs.Stats` (from `statSync`)
+ */
 export function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory';
   if (stats.isCharacterDevice()) return 'a character device';

@@ -5,7 +5,7 @@
  * @module @etagrad/train/node
  */
 export * from './index.js';
-export { checkOutputPath, OutputPathError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
+export { checkOutputPath, kindOf, OutputPathError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
 export { CheckpointFile, loadCheckpoint, saveCheckpoint, type LoadCheckpointOptions } from './checkpoint-file.js';
 export { readBounded } from './read-bounded.js';
 export {

@@ -80,6 +80,11 @@ describe('a module objective', () => {
     );
     const bad = fileURLToPath(new URL('fixtures/not-a-function.mjs', import.meta.url));
     await expect(randomSearch(space, bad, { trials: 2 })).rejects.toThrow('must export the objective function as its default export, got 42');
+    // importing a device would read it until memory ran out, a directory is no module
+    await expect(randomSearch(space, '/dev/zero', { trials: 2, workers: 2 })).rejects.toThrow(
+      new TypeError('objective: the module file:///dev/zero must be a regular file, got a character device'),
+    );
+    await expect(randomSearch(space, scratch, { trials: 2 })).rejects.toThrow(`objective: the module ${pathToFileURL(scratch).href} must be a regular file, got a directory`);
     await expect(randomSearch(space, objective, { trials: 2, workers: 0 })).rejects.toThrow('randomSearch: workers must be a positive integer, got 0');
     await expect(randomSearch({ lr: { logUniform: [0, 1] } }, objective, { trials: 2, workers: 2 })).rejects.toThrow(
       'randomSearch: space.lr: logUniform low must be > 0, got 0',

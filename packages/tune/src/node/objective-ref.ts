@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isRecord, show } from '@etagrad/check';
+import { kindOf } from '@etagrad/train/node';
 import type { FitObjectiveSpec } from '../fit-objective.js';
 import { isFitObjective } from '../is-fit-objective.js';
 import type { Objective } from '../trial.js';
@@ -35,11 +37,28 @@ export async function loadObjective(ref: ObjectiveRef): Promise<Objective> {
   checkObjectiveRef('loadObjective', ref);
   // Loaded only when used: a thread or child running a module objective need not compile the training stack.
   if ('fit' in ref) return (await import('../fit-objective.js')).fitObjective(ref.fit);
+  checkModuleFile(ref.module);
   const loaded = (await import(ref.module)) as { default?: unknown };
   if (typeof loaded.default !== 'function') {
     throw new TypeError(`objective: the module ${ref.module} must export the objective function as its default export, got ${show(loaded.default)}`);
   }
   return loaded.default as Objective;
+}
+
+/**
+ * Refuses a module whose file exists and is not a regular one: importing a device (`/dev/zero`)
+ * would read it until memory ran out, a FIFO would block. A missing file is left to `import`,
+ * whose error names it.
+ */
+function checkModuleFile(module: string): void {
+  if (!module.startsWith('file:')) return;
+  let stats;
+  try {
+    stats = statSync(fileURLToPath(module));
+  } catch {
+    return;
+  }
+  if (!stats.isFile()) throw new TypeError(`objective: the module ${module} must be a regular file, got ${kindOf(stats)}`);
 }
 
 /**
