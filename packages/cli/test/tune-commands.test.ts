@@ -106,4 +106,14 @@ describe('etagrad worker', () => {
     await expectUsage(['worker', '--redis', 'http://x'], "etagrad worker: runWorker: connection must be a redis:// URL or ioredis options, got 'http://x'");
     await expectUsage(['worker', '--redis', 'redis://127.0.0.1:1', '--queue', 'a:b'], "etagrad worker: runWorker: queue must be a non-empty name without ':', got 'a:b'");
   });
+
+  test('a Redis that does not answer is one line and exit code 1, at once (it used to wait forever, silently)', async () => {
+    // nothing listens on port 1: the connection is refused
+    for (const args of [['worker', '--redis', 'redis://127.0.0.1:1'], ['tune', join(root, 'examples', 'search.json'), '--redis', 'redis://127.0.0.1:1']]) {
+      const { code, out, err } = await run(args);
+      expect(code).toBe(1);
+      expect(out).toBe('');
+      expect(err).toMatch(/^etagrad (worker|tune): error: (runWorker|bullmqExecutor): cannot reach Redis at redis:\/\/127\.0\.0\.1:1 \(connect ECONNREFUSED 127\.0\.0\.1:1\)\n$/);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import type { Evaluation } from '../trial.js';
 import { connectionOptions, queueName, type Connection } from './bullmq-options.js';
 import type { TrialJobData } from './bullmq-processor.js';
 import { checkObjectiveRef, type ObjectiveRef } from './objective-ref.js';
+import { checkRedis, READY_TIMEOUT } from './redis-ready.js';
 
 /** Options of {@link bullmqExecutor}. */
 export interface BullmqExecutorOptions {
@@ -14,6 +15,8 @@ export interface BullmqExecutorOptions {
   readonly queue?: string;
   /** How many trials the search keeps on the queue at once (default 64). */
   readonly capacity?: number;
+  /** Milliseconds to wait for Redis to answer before giving up with an error (default 10 000). */
+  readonly readyTimeout?: number;
 }
 
 const owner = 'bullmqExecutor';
@@ -32,7 +35,8 @@ const owner = 'bullmqExecutor';
  * them again. The unfinished evaluations reject.
  *
  * @param objective The objective as data: workers load it (a module must resolve on them).
- * @param options `connection`, `queue`, `capacity`.
+ * @param options `connection`, `queue`, `capacity`, `readyTimeout`.
+ * @throws Error when Redis does not answer within `readyTimeout`.
  */
 export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExecutorOptions): Promise<Executor> {
   checkObjectiveRef(owner, objective);
@@ -40,6 +44,8 @@ export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExe
   const connection = connectionOptions(owner, options.connection);
   const name = queueName(owner, options.queue);
   const capacity = checkPositiveInteger(owner, 'capacity', options.capacity ?? 64);
+  const timeout = checkPositiveInteger(owner, 'readyTimeout', options.readyTimeout ?? READY_TIMEOUT);
+  await checkRedis(owner, connection, timeout);
   const queue = new Queue<TrialJobData, Evaluation>(name, { connection });
   const events = new QueueEvents(name, { connection });
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);

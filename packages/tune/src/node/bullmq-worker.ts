@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
 import { checkObject, checkPositiveInteger } from '@etagrad/check';
 import { connectionOptions, queueName, type Connection } from './bullmq-options.js';
+import { checkRedis, READY_TIMEOUT } from './redis-ready.js';
 import { sourceExecArgv } from './source-exec-argv.js';
 
 /** Options of {@link runWorker}. */
@@ -24,6 +25,8 @@ export interface RunWorkerOptions {
    * with the defaults, a trial whose worker was killed is rerun within about 15 s.
    */
   readonly stalledInterval?: number;
+  /** Milliseconds to wait for Redis to answer before giving up with an error (default 10 000). */
+  readonly readyTimeout?: number;
 }
 
 /** A running worker. */
@@ -41,7 +44,9 @@ const owner = 'runWorker';
  * check and run again, at most twice (`maxStalledCount: 2`); its result is recorded once, by the
  * search, when the job completes.
  *
- * @param options `connection`, `queue`, `concurrency`, `lockDuration`, `stalledInterval`.
+ * @param options `connection`, `queue`, `concurrency`, `lockDuration`, `stalledInterval`,
+ *   `readyTimeout`.
+ * @throws Error when Redis does not answer within `readyTimeout`.
  * @example
  * const worker = await runWorker({ connection: 'redis://127.0.0.1:6379' });
  * process.on('SIGTERM', () => void worker.close());
@@ -53,6 +58,8 @@ export async function runWorker(options: RunWorkerOptions): Promise<TuneWorker> 
   const concurrency = checkPositiveInteger(owner, 'concurrency', options.concurrency ?? 1);
   const lockDuration = checkPositiveInteger(owner, 'lockDuration', options.lockDuration ?? 10_000);
   const stalledInterval = checkPositiveInteger(owner, 'stalledInterval', options.stalledInterval ?? 5_000);
+  const timeout = checkPositiveInteger(owner, 'readyTimeout', options.readyTimeout ?? READY_TIMEOUT);
+  await checkRedis(owner, connection, timeout);
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   const processor = new URL(`./bullmq-processor.${ext}`, import.meta.url);
   const execArgv = sourceExecArgv(processor);
