@@ -1,4 +1,4 @@
-import { checkFunction, checkNumber, checkObject, checkPositive, show } from '@etagrad/check';
+import { checkFunction, checkKeys, checkNumber, checkObject, checkPositive, show } from '@etagrad/check';
 import type { Dataset, Loss, Module } from '@etagrad/nn';
 import type { Optimizer } from '@etagrad/optim';
 import { exponential } from '@etagrad/sched';
@@ -127,7 +127,7 @@ interface LrFindPlan {
 }
 
 function planLrFind(options: LrFindOptions): LrFindPlan {
-  checkObject(owner, 'options', options);
+  checkKeys(owner, 'options', options, ['start', 'end', 'steps', 'smoothing', 'divergeFactor', 'seed']);
   const start = checkPositive(owner, 'start', options.start ?? 1e-7);
   const end = checkNumber(owner, 'end', options.end ?? 10, `a finite number > start (${start})`, (n) => Number.isFinite(n) && n > start);
   const steps = checkNumber(owner, 'steps', options.steps ?? 100, 'an integer >= 2', (n) => Number.isSafeInteger(n) && n >= 2);

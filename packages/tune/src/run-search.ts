@@ -1,4 +1,4 @@
-import { checkChoice, checkFunction, checkNumber, checkObject, isRecord, show } from '@etagrad/check';
+import { checkChoice, checkFunction, checkKeys, checkNumber, isRecord, show } from '@etagrad/check';
 import { inProcessExecutor, type Executor } from './executor.js';
 import { fitObjective, type FitObjectiveSpec } from './fit-objective.js';
 import { isFitObjective } from './is-fit-objective.js';
@@ -59,9 +59,15 @@ export interface SearchPlan {
   readonly identity: JournalHeader['search'];
 }
 
-/** Checks the options every search shares. */
-export function checkCommon(owner: string, options: CommonSearchOptions): 'min' | 'max' {
-  checkObject(owner, 'options', options);
+/** The options every search takes (see {@link CommonSearchOptions}). */
+export const commonKeys = ['direction', 'journal', 'executor', 'onProgress', 'signal'] as const;
+
+/**
+ * Checks the options every search shares, and that `options` holds no key but those and the
+ * search's own `keys` (a typo such as `seeed` is an error, not a default silently used).
+ */
+export function checkCommon(owner: string, options: CommonSearchOptions, keys: readonly string[]): 'min' | 'max' {
+  checkKeys(owner, 'options', options, [...keys, ...commonKeys]);
   if (options.journal !== undefined && (!isRecord(options.journal) || typeof options.journal.append !== 'function')) {
     throw new TypeError(`${owner}: journal must be a Journal (memoryJournal(), or fileJournal(path) from @etagrad/tune/node), got ${show(options.journal)}`);
   }

@@ -35,9 +35,20 @@ export interface SuccessiveHalvingOptions extends CommonSearchOptions {
   readonly seed?: number;
 }
 
+/** The options of each search beyond those every search takes (`commonKeys`). */
+export const searchKeys = {
+  gridSearch: ['budget'],
+  randomSearch: ['trials', 'seed', 'budget'],
+  successiveHalving: ['trials', 'minBudget', 'maxBudget', 'eta', 'seed'],
+} as const;
+
 /** The checks random search and successive halving share: direction, space, trials, seed; and the configs they draw. */
-function drawn(owner: string, space: Space, options: CommonSearchOptions & { readonly trials: number; readonly seed?: number }) {
-  const direction = checkCommon(owner, options);
+function drawn(
+  owner: 'randomSearch' | 'successiveHalving',
+  space: Space,
+  options: CommonSearchOptions & { readonly trials: number; readonly seed?: number },
+) {
+  const direction = checkCommon(owner, options, searchKeys[owner]);
   const checked = checkSpace(owner, space, false);
   const trials = checkPositiveInteger(owner, 'trials', options.trials);
   const seed = checkSeed(owner, options.seed ?? defaultSeed);
@@ -59,7 +70,7 @@ const checkBudget = (owner: string, budget: unknown): number =>
  */
 export async function gridSearch(space: Space, objective: ObjectiveSpec, options: GridSearchOptions = {}): Promise<SearchResult> {
   const owner = 'gridSearch';
-  const direction = checkCommon(owner, options);
+  const direction = checkCommon(owner, options, searchKeys[owner]);
   const checked = checkSpace(owner, space, true);
   const budget = checkBudget(owner, options.budget ?? 1);
   const executor = executorFor(owner, objective, options.executor);

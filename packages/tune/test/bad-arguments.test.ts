@@ -66,3 +66,25 @@ describe('every export of @etagrad/tune and @etagrad/tune/node refuses bad argum
     });
   }
 });
+
+describe('a misspelt option is refused, naming the one meant, before anything runs (it used to be ignored)', () => {
+  const common = 'direction, journal, executor, onProgress, signal';
+  const objective = new URL('fixtures/objective.mjs', import.meta.url).href;
+  const cases: [string, () => unknown, string][] = [
+    ['lrFind', () => tune.lrFind(() => null as never, { stpes: 10 } as never), "lrFind: unknown option 'stpes' (did you mean 'steps'?); options are start, end, steps, smoothing, divergeFactor, seed"],
+    ['randomSearch', () => tune.randomSearch({ a: [1] }, () => 1, { trials: 2, seeed: 1 } as never), `randomSearch: unknown option 'seeed' (did you mean 'seed'?); options are trials, seed, budget, ${common}`],
+    ['gridSearch', () => tune.gridSearch({ a: [1] }, () => 1, { trials: 2 } as never), `gridSearch: unknown option 'trials'; options are budget, ${common}`],
+    ['successiveHalving', () => tune.successiveHalving({ a: [1] }, () => 1, { trials: 2, minBudget: 1, maxBudget: 3, eat: 2 } as never), `successiveHalving: unknown option 'eat' (did you mean 'eta'?); options are trials, minBudget, maxBudget, eta, seed, ${common}`],
+    ['node randomSearch', () => node.randomSearch({ a: [1] }, objective, { trials: 2, workrs: 2 } as never), `randomSearch: unknown option 'workrs' (did you mean 'workers'?); options are trials, seed, budget, ${common}, workers`],
+    ['bullmqExecutor', () => node.bullmqExecutor({ module: objective }, { connection: 'redis://127.0.0.1:1', capcity: 3 } as never), "bullmqExecutor: unknown option 'capcity' (did you mean 'capacity'?); options are connection, queue, capacity, readyTimeout"],
+    ['a search on BullMQ', () => node.randomSearch({ a: [1] }, objective, { trials: 2, executor: { kind: 'bullmq', conection: 'redis://127.0.0.1:1' } } as never), "bullmqExecutor: unknown option 'conection' (did you mean 'connection'?); options are connection, queue, capacity, readyTimeout"],
+    ['runWorker', () => node.runWorker({ connection: 'redis://127.0.0.1:1', concurency: 2 } as never), "runWorker: unknown option 'concurency' (did you mean 'concurrency'?); options are connection, queue, concurrency, lockDuration, stalledInterval, readyTimeout"],
+  ];
+  for (const [name, call, message] of cases) {
+    test(name, async () => {
+      const error = await refusal(call);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error.message).toBe(message);
+    });
+  }
+});

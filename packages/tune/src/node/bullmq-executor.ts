@@ -1,5 +1,5 @@
 import { Queue, QueueEvents } from 'bullmq';
-import { checkObject, checkPositiveInteger } from '@etagrad/check';
+import { checkKeys, checkPositiveInteger } from '@etagrad/check';
 import type { Executor } from '../executor.js';
 import type { Evaluation } from '../trial.js';
 import { connectionOptions, queueName, type Connection } from './bullmq-options.js';
@@ -40,7 +40,7 @@ const owner = 'bullmqExecutor';
  */
 export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExecutorOptions): Promise<Executor> {
   checkObjectiveRef(owner, objective);
-  checkObject(owner, 'options', options);
+  checkKeys(owner, 'options', options, ['connection', 'queue', 'capacity', 'readyTimeout']);
   const connection = connectionOptions(owner, options.connection);
   const name = queueName(owner, options.queue);
   const capacity = checkPositiveInteger(owner, 'capacity', options.capacity ?? 64);

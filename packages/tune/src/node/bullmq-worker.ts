@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
-import { checkObject, checkPositiveInteger } from '@etagrad/check';
+import { checkKeys, checkPositiveInteger } from '@etagrad/check';
 import { connectionOptions, queueName, type Connection } from './bullmq-options.js';
 import { checkRedis, READY_TIMEOUT } from './redis-ready.js';
 import { sourceExecArgv } from './source-exec-argv.js';
@@ -52,7 +52,7 @@ const owner = 'runWorker';
  * process.on('SIGTERM', () => void worker.close());
  */
 export async function runWorker(options: RunWorkerOptions): Promise<TuneWorker> {
-  checkObject(owner, 'options', options);
+  checkKeys(owner, 'options', options, ['connection', 'queue', 'concurrency', 'lockDuration', 'stalledInterval', 'readyTimeout']);
   const connection = connectionOptions(owner, options.connection);
   const name = queueName(owner, options.queue);
   const concurrency = checkPositiveInteger(owner, 'concurrency', options.concurrency ?? 1);

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { checkNumber, checkObject, isRecord, show } from '@etagrad/check';
+import { checkKeys, checkNumber, isRecord, show } from '@etagrad/check';
 import type { Executor } from '../executor.js';
 import type { Journal } from '../journal.js';
-import type { ObjectiveSpec } from '../run-search.js';
+import { commonKeys, type ObjectiveSpec } from '../run-search.js';
 import {
+  searchKeys,
   gridSearch as gridSearchCore,
   randomSearch as randomSearchCore,
   successiveHalving as successiveHalvingCore,
@@ -38,6 +39,9 @@ export type RandomSearchOptions = Omit<CoreRandomOptions, 'journal' | 'executor'
 /** Options of the Node `successiveHalving`. */
 export type SuccessiveHalvingOptions = Omit<CoreHalvingOptions, 'journal' | 'executor'> & NodeSearchOptions;
 
+/** The searches of this entry. */
+type Owner = keyof typeof searchKeys;
+
 /** What a Node search hands the core search: the objective to run here and the journal and executor objects. */
 interface Resolved {
   readonly objective: ObjectiveSpec;
@@ -48,8 +52,8 @@ interface Resolved {
  * The core options for a Node search: a journal path becomes a file journal, a module or
  * built-in objective gets worker threads (or BullMQ), a function stays in-process (one worker).
  */
-async function resolveNode(owner: string, objective: NodeObjective, options: NodeSearchOptions): Promise<Resolved> {
-  checkObject(owner, 'options', options);
+async function resolveNode(owner: Owner, objective: NodeObjective, options: NodeSearchOptions): Promise<Resolved> {
+  checkKeys(owner, 'options', options, [...searchKeys[owner], ...commonKeys, 'workers']);
   const { journal, workers: given, executor: wanted } = options;
   const journalOption = journal === undefined ? {} : { journal: typeof journal === 'string' ? fileJournal(journal) : journal };
   const bullmq = isRecord(wanted) && wanted['kind'] === 'bullmq';
@@ -69,7 +73,10 @@ async function resolveNode(owner: string, objective: NodeObjective, options: Nod
   const here = 'fit' in ref ? (objective as ObjectiveSpec) : await loadObjective(ref); // a module that does not load fails here, before any trial
   const workers = checkNumber(owner, 'workers', given ?? availableParallelism(), 'a positive integer', (n) => Number.isSafeInteger(n) && n >= 1);
   let executor: Executor | undefined;
-  if (bullmq) executor = await bullmqExecutor(ref, wanted as unknown as BullmqExecutorOptions);
+  if (bullmq) {
+    const { kind: _kind, ...spec } = wanted as unknown as { kind: 'bullmq' } & BullmqExecutorOptions;
+    executor = await bullmqExecutor(ref, spec);
+  }
   else if (wanted !== undefined) executor = wanted as Executor;
   else if (workers > 1) executor = threadExecutor(ref, workers);
   return { objective: here, extra: { ...journalOption, ...(executor === undefined ? {} : { executor }) } };
@@ -80,7 +87,7 @@ async function resolveNode(owner: string, objective: NodeObjective, options: Nod
  * refuses its options before running (a bad space).
  */
 async function run<O extends NodeSearchOptions>(
-  owner: string,
+  owner: Owner,
   objective: NodeObjective,
   options: O,
   core: (objective: ObjectiveSpec, options: Omit<O, keyof NodeSearchOptions> & Resolved['extra']) => Promise<SearchResult>,
