@@ -18,15 +18,16 @@ export function positiveInteger(text: string): number {
 }
 
 /**
- * A parser for a whole number from 1 to `max` (`--width`, `--height`): sizes past what a terminal
- * shows would only cost time and memory.
+ * A parser for a whole number from `min` to `max` (`--width`, `--height`): sizes past what a
+ * terminal shows would only cost time and memory.
  *
+ * @param min - the smallest value accepted
  * @param max - the largest value accepted
  */
-export function integerUpTo(max: number): (text: string) => number {
+export function integerFromTo(min: number, max: number): (text: string) => number {
   return (text) => {
     const n = INTEGER.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(`Expected an integer from 1 to ${max}.`);
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`Expected an integer from ${min} to ${max}.`);
     return n;
   };
 }

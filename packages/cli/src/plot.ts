@@ -1,6 +1,6 @@
 import { Argument, Command, Option } from 'commander';
 import { plot, toSvg, type Schedule } from '@etagrad/sched';
-import { integerUpTo, positiveInteger, scheduleExpression } from './args.js';
+import { integerFromTo, positiveInteger, scheduleExpression } from './args.js';
 import { asUsage, ExitCode, println, type Context } from './command.js';
 import { interruptible } from './interrupt.js';
 import { checkOutput, writeOutput } from './output-path.js';
@@ -11,6 +11,9 @@ const DEFAULT_STEPS = 100;
 /** The largest chart: wider or taller than any terminal shows, and quick to draw. */
 export const MAX_WIDTH = 1000;
 export const MAX_HEIGHT = 200;
+/** The smallest chart sched's `lineChart` draws (test/plot-size.test.ts holds them equal). */
+export const MIN_WIDTH = 8;
+export const MIN_HEIGHT = 3;
 /** `--svg -`: the SVG goes to stdout instead of a file. */
 const STDOUT = '-';
 
@@ -44,8 +47,8 @@ export function plotCommand(context: Context): Command {
         positiveInteger,
       ),
     )
-    .addOption(new Option('--width <n>', `chart width in columns (at most ${MAX_WIDTH})`).argParser(integerUpTo(MAX_WIDTH)).default(72))
-    .addOption(new Option('--height <n>', `chart height in rows (at most ${MAX_HEIGHT})`).argParser(integerUpTo(MAX_HEIGHT)).default(16))
+    .addOption(new Option('--width <n>', `chart width in columns (${MIN_WIDTH} to ${MAX_WIDTH})`).argParser(integerFromTo(MIN_WIDTH, MAX_WIDTH)).default(72))
+    .addOption(new Option('--height <n>', `chart height in rows (${MIN_HEIGHT} to ${MAX_HEIGHT})`).argParser(integerFromTo(MIN_HEIGHT, MAX_HEIGHT)).default(16))
     .addOption(new Option('--svg <file>', "also write the chart as a standalone SVG file; '-' writes only the SVG, to stdout"))
     .addHelpText(
       'after',

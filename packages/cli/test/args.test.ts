@@ -2,7 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { describe, expect, test } from 'vitest';
 import { isSchedule } from '@etagrad/sched';
 import {
-  integerUpTo,
+  integerFromTo,
   layerSizes,
   learningRate,
   nonNegativeInteger,
@@ -83,11 +83,12 @@ describe('sizes are bounded', () => {
     expect(parameterCount([2, 16, 16, 1])).toBe(337);
   });
 
-  test('chart sizes are whole numbers up to a bound', () => {
-    const width = integerUpTo(1000);
+  test('chart sizes are whole numbers between two bounds', () => {
+    const width = integerFromTo(8, 1000);
     expect(width('1000')).toBe(1000);
-    for (const text of ['1001', '1e8', '0', '2.5']) {
-      expect(() => width(text)).toThrow(new InvalidArgumentError('Expected an integer from 1 to 1000.'));
+    expect(width('8')).toBe(8);
+    for (const text of ['1001', '1e8', '7', '0', '2.5']) {
+      expect(() => width(text)).toThrow(new InvalidArgumentError('Expected an integer from 8 to 1000.'));
     }
   });
 });

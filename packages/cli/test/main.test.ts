@@ -2,6 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { lineChart } from '@etagrad/sched';
+import { asUsage, UsageError } from '../src/command.js';
+import { MIN_HEIGHT, MIN_WIDTH } from '../src/plot.js';
 import { filesIn, runMain as run } from './helpers.js';
 
 // `main` in-process, with string buffers for the streams: the many small cases of bad input,
@@ -69,9 +72,11 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
     [['demo', '--seed', '-1'], /^etagrad demo: option '--seed <n>' argument '-1' is invalid\. Expected an integer >= 0\.$/],
     [['plot'], /^etagrad plot: missing required argument 'expr'$/],
     [['plot', 'constant(0.1)', '--steps', '0'], /^etagrad plot: option '--steps <n>' argument '0' is invalid\. Expected a positive integer\.$/],
-    [['plot', 'constant(0.1)', '--width', '1e8'], /^etagrad plot: option '--width <n>' argument '1e8' is invalid\. Expected an integer from 1 to 1000\.$/],
-    [['plot', 'constant(0.1)', '--width', '1001'], /^etagrad plot: option '--width <n>' argument '1001' is invalid\. Expected an integer from 1 to 1000\.$/],
-    [['plot', 'constant(0.1)', '--height', '1000000'], /^etagrad plot: option '--height <n>' argument '1000000' is invalid\. Expected an integer from 1 to 200\.$/],
+    [['plot', 'constant(0.1)', '--width', '1e8'], /^etagrad plot: option '--width <n>' argument '1e8' is invalid\. Expected an integer from 8 to 1000\.$/],
+    [['plot', 'constant(0.1)', '--width', '1001'], /^etagrad plot: option '--width <n>' argument '1001' is invalid\. Expected an integer from 8 to 1000\.$/],
+    [['plot', 'constant(0.1)', '--width', '3'], /^etagrad plot: option '--width <n>' argument '3' is invalid\. Expected an integer from 8 to 1000\.$/],
+    [['plot', 'constant(0.1)', '--height', '1000000'], /^etagrad plot: option '--height <n>' argument '1000000' is invalid\. Expected an integer from 3 to 200\.$/],
+    [['plot', 'constant(0.1)', '--height', '2'], /^etagrad plot: option '--height <n>' argument '2' is invalid\. Expected an integer from 3 to 200\.$/],
     [['--colour'], /^etagrad: unknown option '--colour'$/],
     [['help', 'trian'], /^etagrad help: unknown command 'trian' \(see 'etagrad --help'\)$/],
     [['trian'], /^etagrad: unknown command 'trian' \(did you mean train\?\)$/],
@@ -85,12 +90,18 @@ describe('bad input: one line on stderr, exit code 2, nothing done', () => {
     expect(stderr.trimEnd()).toMatch(line);
   });
 
-  test("a library's validation error while building the output is bad input too", async () => {
-    // the parser takes any positive width; sched's lineChart wants at least 8 columns
-    const { code, stdout, stderr } = await run(['plot', 'constant(0.1)', '--width', '3']);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toBe('etagrad plot: lineChart: width must be an integer >= 8, got 3\n');
+  test("a library's validation error while building the output is bad input too", () => {
+    // the flags are checked first, so this is the net under them: asUsage makes it a usage error
+    expect(() => asUsage(() => lineChart([{ name: 'lr', values: [1] }], { width: 3 }))).toThrow(
+      new UsageError('lineChart: width must be an integer >= 8, got 3'),
+    );
+  });
+
+  test("plot's size bounds are what sched's lineChart draws", () => {
+    const draw = (width: number, height: number) => () => lineChart([{ name: 'lr', values: [1, 2] }], { width, height });
+    expect(draw(MIN_WIDTH, MIN_HEIGHT)).not.toThrow();
+    expect(draw(MIN_WIDTH - 1, MIN_HEIGHT)).toThrow(RangeError);
+    expect(draw(MIN_WIDTH, MIN_HEIGHT - 1)).toThrow(RangeError);
   });
 
   test('a checkpoint that cannot be read fails the run with exit code 1, on one line', async () => {
