@@ -71,6 +71,8 @@ describe('etagrad tune', () => {
     // a device would be read until memory ran out (the process aborted), a FIFO would block
     await expectUsage(['tune', '/dev/zero'], 'etagrad tune: the search file /dev/zero must be a regular file, got a character device');
     await expectUsage(['tune', scratch], `etagrad tune: the search file ${scratch} must be a regular file, got a directory`);
+    const huge = write('huge.json', `{"x": "${'a'.repeat(1 << 20)}"}`);
+    await expectUsage(['tune', huge], `etagrad tune: the search file ${huge} must be at most 1048576 bytes, got ${(1 << 20) + 9} bytes`);
     await expectUsage(['tune', write('a.json', '{')], 'must be JSON');
     await expectUsage(['tune', write('b.json', JSON.stringify({ method: 'anneal', space: {}, objective: fit }))], 'method must be one of grid, random, successiveHalving, got "anneal"');
     await expectUsage(['tune', write('c.json', JSON.stringify({ method: 'random', trials: 2, space: { lr: { logUniform: [0, 1] } }, objective: fit }))], 'etagrad tune: randomSearch: space.lr: logUniform low must be > 0, got 0');

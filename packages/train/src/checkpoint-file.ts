@@ -86,12 +86,12 @@ export class CheckpointFile {
    */
   load(): Checkpoint {
     const name = `checkpoint ${this.path}`;
-    const fields = readCheckpointText(readBounded(this.path, this.#maxBytes, name).toString('utf8'), this.path);
+    const fields = readCheckpointText(readBounded(this.path, this.#maxBytes, name, 'with maxBytes').toString('utf8'), this.path);
     if (!('historyLog' in fields)) return checkCheckpointFields(fields, this.path);
     const { historyLog, ...rest } = fields;
     const log = checkLogRef(historyLog, name);
     const logName = `${name}: its history log ${log.file}`;
-    const records = readLog(readBounded(join(this.#directory(), log.file), this.#maxBytes, logName), log, logName);
+    const records = readLog(readBounded(join(this.#directory(), log.file), this.#maxBytes, logName, 'with maxBytes'), log, logName);
     const history = isRecord(rest['history']) ? rest['history'] : {};
     return checkCheckpointFields({ ...rest, history: { ...history, ...records } }, this.path);
   }

@@ -10,17 +10,20 @@ import { kindOf } from './atomic-write.js';
  * @param path - the file to read (symbolic links are followed)
  * @param maxBytes - the largest size accepted, in bytes
  * @param name - what the file is, first in every message (`checkpoint run.json`)
+ * @param raise - how a caller raises the limit, added to the size message when given
+ *   (`'with maxBytes'` gives `... at most 100 bytes (raise the limit with maxBytes), got ...`)
  * @example
  * readBounded('search.json', 1 << 20, 'the search file search.json').toString('utf8');
  */
-export function readBounded(path: string, maxBytes: number, name: string): Buffer {
+export function readBounded(path: string, maxBytes: number, name: string, raise?: string): Buffer {
   const stats = statOrThrow(path, name);
   if (!stats.isFile()) throw new Error(`${name} must be a regular file, got ${kindOf(stats)}`);
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
     if (size > maxBytes) {
-      throw new Error(`${name} must be at most ${maxBytes} bytes (raise the limit with maxBytes), got ${size} bytes`);
+      const hint = raise === undefined ? '' : ` (raise the limit ${raise})`;
+      throw new Error(`${name} must be at most ${maxBytes} bytes${hint}, got ${size} bytes`);
     }
     const buffer = Buffer.alloc(size);
     let read = 0;
