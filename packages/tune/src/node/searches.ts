@@ -76,8 +76,7 @@ async function resolveNode(owner: Owner, objective: NodeObjective, options: Node
   if (bullmq) {
     const { kind: _kind, ...spec } = wanted as unknown as { kind: 'bullmq' } & BullmqExecutorOptions;
     executor = await bullmqExecutor(ref, spec);
-  }
-  else if (wanted !== undefined) executor = wanted as Executor;
+  } else if (wanted !== undefined) executor = wanted as Executor;
   else if (workers > 1) executor = threadExecutor(ref, workers);
   return { objective: here, extra: { ...journalOption, ...(executor === undefined ? {} : { executor }) } };
 }
