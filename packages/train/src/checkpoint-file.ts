@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { type AtomicWriteOptions, writeFileAtomic } from './atomic-write.js';
+import { type AtomicWriteOptions, checkOutputPath, OutputPathError, writeFileAtomic } from './atomic-write.js';
 import { checkKeys, checkObject, checkPositiveInteger, checkString, isRecord, show } from './check.js';
 import { type Checkpoint, checkpointText } from './checkpoint-format.js';
 import type { CheckpointOptions } from './fit-options.js';
@@ -155,9 +155,31 @@ export function loadCheckpoint(path: string, options: LoadCheckpointOptions = {}
  */
 export function checkpointFile(path: string, options: { readonly every?: number } = {}): CheckpointOptions {
   const owner = 'checkpointFile';
-  checkString(owner, 'path', path);
-  if (path === '') throw new RangeError(`${owner}: path must be a file path, got ''`);
   checkKeys(owner, 'options', checkObject(owner, 'options', options), ['every']);
-  const file = new CheckpointFile(path);
-  return { save: (checkpoint) => file.save(checkpoint), every: checkPositiveInteger(owner, 'every', options.every ?? 1) };
+  const every = checkPositiveInteger(owner, 'every', options.every ?? 1);
+  const file = checkpointTarget(owner, 'path', path);
+  return { save: (checkpoint) => file.save(checkpoint), every };
+}
+
+/**
+ * The checkpoint file a run will save to, checked before the run starts: a non-empty path where
+ * a file can be written (`checkOutputPath`: a regular file or a new one, in a directory that takes
+ * new files), so that a run is not trained only to fail at its first save, leaving its history
+ * log behind. A refusal names the option: `fit: checkpoint.path must be a regular file or a new
+ * file, got /dev/null (a character device)`.
+ *
+ * @param owner - the function called, first in the message
+ * @param name - the option as the user wrote it (`'checkpoint.path'`)
+ * @param path - the path given
+ */
+export function checkpointTarget(owner: string, name: string, path: unknown): CheckpointFile {
+  const file = checkString(owner, name, path);
+  if (file === '') throw new RangeError(`${owner}: ${name} must be a file path, got ''`);
+  try {
+    checkOutputPath(file);
+  } catch (error) {
+    if (error instanceof OutputPathError) throw new RangeError(`${owner}: ${name} ${error.problem}`);
+    throw error;
+  }
+  return new CheckpointFile(file);
 }

@@ -1,5 +1,5 @@
 import type { Module } from '@etagrad/nn';
-import { CheckpointFile, checkMaxBytes } from './checkpoint-file.js';
+import { CheckpointFile, checkMaxBytes, checkpointTarget } from './checkpoint-file.js';
 import { fitPlannedAsync } from './fit-async.js';
 import { checkEvery, type FitAsyncOptions, type FitBaseOptions, type FitPlan, planFit } from './fit-options.js';
 import { fitPlanned } from './fit.js';
@@ -40,9 +40,8 @@ function checkpointFiles(owner: string, options: FileFitOptions): Pick<FitPlan, 
   if (options.checkpoint !== undefined) {
     const record = checkObject(owner, 'checkpoint', options.checkpoint);
     checkKeys(owner, 'checkpoint', record, ['path', 'every']);
-    const path = checkString(owner, 'checkpoint.path', record['path']);
-    if (path === '') throw new RangeError(`${owner}: checkpoint.path must be a file path, got ''`);
-    target = { file: new CheckpointFile(path), every: checkEvery(owner, record['every']) };
+    const every = checkEvery(owner, record['every']);
+    target = { file: checkpointTarget(owner, 'checkpoint.path', record['path']), every };
   }
   const checkpoint = target === null ? null : { save: target.file.save.bind(target.file), every: target.every };
   if (options.resumeFrom === undefined) return { checkpoint, resume: null };

@@ -1,8 +1,9 @@
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { mse } from '@etagrad/nn';
 import { SGD } from '@etagrad/optim';
 import { describe, expect, test } from 'vitest';
-import { loadCheckpoint } from '../src/checkpoint-file.js';
+import { checkpointFile, loadCheckpoint } from '../src/checkpoint-file.js';
 import { fit, fitAsync, type FileFitOptions } from '../src/fit-files.js';
 import { tempDir } from './fixtures.js';
 import { line, lineModel, weights } from './line-fixture.js';
@@ -53,4 +54,20 @@ describe("@etagrad/train/node's fit and fitAsync take checkpoint files", () => {
       expect(() => fit(model, { ...base, ...override } as FileFitOptions)).toThrow(error);
     });
   }
+
+  test('a checkpoint path that cannot be written is refused before training, leaving nothing behind', () => {
+    const parent = tempDir();
+    const dir = join(parent, 'runs');
+    mkdirSync(dir);
+    const fresh = lineModel();
+    const before = weights(fresh);
+    const run = (path: string) => () => fit(fresh, { ...base, optimizer: new SGD(fresh.parameters(), { lr: 0.1 }), checkpoint: { path } });
+    // it used to train the epoch, append the history log next to the path, then fail to save
+    expect(run(dir)).toThrow(new RangeError(`fit: checkpoint.path must be a regular file or a new file, got ${dir} (a directory)`));
+    expect(run('/dev/null')).toThrow(new RangeError('fit: checkpoint.path must be a regular file or a new file, got /dev/null (a character device)'));
+    expect(() => checkpointFile('/dev/null')).toThrow(new RangeError('checkpointFile: path must be a regular file or a new file, got /dev/null (a character device)'));
+    expect(weights(fresh)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['runs']);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
