@@ -94,6 +94,9 @@ const CONSTANT_PARTIALS =
   (1 << Op.Min) | (1 << Op.Max) | (1 << Op.Sum) | (1 << Op.Mean);
 const FINITE_PARTIALS = (1 << Op.Mul) | (1 << Op.Dot) | (1 << Op.Exp) | (1 << Op.Tanh) | (1 << Op.Sigmoid);
 
+/** Whether a node of `op` whose gradient is exactly 0 is skipped whenever its number is finite (see {@link skipsZero}). */
+export const skipsZeroIfFinite = (op: number): boolean => (((CONSTANT_PARTIALS | FINITE_PARTIALS) >> op) & 1) === 1;
+
 /**
  * Whether a node whose gradient is exactly 0 may be skipped by a backward pass: every share it
  * would hand down is then ±0 (its partials are finite), which leaves a gradient summed from +0

@@ -8,6 +8,17 @@ import { ALL, ALL_W, type Trace } from './trace.js';
 
 const partials: Partials = { a: 0, b: 0 };
 
+const UNKNOWN = -1;
+const YES = 1;
+const NO = 0;
+
+/** {@link YES} when every node's number (slots `first` on) is finite, else {@link NO}. */
+function allFinite(val: Float64Array, first: number): number {
+  let zero = 0;
+  for (let k = first; k < val.length; k++) zero += (val[k] as number) * 0; // NaN once one is not finite
+  return zero === 0 ? YES : NO;
+}
+
 /** Computes every node's number into `val` (inputs, leaves and constants already there). */
 export function replayForward(t: Trace, val: Float64Array): void {
   const { code, a, b, args, strided, dotSteps, neuron } = t;
@@ -86,6 +97,8 @@ export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, 
     for (let k = 0; k < outputs.length; k++) grad[outputs[k] as number] = (grad[outputs[k] as number] as number) + (seeds[k] as number);
   }
   const under = seeds === null ? t.underLoss : t.underOutputs;
+  const skipTo = t.skipTo;
+  let finite = UNKNOWN;
   for (let i = code.length - 1; i >= 0; i--) {
     const out = t.firstNode + i;
     if (under[i] === 0) continue;
@@ -93,7 +106,12 @@ export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, 
     const op = code[i] as number;
     const ai = a[i] as number;
     const bi = b[i] as number;
-    if (g === 0 && skipsZero(op, val[out] as number)) continue;
+    if (g === 0 && skipsZero(op, val[out] as number)) {
+      // the run below i gets only zeros, which it skips too when every number is finite
+      const to = skipTo[i] as number;
+      if (to < i && (finite === UNKNOWN ? (finite = allFinite(val, t.firstNode)) : finite) === YES) i = to;
+      continue;
+    }
     switch (op) {
       case Op.Sum:
       case Op.Mean: {

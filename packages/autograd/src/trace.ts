@@ -1,3 +1,4 @@
+import { skipsZeroIfFinite } from './kernels.js';
 import { Op, type Operand } from './op.js';
 import { rules } from './rules.js';
 import { OP_BITS } from './tape.js';
@@ -45,6 +46,14 @@ export interface Trace {
    * forward replay computes in one go: 1 for `dot(...).add(b)`, 2 for `dot(...).add(b).relu()`.
    */
   readonly neuron: Uint8Array;
+  /**
+   * Per node `i`: the first node of the run of nodes just below it that only nodes up to `i` use
+   * (and that are not outputs), when every op in that run skips a zero gradient given finite
+   * numbers; `i` itself when there is no such run. Once backward skips node `i` for a zero
+   * gradient, no node of the run can receive anything but zeros, so, the numbers being finite,
+   * it goes on below the run at once (a sample whose hinge is inactive, skipped in one step).
+   */
+  readonly skipTo: Int32Array;
   /** Slots of the outputs. */
   readonly outputs: Int32Array;
 }
@@ -137,10 +146,12 @@ export function flatten(inputs: readonly Value[], outputs: readonly Value[], sin
     strided: new Uint8Array(nodes.length),
     dotSteps: new Int32Array(4 * nodes.length),
     neuron: new Uint8Array(nodes.length),
+    skipTo: new Int32Array(nodes.length),
     outputs: Int32Array.from(outputs, (v) => resolve(slot.get(v) as number)),
   };
   markGradients(trace);
   markStrides(trace);
+  markRuns(trace);
   return trace;
 }
 
@@ -170,20 +181,22 @@ function listNodes(outputs: readonly Value[], since: number): Value[] {
   return nodes.sort((x, y) => position(x) - position(y));
 }
 
+/** Calls `visit` with each operand slot of node `i`. */
+function operands(t: Trace, i: number, visit: (s: number) => void): void {
+  if (rules[t.code[i] as Op].kind === 'scalar') {
+    visit(t.a[i] as number);
+    visit(t.b[i] as number);
+  } else {
+    const count = (t.b[i] as number) * (t.code[i] === Op.Dot ? 2 : 1);
+    for (let k = 0; k < count; k++) visit(t.args[(t.a[i] as number) + k] as number);
+  }
+}
+
 /** Fills `needsGrad` (parameters, and nodes over one), `dotGrads`, `underLoss` and `underOutputs`. */
 function markGradients(t: Trace): void {
   for (const s of t.leafSlots) t.needsGrad[s] = 1;
-  const operands = (i: number, visit: (s: number) => void): void => {
-    if (rules[t.code[i] as Op].kind === 'scalar') {
-      visit(t.a[i] as number);
-      visit(t.b[i] as number);
-    } else {
-      const count = (t.b[i] as number) * (t.code[i] === Op.Dot ? 2 : 1);
-      for (let k = 0; k < count; k++) visit(t.args[(t.a[i] as number) + k] as number);
-    }
-  };
   for (let i = 0; i < t.nodes.length; i++) {
-    operands(i, (s) => {
+    operands(t, i, (s) => {
       if (t.needsGrad[s] === 1) t.needsGrad[t.firstNode + i] = 1;
     });
   }
@@ -202,7 +215,7 @@ function markGradients(t: Trace): void {
     for (let k = 0; k < roots.length; k++) if ((roots[k] as number) >= t.firstNode) mask[(roots[k] as number) - t.firstNode] = 1;
     for (let i = t.nodes.length - 1; i >= 0; i--) {
       if (mask[i] === 0) continue;
-      operands(i, (s) => {
+      operands(t, i, (s) => {
         if (s >= t.firstNode) mask[s - t.firstNode] = 1;
       });
     }
@@ -236,5 +249,25 @@ function markStrides(t: Trace): void {
     // the bias added to this dot's number, then maybe a relu of that sum
     if (t.code[i + 1] !== Op.Add || t.a[i + 1] !== t.firstNode + i) continue;
     t.neuron[i] = t.code[i + 2] === Op.Relu && t.a[i + 2] === t.firstNode + i + 1 ? 2 : 1;
+  }
+}
+
+/** Fills `skipTo`: each node's run (see {@link Trace.skipTo}), from the last node that uses each node. */
+function markRuns(t: Trace): void {
+  const n = t.nodes.length;
+  const lastUse = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    operands(t, i, (s) => {
+      if (s >= t.firstNode) lastUse[s - t.firstNode] = i;
+    });
+  }
+  for (const s of t.outputs) if (s >= t.firstNode) lastUse[s - t.firstNode] = n; // an output's gradient may be seeded
+  for (let i = 0; i < n; i++) {
+    let start = i;
+    // node start - 1 joins with its own run, all of whose nodes only it (so nothing above i) uses
+    while (start > 0 && (lastUse[start - 1] as number) <= i && skipsZeroIfFinite(t.code[start - 1] as number)) {
+      start = t.skipTo[start - 1] as number;
+    }
+    t.skipTo[i] = start;
   }
 }

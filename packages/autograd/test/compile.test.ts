@@ -135,6 +135,34 @@ describe('compiled programs give the eager numbers, bit for bit', () => {
     expectTwins([-1, 2], ([p, q]) => ([x]) => [(x as Value).mul(p as Value).relu().mul(q as Value).add(1).relu()], [[1], [-1], [3], [0]]);
   });
 
+  test('a node skipped for a zero gradient takes the run of nodes only it uses with it (skipTo), outputs and ops with unbounded partials ending the run', () => {
+    const skipTo = (outputs: (x: Value, p: Value) => Value[]): number[] => {
+      const p = new Value(0.5);
+      const program = compile(([x]) => outputs(x as Value, p), [2]);
+      return [...(program as unknown as { trace: { skipTo: Int32Array } }).trace.skipTo];
+    };
+    // nodes 0-2: relu(x·p + 1); 3: p·3; 4: their sum; 5: its log (unbounded partial); 6: log · 2
+    const graph = (x: Value, p: Value): [Value, Value] => {
+      const hidden = x.mul(p).add(1).relu();
+      return [hidden.add(p.mul(3)).log().mul(2), hidden];
+    };
+    expect(skipTo((x, p) => [graph(x, p)[0]])).toEqual([0, 0, 0, 3, 0, 0, 6]);
+    // the relu an output too: its gradient may be seeded, so no run reaches below it from above
+    expect(skipTo((x, p) => graph(x, p))).toEqual([0, 0, 0, 3, 3, 3, 6]);
+  });
+
+  test('a run skipped under a zero gradient is walked instead when a number is not finite (0 · Infinity hands down NaN, as eager)', () => {
+    // t = Infinity; relu(-(t·t)) = 0 hands a zero gradient to t·t, whose partial t then makes NaN
+    const build = ([p]: Value[]) => ([x]: Value[]) => {
+      const t = (x as Value).mul(p as Value).mul(1e308).mul(10);
+      return [t.mul(t).neg().relu().add(p as Value)];
+    };
+    expectTwins([0.5], build, [[1], [2]]);
+    const p = new Value(0.5);
+    compile(build([p]), [1]).run([2]);
+    expect(p.grad).toBeNaN();
+  });
+
   test('the moons MLP trains to the same parameters over 100 steps', () => {
     const points = Array.from({ length: 12 }, (_, i) => [Math.cos(i), Math.sin(2 * i)] as const);
     const labels = points.map(([x, y]) => (x * y > 0 ? 1 : -1));
@@ -342,6 +370,18 @@ describe('backward from given output gradients', () => {
       program.backward(leaves.map((v) => v.grad));
       qs.forEach((q, i) => expect(Object.is(q.grad, (ps[i] as Value).grad)).toBe(true));
     }
+  });
+
+  test('a seeded output under a node whose gradient is 0 still hands its seed down', () => {
+    // the last output's seed is 0, so backward skips it; the hidden output's seed must still reach w
+    const w = new Value(0.5);
+    const program = compile(([x]) => {
+      const hidden = (x as Value).mul(w).add(1).relu();
+      return [hidden.mul(3).tanh(), hidden];
+    }, [2]);
+    program.forward([2]);
+    program.backward([0, 1]);
+    expect(w.grad).toBe(2); // ∂hidden/∂w = x where hidden > 0
   });
 
   test('refuses seeds of the wrong length, and a backward without a forward', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import * as one from '@etagrad/autograd';
+import { readFileSync } from 'node:fs';
+import { LAYOUT } from '../src/shared.js';
 import { tape, tapeSize } from '../src/tape.js';
 
 type Autograd = typeof one;
@@ -33,6 +35,14 @@ function gradients(p: Autograd, q: Autograd, passes: number): number[] {
 }
 
 describe('two copies of the package in one graph', () => {
+  test('the README names the key under which the copies share their state (it follows the node layout)', () => {
+    const key = `etagrad.autograd.shared.v${LAYOUT}`;
+    expect(Object.getOwnPropertySymbols(globalThis).map(String)).toContain(`Symbol(${key})`);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(`Symbol.for('${key}')`);
+    expect(readme).toContain(`The \`v${LAYOUT}\` names the layout`);
+  });
+
   test('the second copy is a separate module', async () => {
     const two = await secondCopy();
     expect(two.Value).not.toBe(one.Value);
