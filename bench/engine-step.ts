@@ -7,32 +7,41 @@ export type EngineModel = ParameterModel<Value>;
 
 export const engineModel = (model: Model): EngineModel => withParameters(model, (x) => new Value(x));
 
+/** One point's score: the MLP on the coordinates `x` (numbers, or Values in a trace). */
+export function engineScore(model: EngineModel, x: readonly Operand[]): Value {
+  const last = model.layers.length - 1;
+  let h = x;
+  for (let l = 0; l <= last; l++) {
+    const layer = model.layers[l] as EngineModel['layers'][number];
+    const out: Value[] = [];
+    for (const { w, b } of layer) {
+      const act = dot(w, h).add(b);
+      out.push(l === last ? act : act.relu());
+    }
+    h = out;
+  }
+  return h[0] as Value;
+}
+
+/** A point's hinge loss, `relu(1 - y·score)` for its label `y` (±1). */
+export const engineHinge = (score: Value, y: number): Value => score.mul(-y).add(1).relu();
+
+/** The weight decay term of the demo's loss, `1e-4·Σp²`. */
+export const engineDecay = (parameters: readonly Value[]): Value => sum(parameters.map((p) => p.mul(p))).mul(1e-4);
+
 /** The demo's graph: the loss node, mean(relu(1 - y·score)) + 1e-4·Σp², and each point's score. */
 export function engineGraph(
   model: EngineModel,
   data: { x: readonly (readonly Operand[])[]; y: readonly number[] },
 ): { loss: Value; scores: Value[] } {
-  const last = model.layers.length - 1;
   const scores: Value[] = [];
   const losses: Value[] = [];
   for (let i = 0; i < data.x.length; i++) {
-    let h = data.x[i] as readonly Operand[];
-    for (let l = 0; l <= last; l++) {
-      const layer = model.layers[l] as EngineModel['layers'][number];
-      const out: Value[] = [];
-      for (const { w, b } of layer) {
-        const act = dot(w, h).add(b);
-        out.push(l === last ? act : act.relu());
-      }
-      h = out;
-    }
-    const score = h[0] as Value;
+    const score = engineScore(model, data.x[i] as readonly Operand[]);
     scores.push(score);
-    losses.push(score.mul(-(data.y[i] as number)).add(1).relu());
+    losses.push(engineHinge(score, data.y[i] as number));
   }
-  const squares: Value[] = [];
-  for (const p of model.parameters) squares.push(p.mul(p));
-  return { loss: mean(losses).add(sum(squares).mul(1e-4)), scores };
+  return { loss: mean(losses).add(engineDecay(model.parameters)), scores };
 }
 
 /** The loss node of the demo (see {@link engineGraph}). */

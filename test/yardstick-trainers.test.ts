@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as compiled from '../bench/yardstick/compiled.js';
 import * as eager from '../bench/yardstick/eager.js';
+import * as perSample from '../bench/yardstick/per-sample.js';
 import type { Workload } from '../bench/yardstick/workload.js';
 
 // A small workload in the yardstick's shape (../shared/yardstick/harness.mjs): 6 points, MLP 2-3-1.
@@ -27,6 +28,18 @@ describe('bench/yardstick trainers (what compare.mjs times)', () => {
     expect(first[19]).toBeLessThan(first[0] as number);
     a.reset();
     expect(run(a)).toEqual(first);
+  });
+
+  test('a backward per sample trains to the losses of one graph of the batch, up to rounding', () => {
+    const [a, b] = [eager.createTrainer(workload), perSample.createTrainer(workload)];
+    const run = (t: typeof a): number[] => Array.from({ length: 20 }, (_, k) => t.step(k, lr(k)).loss);
+    const want = run(a);
+    const got = run(b);
+    got.forEach((loss, k) => expect(Math.abs(loss - (want[k] as number))).toBeLessThanOrEqual(1e-12 * (want[k] as number)));
+    expect(got[19]).toBeLessThan(got[0] as number);
+    b.reset();
+    expect(run(b)).toEqual(got);
+    expect(b.nodesPerStep()).toBeNull();
   });
 
   test('nodesPerStep counts the op nodes of a step: null before the first, the same for both after', () => {

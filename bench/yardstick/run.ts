@@ -1,8 +1,8 @@
 // `npm run bench:yardstick`: times the trainers of this folder against the yardstick's naive and
 // fused baselines with ../shared/yardstick/compare.mjs (relative to the repository's root; the
 // environment variable ETAGRAD_YARDSTICK names another folder), on both of its data files.
-// Skips with one line when the folder is absent. Arguments: trainer names to run (default all),
-// and --rounds N, passed on to compare.mjs.
+// Skips with one line when the folder is absent. Arguments: trainer names to run (default eager
+// and compiled, those of the targets; per-sample when named), and --rounds N, passed on to compare.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +12,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const folder = process.env.ETAGRAD_YARDSTICK ?? resolve(root, '../shared/yardstick');
 const compare = join(folder, 'compare.mjs');
-const TRAINERS = ['eager', 'compiled'];
+const TRAINERS = ['eager', 'compiled', 'per-sample'];
+const DEFAULT = ['eager', 'compiled'];
 const DATA = ['moons100.json', 'moons1000.json'];
 
 const args = process.argv.slice(2);
@@ -28,7 +29,7 @@ if (!existsSync(compare)) {
   console.log(`bench:yardstick: skipped, no yardstick at ${folder}`);
 } else {
   let failed = false;
-  for (const trainer of named.length > 0 ? named : TRAINERS) {
+  for (const trainer of named.length > 0 ? named : DEFAULT) {
     for (const data of DATA) {
       const run = spawnSync(
         process.execPath,
