@@ -8,15 +8,11 @@ import { ALL, ALL_W, type Trace } from './trace.js';
 
 const partials: Partials = { a: 0, b: 0 };
 
-const UNKNOWN = -1;
-const YES = 1;
-const NO = 0;
-
-/** {@link YES} when every node's number (slots `first` on) is finite, else {@link NO}. */
-function allFinite(val: Float64Array, first: number): number {
+/** Whether every node's number (slots `first` on) is finite. */
+function allFinite(val: Float64Array, first: number): boolean {
   let zero = 0;
   for (let k = first; k < val.length; k++) zero += (val[k] as number) * 0; // NaN once one is not finite
-  return zero === 0 ? YES : NO;
+  return zero === 0;
 }
 
 /** Computes every node's number into `val` (inputs, leaves and constants already there). */
@@ -98,7 +94,7 @@ export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, 
   }
   const under = seeds === null ? t.underLoss : t.underOutputs;
   const skipTo = t.skipTo;
-  let finite = UNKNOWN;
+  let finite: boolean | null = null; // known once a run could be skipped
   for (let i = code.length - 1; i >= 0; i--) {
     const out = t.firstNode + i;
     if (under[i] === 0) continue;
@@ -109,7 +105,7 @@ export function replayBackward(t: Trace, val: Float64Array, grad: Float64Array, 
     if (g === 0 && skipsZero(op, val[out] as number)) {
       // the run below i gets only zeros, which it skips too when every number is finite
       const to = skipTo[i] as number;
-      if (to < i && (finite === UNKNOWN ? (finite = allFinite(val, t.firstNode)) : finite) === YES) i = to;
+      if (to < i && (finite ??= allFinite(val, t.firstNode))) i = to;
       continue;
     }
     switch (op) {

@@ -67,6 +67,16 @@ describe('every export of @etagrad/tune and @etagrad/tune/node refuses bad argum
   }
 });
 
+test('a readyTimeout that is not a positive integer is refused before Redis is tried', async () => {
+  const objective = new URL('fixtures/objective.mjs', import.meta.url).href;
+  for (const bad of [Number.NaN, -1, 0.5]) {
+    const executor = await refusal(() => node.bullmqExecutor({ module: objective }, { connection: 'redis://127.0.0.1:1', readyTimeout: bad }));
+    expect(executor.message).toMatch(/^bullmqExecutor: readyTimeout must be a positive integer, got /);
+    const worker = await refusal(() => node.runWorker({ connection: 'redis://127.0.0.1:1', readyTimeout: bad }));
+    expect(worker.message).toMatch(/^runWorker: readyTimeout must be a positive integer, got /);
+  }
+});
+
 describe('a misspelt option is refused, naming the one meant, before anything runs (it used to be ignored)', () => {
   const common = 'direction, journal, executor, onProgress, signal';
   const objective = new URL('fixtures/objective.mjs', import.meta.url).href;

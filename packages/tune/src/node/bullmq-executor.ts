@@ -5,7 +5,7 @@ import type { Evaluation } from '../trial.js';
 import { connectionOptions, queueName, type Connection } from './bullmq-options.js';
 import type { TrialJobData } from './bullmq-processor.js';
 import { checkObjectiveRef, type ObjectiveRef } from './objective-ref.js';
-import { checkRedis, READY_TIMEOUT } from './redis-ready.js';
+import { checkRedis } from './redis-ready.js';
 
 /** Options of {@link bullmqExecutor}. */
 export interface BullmqExecutorOptions {
@@ -44,8 +44,7 @@ export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExe
   const connection = connectionOptions(owner, options.connection);
   const name = queueName(owner, options.queue);
   const capacity = checkPositiveInteger(owner, 'capacity', options.capacity ?? 64);
-  const timeout = checkPositiveInteger(owner, 'readyTimeout', options.readyTimeout ?? READY_TIMEOUT);
-  await checkRedis(owner, connection, timeout);
+  await checkRedis(owner, connection, options.readyTimeout);
   const queue = new Queue<TrialJobData, Evaluation>(name, { connection });
   const events = new QueueEvents(name, { connection });
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'bullmq';
 import { checkKeys, checkPositiveInteger } from '@etagrad/check';
 import { connectionOptions, queueName, type Connection } from './bullmq-options.js';
-import { checkRedis, READY_TIMEOUT } from './redis-ready.js';
+import { checkRedis } from './redis-ready.js';
 import { sourceExecArgv } from './source-exec-argv.js';
 
 /** Options of {@link runWorker}. */
@@ -58,8 +58,7 @@ export async function runWorker(options: RunWorkerOptions): Promise<TuneWorker> 
   const concurrency = checkPositiveInteger(owner, 'concurrency', options.concurrency ?? 1);
   const lockDuration = checkPositiveInteger(owner, 'lockDuration', options.lockDuration ?? 10_000);
   const stalledInterval = checkPositiveInteger(owner, 'stalledInterval', options.stalledInterval ?? 5_000);
-  const timeout = checkPositiveInteger(owner, 'readyTimeout', options.readyTimeout ?? READY_TIMEOUT);
-  await checkRedis(owner, connection, timeout);
+  await checkRedis(owner, connection, options.readyTimeout);
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   const processor = new URL(`./bullmq-processor.${ext}`, import.meta.url);
   const execArgv = sourceExecArgv(processor);

@@ -1,8 +1,9 @@
 import type { RedisOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { checkPositiveInteger } from '@etagrad/check';
 
 /** Milliseconds to wait for Redis before giving up: the default `readyTimeout`. */
-export const READY_TIMEOUT = 10_000;
+const READY_TIMEOUT = 10_000;
 
 /**
  * Where `connection` points, for a message: its URL without a password, or `host:port`.
@@ -20,16 +21,18 @@ export function redisAddress(connection: RedisOptions & { url?: string }): strin
 
 /**
  * Connects once to the Redis of `connection`, without retrying, and disconnects; throws
- * `<owner>: cannot reach Redis at <address> (<why>)` when that fails or takes over `timeout` ms.
+ * `<owner>: cannot reach Redis at <address> (<why>)` when that fails or takes over `readyTimeout`
+ * ms (the caller's option of that name, checked here first: a positive integer, default 10 000).
  * BullMQ's clients reconnect forever, and one never connected cannot be closed: without this
  * check first, an unreachable Redis (a wrong port, a server not started) would hang the caller
  * without a word.
  *
  * @param owner For the message.
  * @param connection What `connectionOptions` made.
- * @param timeout Milliseconds to wait for the connection.
+ * @param readyTimeout Milliseconds to wait for the connection, as the caller was given it.
  */
-export async function checkRedis(owner: string, connection: RedisOptions & { url?: string }, timeout: number): Promise<void> {
+export async function checkRedis(owner: string, connection: RedisOptions & { url?: string }, readyTimeout: unknown): Promise<void> {
+  const timeout = checkPositiveInteger(owner, 'readyTimeout', readyTimeout ?? READY_TIMEOUT);
   const { url, ...rest } = connection;
   const options: RedisOptions = { ...rest, lazyConnect: true, connectTimeout: timeout, retryStrategy: () => null, maxRetriesPerRequest: 0 };
   const client = url === undefined ? new Redis(options) : new Redis(url, options);
