@@ -17,7 +17,12 @@ const DEFAULT = ['eager', 'compiled'];
 const DATA = ['moons100.json', 'moons1000.json'];
 
 const args = process.argv.slice(2);
-const rounds = args.includes('--rounds') ? ['--rounds', args[args.indexOf('--rounds') + 1] ?? ''] : [];
+const roundsText = args.includes('--rounds') ? (args[args.indexOf('--rounds') + 1] ?? '') : '5';
+if (!/^[1-9]\d*$/.test(roundsText)) {
+  console.error(`bench:yardstick: --rounds must be a positive integer, got '${roundsText}'`);
+  process.exit(2);
+}
+const rounds = ['--rounds', roundsText];
 const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--rounds');
 const unknown = named.filter((a) => !TRAINERS.includes(a));
 if (unknown.length > 0) {
