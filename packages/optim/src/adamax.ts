@@ -10,8 +10,8 @@ export interface AdamaxHyper extends CommonHyper {
   /** ε: PyTorch and optax 1e-8, Keras 1e-7. */
   eps: number;
   /**
-   * Where ε sits: `'max'`, inside the maximum, `u ← max(β₂·u, |g| + ε)` (PyTorch), or
-   * `'outside'`, `u ← max(β₂·u, |g|)` and a step `m̂ / (u + ε)` (Keras, optax).
+   * Where ε sits: `'max'`, inside the maximum, `u ← max(β₂·u, |g| + ε)` (PyTorch, optax), or
+   * `'outside'`, `u ← max(β₂·u, |g|)` and a step `m̂ / (u + ε)` (Keras).
    */
   epsPlacement: 'max' | 'outside';
 }
@@ -51,7 +51,8 @@ export const adamaxDefinition: OptimizerDefinition<AdamaxHyper, AdamaxBuffers, B
   defaults: { lr: 0.002, betas: [0.9, 0.999], eps: 1e-8, epsPlacement: 'max' },
   presets: {
     keras: { lr: 0.001, eps: 1e-7, epsPlacement: 'outside' },
-    optax: { lr: undefined, epsPlacement: 'outside' },
+    // optax's scale_by_adamax: u ← max(|g| + ε, β₂·u), then m̂ / u: ε in the maximum, as PyTorch.
+    optax: { lr: undefined },
   },
   buffers: () => ({ expAvg: 0, expInf: 0 }),
   perUpdate: biasCorrections,

@@ -16,8 +16,8 @@ export interface RmspropHyper extends CommonHyper {
   /** Where ε sits: `'outside'` the root, √v + ε (PyTorch), or `'inside'`, √(v + ε) (Keras, optax). */
   epsPlacement: 'outside' | 'inside';
   /**
-   * Whether lr multiplies the step before it enters the momentum buffer (Keras:
-   * `b ← μ·b + γ·g/D; θ ← θ − b`) or after (PyTorch, optax: `b ← μ·b + g/D; θ ← θ − γ·b`).
+   * Whether lr multiplies the step before it enters the momentum buffer (Keras, optax:
+   * `b ← μ·b + γ·g/D; θ ← θ − b`) or after (PyTorch: `b ← μ·b + g/D; θ ← θ − γ·b`).
    * Default false.
    */
   lrBeforeMomentum: boolean;
@@ -35,7 +35,7 @@ export interface RmspropBuffers {
  * PyTorch's RMSprop, one parameter:
  *
  *     v ← α·v + (1 − α)·g²
- *     ḡ ← α·ḡ + (1 − α)·g,  w ← v − ḡ²        (centered; else w ← v)
+ *     ḡ ← α·ḡ + (1 − α)·g,  w ← max(0, v − ḡ²)   (centered; else w ← v)
  *     D ← √w + ε                               ('inside': √(w + ε))
  *     b ← μ·b + g / D,  θ ← θ − γ·b            (μ > 0; lr inside: b ← μ·b + γ·g/D, θ ← θ − b)
  *     θ ← θ − γ·g / D                          (μ = 0)
@@ -50,7 +50,9 @@ export function rmspropUpdate(s: RmspropBuffers, data: number, grad: number, h: 
   let w = s.squareAvg;
   if (h.centered) {
     s.gradAvg = ema(s.gradAvg, grad, h.alpha);
-    w -= s.gradAvg * s.gradAvg;
+    // v ≥ ḡ² exactly (Jensen), but not always in floating point: a steady gradient makes v − ḡ²
+    // a rounding error that may be negative, and √ of it NaN (as in PyTorch). Read it as 0.
+    w = Math.max(0, w - s.gradAvg * s.gradAvg);
   }
   const denominator = h.epsPlacement === 'inside' ? Math.sqrt(w + h.eps) : Math.sqrt(w) + h.eps;
   if (h.momentum === 0) return data - h.lr * (grad / denominator);
@@ -74,7 +76,8 @@ export const rmspropDefinition: OptimizerDefinition<RmspropHyper, RmspropBuffers
   defaults: { lr: 0.01, alpha: 0.99, eps: 1e-8, momentum: 0, centered: false, epsPlacement: 'outside', lrBeforeMomentum: false },
   presets: {
     keras: { lr: 0.001, alpha: 0.9, eps: 1e-7, epsPlacement: 'inside', lrBeforeMomentum: true },
-    optax: { lr: undefined, alpha: 0.9, eps: 1e-8, epsPlacement: 'inside' },
+    // optax.rmsprop chains scale_by_rms, then the lr, then trace(momentum): lr inside the buffer.
+    optax: { lr: undefined, alpha: 0.9, eps: 1e-8, epsPlacement: 'inside', lrBeforeMomentum: true },
   },
   buffers: () => ({ squareAvg: 0, gradAvg: 0, momentumBuffer: 0 }),
   perUpdate: updateNumber,

@@ -12,7 +12,7 @@ interface Options {
 
 /**
  * PyTorch's documented Adamax: m ← β₁m + (1 − β₁)g; u ← max(β₂u, |g| + ε);
- * θ ← θ − γ·m/((1 − β₁ᵗ)·u). Keras and optax: u ← max(β₂u, |g|), θ ← θ − γ/(1 − β₁ᵗ)·m/(u + ε).
+ * θ ← θ − γ·m/((1 − β₁ᵗ)·u) (optax too). Keras: u ← max(β₂u, |g|), θ ← θ − γ/(1 − β₁ᵗ)·m/(u + ε).
  */
 const reference =
   ({ lr = 0.002, eps = 1e-8, weightDecay = 0, maximize = false, epsOutside = false }: Options): Reference =>
@@ -41,6 +41,10 @@ describe('Adamax follows PyTorch over 20 steps', () => {
   }
   test('Keras: ε outside the maximum, 1e-7', () => {
     expectTrajectory(run((params) => new Adamax(params, { convention: 'keras' })), reference({ lr: 0.001, eps: 1e-7, epsOutside: true }));
+  });
+  test('optax: ε inside the maximum, as PyTorch', () => {
+    // optax's scale_by_adamax: u ← max(|g| + ε, β₂u), update m̂/u
+    expectTrajectory(run((params) => new Adamax(params, { convention: 'optax', lr: 0.1 })), reference({ lr: 0.1 }));
   });
 });
 

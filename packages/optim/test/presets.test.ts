@@ -32,7 +32,7 @@ const expected: [string, Make, Record<'torch' | 'keras' | 'optax', Record<string
     {
       torch: { lr: 0.01, alpha: 0.99, eps: 1e-8, momentum: 0, centered: false, epsPlacement: 'outside', lrBeforeMomentum: false },
       keras: { lr: 0.001, alpha: 0.9, eps: 1e-7, epsPlacement: 'inside', lrBeforeMomentum: true },
-      optax: { alpha: 0.9, eps: 1e-8, epsPlacement: 'inside', lrBeforeMomentum: false },
+      optax: { alpha: 0.9, eps: 1e-8, epsPlacement: 'inside', lrBeforeMomentum: true },
     },
   ],
   [
@@ -59,7 +59,7 @@ const expected: [string, Make, Record<'torch' | 'keras' | 'optax', Record<string
     {
       torch: { lr: 0.002, betas: [0.9, 0.999], eps: 1e-8, epsPlacement: 'max' },
       keras: { lr: 0.001, eps: 1e-7, epsPlacement: 'outside' },
-      optax: { eps: 1e-8, epsPlacement: 'outside' },
+      optax: { eps: 1e-8, epsPlacement: 'max' },
     },
   ],
   [

@@ -54,20 +54,44 @@ describe('RMSprop follows PyTorch over 20 steps', () => {
   }
 });
 
-test('Keras RMSprop: ε inside the root and lr inside the momentum buffer', () => {
-  // Keras: v ← ρv + (1 − ρ)g²; b ← μb + γ_k·g/√(v + ε); θ ← θ − b
-  const lr = cosine({ initial: 0.01, steps: 20 });
-  const keras: Reference = (theta0, gradients) => {
-    let theta = theta0;
-    let v = 0;
-    let b = 0;
-    return gradients.map((g, k) => {
-      v = 0.9 * v + 0.1 * g * g;
-      b = 0.5 * b + (lr(k) * g) / Math.sqrt(v + 1e-7);
-      return (theta -= b);
-    });
-  };
-  expectTrajectory(run((params) => new RMSprop(params, { convention: 'keras', lr, momentum: 0.5 })), keras);
+// Keras: v ← ρv + (1 − ρ)g² (ρ 0.9, ε 1e-7); optax.rmsprop = chain(scale_by_rms(decay 0.9, eps
+// 1e-8), scale by −γ_k, trace(μ)). Both: b ← μb + γ_k·g/√(v + ε); θ ← θ − b
+for (const [convention, eps] of [['keras', 1e-7], ['optax', 1e-8]] as const) {
+  test(`${convention} RMSprop: ε inside the root and lr inside the momentum buffer`, () => {
+    const lr = cosine({ initial: 0.01, steps: 20 });
+    const expected: Reference = (theta0, gradients) => {
+      let theta = theta0;
+      let v = 0;
+      let b = 0;
+      return gradients.map((g, k) => {
+        v = 0.9 * v + 0.1 * g * g;
+        b = 0.5 * b + (lr(k) * g) / Math.sqrt(v + eps);
+        return (theta -= b);
+      });
+    };
+    expectTrajectory(run((params) => new RMSprop(params, { convention, lr, momentum: 0.5 })), expected);
+  });
+}
+
+test('centered RMSprop stays finite under a steady gradient', () => {
+  // With g = 0.7 every step, v − ḡ² = g²·αᵗ(1 − αᵗ) shrinks to a rounding error that falls below
+  // 0 near step 50 for α = 0.5; its square root must not turn the parameter into NaN.
+  const p = { data: 0, grad: 0 };
+  const opt = new RMSprop([p], { lr: 0.01, alpha: 0.5, centered: true });
+  for (let k = 0; k < 100; k++) {
+    p.grad = 0.7;
+    opt.step();
+    expect(Number.isFinite(p.data)).toBe(true);
+  }
+});
+
+test('rmspropUpdate reads a variance below 0 by rounding as 0', () => {
+  const h = { lr: 1e-10, weightDecay: 0, decayMode: 'l2', maximize: false, alpha: 1, eps: 1e-8, momentum: 0, centered: true, epsPlacement: 'outside', lrBeforeMomentum: false } as const;
+  // α = 1 keeps the averages: v − ḡ² = 0.4899999999999999 − 0.7² < 0, read as 0, so
+  // D = √0 + ε and θ = 1 − 1e-10·0.7/1e-8 = 0.993
+  const s = { squareAvg: 0.4899999999999999, gradAvg: 0.7, momentumBuffer: 0 };
+  expect(s.squareAvg - s.gradAvg * s.gradAvg).toBeLessThan(0);
+  expect(rmspropUpdate(s, 1, 0.7, h)).toBeCloseTo(0.993, 12);
 });
 
 test('rmspropUpdate, one step by hand', () => {

@@ -31,7 +31,8 @@ export interface ExponentialOptions {
  *
  *     lr(t) = initial * rate^p,   p = t / every   (floor(t / every) with staircase)
  *
- * held at `final` when given: never below it for `rate < 1`, never above it for `rate > 1`.
+ * held at `final` when given: never below it for `rate < 1`, never above it for `rate > 1` (with
+ * `rate = 1` the rate stays at `initial`, whatever `final` is).
  *
  * @param options - `initial` and `rate`, and optionally `every`, `staircase`, `final`
  * @example
@@ -53,7 +54,8 @@ export function exponential(options: ExponentialOptions): Schedule {
   }
   return makeSchedule({ kind: 'exponential', initial, rate, every, staircase, final }, (t) => {
     const value = initial * rate ** (staircase ? Math.floor(t / every) : t / every);
-    if (final === null) return value;
+    // With rate 1 the rate never moves, so final bounds nothing: lr(t) = initial.
+    if (final === null || rate === 1) return value;
     return rate < 1 ? Math.max(value, final) : Math.min(value, final);
   });
 }

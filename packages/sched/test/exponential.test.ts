@@ -24,6 +24,12 @@ describe('exponential', () => {
     expect(lr(2)).toBe(0.04); // 0.01 * 2^2
     expect(lr(3)).toBe(0.05); // 0.08 > 0.05
   });
+  test('with rate 1, stays at initial whatever final is', () => {
+    // initial * 1^p = 0.1 at every step: final is neither reached nor a bound.
+    const lr = exponential({ initial: 0.1, rate: 1, final: 0.01 });
+    expect([lr(0), lr(1), lr(1000)]).toEqual([0.1, 0.1, 0.1]);
+    expect(exponential({ initial: 0.1, rate: 1, final: 0.5 })(7)).toBe(0.1);
+  });
   test('refuses a final on the wrong side of initial', () => {
     expect(() => exponential({ initial: 0.1, rate: 0.5, final: 0.2 })).toThrow(
       new RangeError('exponential: final must be <= initial (0.1) when rate < 1, got 0.2'),
