@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** Starts a worker process on `queue`; resolves once it consumes. */
 function startWorker(url: string, queue: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--conditions=@etagrad/source', '--import', 'tsx', workerScript, url, queue], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=@etagrad/source', '--import', 'tsx', workerScript, url, queue], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   workers.push(child);
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
