@@ -11,3 +11,15 @@ test('prefixed keeps the kind of error, puts the place first and keeps the cause
   expect(prefixed(new SyntaxError('a'), 'p')).toBeInstanceOf(SyntaxError);
   expect(prefixed('text', 'p')).toEqual(new Error('p: text'));
 });
+
+test('prefixed never throws for a thrown value that cannot be made text', () => {
+  // String() throws for an object without a prototype and for a toString that throws: the
+  // error about the error must still be made, naming the value by kind.
+  const bare = Object.create(null) as object;
+  expect(prefixed(bare, 'p')).toEqual(new Error('p: an object'));
+  expect(prefixed(bare, 'p').cause).toBe(bare);
+  const loud = { toString: () => { throw new Error('toString'); } };
+  expect(prefixed(loud, 'p')).toEqual(new Error('p: an object'));
+  expect(prefixed(Symbol('s'), 'p')).toEqual(new Error('p: Symbol(s)'));
+  expect(prefixed(10n, 'p')).toEqual(new Error('p: 10'));
+});

@@ -49,8 +49,9 @@ export function batches(data: Dataset, options: BatchesOptions): Generator<Datas
   if (dropLast && batchSize > n) {
     throw mustBe(owner, 'batchSize', `<= the number of samples (${n}) with dropLast`, `${batchSize}`, RangeError);
   }
+  const generator = resolveRng(owner, { rng, seed }); // checks seed and rng also when unused
   const order = data.x.map((_, i) => i);
-  if (shuffle) resolveRng(owner, { rng, seed }).shuffle(order);
+  if (shuffle) generator.shuffle(order);
   const end = dropLast ? n - (n % batchSize) : n;
   return (function* () {
     for (let start = 0; start < end; start += batchSize) yield pick(data, order.slice(start, start + batchSize));

@@ -1,10 +1,11 @@
 import { checkFinite, mustBe, show } from './check.js';
-import { rowsOf, type Metric } from './metric.js';
+import { fractionOf, type Metric } from './metric.js';
 
 /**
  * Binary accuracy with a decision threshold: a row's single output predicts the positive class
  * when it is above `threshold`; the label is positive when it is 1 and negative when it is 0 or
- * -1 (both label conventions work). Use threshold 0 for scores and logits, 0.5 for probabilities.
+ * -1 (both label conventions work); NaN when a score is NaN. Use threshold 0 for scores and
+ * logits, 0.5 for probabilities.
  *
  * @param threshold - the score above which a row predicts the positive class, a finite number
  * @example
@@ -12,20 +13,16 @@ import { rowsOf, type Metric } from './metric.js';
  */
 export function binaryAccuracyAt(threshold: number): Metric {
   checkFinite('binaryAccuracyAt', 'threshold', threshold);
-  return (outputs, targets) => {
-    const owner = 'binaryAccuracy';
-    const rows = rowsOf(owner, outputs, targets);
-    let hits = 0;
-    rows.forEach((row, i) => {
+  const owner = 'binaryAccuracy';
+  return (outputs, targets) =>
+    fractionOf(owner, outputs, targets, (row, i) => {
       if (row.length !== 1) throw new RangeError(`${owner}: outputs[${i}] must have 1 score, got ${row.length}`);
       const label: unknown = targets[i];
       if (label !== 1 && label !== 0 && label !== -1) {
-        throw mustBe(owner, `targets[${i}]`, 'a label -1, 0 or 1', show(label), RangeError);
+        throw mustBe(owner, `targets[${i}]`, 'a label -1, 0 or 1', show(label), typeof label === 'number' ? RangeError : TypeError);
       }
-      if ((row[0] as number) > threshold === (label === 1)) hits++;
+      return (row[0] as number) > threshold === (label === 1);
     });
-    return hits / rows.length;
-  };
 }
 
 /**

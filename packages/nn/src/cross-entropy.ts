@@ -32,7 +32,7 @@ function checkDistribution(owner: string, target: readonly unknown[], k: number,
   if (target.length !== k) throw mustBe(owner, `targets[${i}]`, rule, show(target), RangeError);
   target.forEach((p, j) => {
     if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-      throw mustBe(owner, `targets[${i}][${j}]`, 'a probability in [0, 1]', show(p), RangeError);
+      throw mustBe(owner, `targets[${i}][${j}]`, 'a probability in [0, 1]', show(p), typeof p === 'number' ? RangeError : TypeError);
     }
   });
   const total = (target as number[]).reduce((a, b) => a + b, 0);

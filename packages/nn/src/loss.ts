@@ -133,7 +133,7 @@ export function elementwise(
       const rule = typeof t === 'number' ? checkTarget(t) : 'a number';
       if (rule === null) return;
       const where = typeof (targets as unknown[])[i] === 'number' ? `[${i}]` : `[${i}][${j}]`;
-      throw mustBe(owner, `targets${where}`, rule, show(t), RangeError);
+      throw mustBe(owner, `targets${where}`, rule, show(t), typeof t === 'number' ? RangeError : TypeError);
     });
     return ts as readonly number[];
   });

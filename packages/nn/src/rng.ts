@@ -104,8 +104,12 @@ function sfc32(words: readonly number[], skip: number): Rng {
   return {
     uniform(low = 0, high = 1) {
       if (low !== 0 || high !== 1) checkInterval('rng.uniform', low, high);
+      // Finite ends can be more than the largest double apart (-1e308, 1e308): high - low is then
+      // Infinity and every draw would be too, forever. Half the width is finite: step it twice.
+      const half = high - low < Infinity ? 0 : high / 2 - low / 2;
       for (;;) {
-        const x = low + (high - low) * unit();
+        const u = unit();
+        const x = half === 0 ? low + (high - low) * u : low + half * u + half * u;
         // Rounding can land on `high` when the interval is wide in ulps; draw again (rare).
         if (x < high) return x;
       }
@@ -176,11 +180,16 @@ export function rngFromState(state: unknown): Rng {
   return sfc32(words, 0);
 }
 
+/** The methods of an {@link Rng}: what `resolveRng` requires of a generator passed in. */
+const rngMethods = ['uniform', 'normal', 'int', 'shuffle', 'state'] as const satisfies readonly (keyof Rng)[];
+
 /** The generator to use: `rng` if given, else a fresh one from `seed` (default {@link defaultSeed}). */
 export function resolveRng(owner: string, options: { readonly rng?: Rng | undefined; readonly seed?: number | undefined }): Rng {
   if (options.rng !== undefined) {
     const r = options.rng as unknown;
-    if (typeof r !== 'object' || r === null || typeof (r as Rng).uniform !== 'function') {
+    // Every method, not only the one this caller draws with first: one missing would surface
+    // later as a raw `shuffle is not a function` from inside (batches, a data set, Dropout).
+    if (typeof r !== 'object' || r === null || rngMethods.some((m) => typeof (r as Rng)[m] !== 'function')) {
       throw mustBe(owner, 'rng', 'a generator from rng(seed)', show(r));
     }
     return options.rng;

@@ -38,8 +38,9 @@ export function trainTestSplit(data: Dataset, options: TrainTestSplitOptions = {
       `trainTestSplit: testFraction must leave at least one training sample of ${n}, got ${testFraction}`,
     );
   }
+  const generator = resolveRng('trainTestSplit', { rng, seed }); // checks seed and rng also when unused
   const order = data.x.map((_, i) => i);
-  if (shuffle) resolveRng('trainTestSplit', { rng, seed }).shuffle(order);
+  if (shuffle) generator.shuffle(order);
   const testIndices = shuffle ? order.slice(0, nTest) : order.slice(n - nTest);
   const trainIndices = shuffle ? order.slice(nTest) : order.slice(0, n - nTest);
   return { train: pick(data, trainIndices), test: pick(data, testIndices) };

@@ -71,4 +71,19 @@ describe('batches', () => {
     expect(() => batches(data, { batchSize: 1, shuffle: 'yes' as never })).toThrow(new TypeError("batches: shuffle must be a boolean, got 'yes'"));
     expect(() => batches(data, { batchSize: 1, seed: -0.5 })).toThrow(new RangeError('batches: seed must be a safe integer, got -0.5'));
   });
+
+  test('seed and rng are checked without shuffle too', () => {
+    // unused, but a bad one is still a mistake in the call: refused, not silently ignored
+    const data = numbered(5);
+    expect(() => batches(data, { batchSize: 1, shuffle: false, seed: -0.5 })).toThrow(
+      new RangeError('batches: seed must be a safe integer, got -0.5'),
+    );
+    expect(() => batches(data, { batchSize: 1, shuffle: false, rng: 7 as never })).toThrow(
+      new TypeError('batches: rng must be a generator from rng(seed), got 7'),
+    );
+    const r = rng(3);
+    const before = r.state();
+    expect([...batches(data, { batchSize: 5, shuffle: false, rng: r })][0]!.y).toEqual(data.y);
+    expect(r.state()).toEqual(before); // nothing drawn
+  });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Value } from '@etagrad/autograd';
 import { describe, expect, test } from 'vitest';
-import { bce, bceWithLogits, crossEntropy, hinge, huber, mae, mse, nll, type Loss } from '@etagrad/nn';
+import { accuracy, bce, bceWithLogits, binaryAccuracy, crossEntropy, hinge, huber, mae, mse, nll, type Loss } from '@etagrad/nn';
 import { leaves } from './helpers.js';
 
 const oneOutput: [string, Loss][] = [['mse', mse], ['mae', mae], ['huber', huber], ['bce', bce], ['bceWithLogits', bceWithLogits], ['hinge', hinge]];
@@ -52,5 +52,22 @@ describe('every loss', () => {
         new TypeError(`${name}: targets[0] must be a number or an array of 1 numbers (one per output), got '1'`),
       );
     }
+  });
+
+  test('a target that is not a number is a TypeError wherever it sits, as a bare target already is', () => {
+    // TypeError for a wrong type, RangeError for a number out of range (STYLE.md, "Errors are API")
+    const two = [new Value(0.5), new Value(0.5)];
+    for (const [name, loss] of oneOutput) {
+      expect(() => loss([two], [['1', 0] as never])).toThrow(new TypeError(`${name}: targets[0][0] must be a number, got '1'`));
+    }
+    expect(() => crossEntropy([two], ['1' as never])).toThrow(new TypeError("crossEntropy: targets[0] must be a class index in [0, 2), got '1'"));
+    expect(() => crossEntropy([two], [null as never])).toThrow(new TypeError('crossEntropy: targets[0] must be a class index in [0, 2), got null'));
+    expect(() => crossEntropy([two], [[0.5, '0.5'] as never])).toThrow(new TypeError("crossEntropy: targets[0][1] must be a probability in [0, 1], got '0.5'"));
+    expect(() => nll([two], [true as never])).toThrow(new TypeError('nll: targets[0] must be a class index in [0, 2), got true'));
+    expect(() => accuracy([two], ['0' as never])).toThrow(new TypeError("accuracy: targets[0] must be a class index in [0, 2), got '0'"));
+    expect(() => binaryAccuracy([[two[0]!]], ['1' as never])).toThrow(new TypeError("binaryAccuracy: targets[0] must be a label -1, 0 or 1, got '1'"));
+    // numbers out of range stay RangeErrors
+    expect(() => crossEntropy([two], [[0.5, 1.5]])).toThrow(new RangeError('crossEntropy: targets[0][1] must be a probability in [0, 1], got 1.5'));
+    expect(() => mse([two], [[Infinity, 0]])).toThrow(new RangeError('mse: targets[0][0] must be a finite number, got Infinity'));
   });
 });

@@ -39,3 +39,25 @@ describe('binaryAccuracy', () => {
     expect(() => binaryAccuracyAt(Number.NaN)).toThrow(new RangeError('binaryAccuracyAt: threshold must be a finite number, got NaN'));
   });
 });
+
+describe('NaN scores', () => {
+  test('make the metric NaN, as the loss is, instead of counting as the first or the negative class', () => {
+    // NaN > x is false for every x: counted, [NaN, 1] "predicts" class 0 and NaN "predicts" the
+    // negative class, so each of these would score 1 (or 0.5 with the second row).
+    const nan = new Value(Infinity).sub(Infinity); // an op may give NaN; a leaf may not
+    expect(nan.data).toBeNaN();
+    expect(accuracy([[Number.NaN, 1] as unknown as Value[]], [0])).toBeNaN();
+    expect(accuracy([[new Value(0), nan], [new Value(1), new Value(0)]], [1, 0])).toBeNaN();
+    expect(binaryAccuracy([[nan]], [0])).toBeNaN();
+    expect(binaryAccuracyAt(0.5)([[Number.NaN] as unknown as Value[]], [-1])).toBeNaN();
+  });
+
+  test('do not hide a bad target', () => {
+    expect(() => accuracy([[Number.NaN, 1] as unknown as Value[]], [2])).toThrow(new RangeError('accuracy: targets[0] must be a class index in [0, 2), got 2'));
+  });
+
+  test('±Infinity is a score like any other', () => {
+    expect(accuracy([[new Value(-Infinity), new Value(Infinity)]], [1])).toBe(1);
+    expect(binaryAccuracy([[new Value(Infinity)], [new Value(-Infinity)]], [1, 0])).toBe(1);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { defaultSeed, rng, rngFromState } from '@etagrad/nn';
+import { batches, defaultSeed, moons, rng, rngFromState } from '@etagrad/nn';
 
 const TWO_POW_32 = 2 ** 32;
 const zeroState = { version: 1, algorithm: 'sfc32', words: [0, 0, 0, 0] } as const;
@@ -79,6 +79,19 @@ describe('distributions', () => {
     );
   });
 
+  test('uniform draws from ends further apart than the largest double', () => {
+    // high - low = 2e308 overflows to Infinity; the draws must still be uniform in [low, high).
+    const r = rng(5);
+    const xs = Array.from({ length: 2000 }, () => r.uniform(-1e308, 1e308));
+    for (const x of xs) {
+      expect(x).toBeGreaterThanOrEqual(-1e308);
+      expect(x).toBeLessThan(1e308);
+    }
+    // uniform: half of the draws below the midpoint 0 (standard error 0.011), a quarter below -5e307
+    expect(Math.abs(xs.filter((x) => x < 0).length / xs.length - 0.5)).toBeLessThan(0.05);
+    expect(Math.abs(xs.filter((x) => x < -5e307).length / xs.length - 0.25)).toBeLessThan(0.05);
+  });
+
   test('uniform has mean 1/2 and variance 1/12', () => {
     const r = rng(3);
     const xs = Array.from({ length: 20000 }, () => r.uniform());
@@ -144,6 +157,19 @@ describe('errors', () => {
     expect(() => r.int(0.5, 3)).toThrow(new RangeError('rng.int: lo must be a safe integer, got 0.5'));
     expect(() => r.int(3, 3)).toThrow(new RangeError('rng.int: hi must be an integer in (lo, lo + 2^32] (lo = 3), got 3'));
     expect(() => r.shuffle('abc' as unknown as string[])).toThrow(new TypeError("rng.shuffle: array must be an array, got 'abc'"));
+  });
+
+  test('a generator passed in must have every method, not only uniform', () => {
+    // Without normal or shuffle, the first draw that needs one failed inside with a raw
+    // `... is not a function`; the boundary refuses it in the one format instead.
+    const half = { uniform: () => 0.5 } as never;
+    expect(() => batches({ x: [[1], [2]], y: [0, 1] }, { batchSize: 1, rng: half })).toThrow(
+      new TypeError('batches: rng must be a generator from rng(seed), got an object'),
+    );
+    expect(() => moons({ noise: 0.1, rng: { ...rng(1), normal: undefined } as never })).toThrow(
+      new TypeError('moons: rng must be a generator from rng(seed), got an object'),
+    );
+    expect(moons({ n: 4, rng: rng(2) })).toEqual(moons({ n: 4, seed: 2 })); // a real one still works
   });
 
   test('a malformed state is refused', () => {

@@ -39,4 +39,13 @@ describe('trainTestSplit', () => {
     expect(() => trainTestSplit({ x: [], y: 'a' } as never)).toThrow(new TypeError("trainTestSplit: data.y must be an array, got 'a'"));
     expect(() => trainTestSplit(numbered(4), { shuffle: 1 as never })).toThrow(new TypeError('trainTestSplit: shuffle must be a boolean, got 1'));
   });
+
+  test('seed and rng are checked without shuffle too', () => {
+    expect(() => trainTestSplit(numbered(4), { shuffle: false, seed: 1.5 })).toThrow(
+      new RangeError('trainTestSplit: seed must be a safe integer, got 1.5'),
+    );
+    expect(() => trainTestSplit(numbered(4), { shuffle: false, rng: 'r' as never })).toThrow(
+      new TypeError("trainTestSplit: rng must be a generator from rng(seed), got 'r'"),
+    );
+  });
 });
