@@ -14,3 +14,9 @@ test('show writes short values as the user would and long ones by kind', () => {
   expect(show({ lr: 1 })).toBe('an object');
   expect(show(() => 1)).toBe('a function');
 });
+
+test('show cuts a long string, keeping its start and its length', () => {
+  // a value that is a whole file read as text must not fill the message
+  expect(show('x'.repeat(60))).toBe(`'${'x'.repeat(60)}'`);
+  expect(show('y'.repeat(10_000_000))).toBe(`'${'y'.repeat(60)}…' (10000000 characters)`);
+});

@@ -39,9 +39,17 @@ export function nonNegativeInteger(text: string): number {
   return n;
 }
 
+/**
+ * The number `text` writes in plain decimal or scientific notation (`0.1`, `3e-4`), else NaN;
+ * unlike `Number()`, which reads `'0x10'`, `'0b1'`, `'Infinity'`, `' 1'` and `''` as numbers.
+ */
+export function plainNumber(text: string): number {
+  return NUMBER.test(text) ? Number(text) : Number.NaN;
+}
+
 /** A positive finite number, decimal or scientific (`0.1`, `3e-4`). */
 export function positiveNumber(text: string): number {
-  const n = NUMBER.test(text) ? Number(text) : Number.NaN;
+  const n = plainNumber(text);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('Expected a positive number.');
   return n;
 }

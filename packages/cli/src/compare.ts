@@ -3,9 +3,9 @@ import type { Optimizer } from '@etagrad/optim';
 import { format, isSchedule, type Schedule } from '@etagrad/sched';
 import { compareCharts, compareRuns, compareTable, type CompareRun } from '@etagrad/tune';
 import type { Value } from '@etagrad/autograd';
-import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from './args.js';
+import { layerSizes, learningRate, nonNegativeInteger, plainNumber, positiveInteger } from './args.js';
 import { asUsage, ExitCode, println, UsageError, type Context } from './command.js';
-import { checkOutput, writeOutput } from './output-path.js';
+import { checkOutput, svgBeside, writeOutput } from './output-path.js';
 import {
   buildModel,
   datasetNames,
@@ -56,8 +56,8 @@ const optimizerName = (text: string): OptimizerName => {
 };
 
 const momentumValue = (text: string): number => {
-  const n = Number(text);
-  if (text === '' || !Number.isFinite(n) || n < 0 || n >= 1) throw new InvalidArgumentError(`Expected momenta in [0, 1), got '${text}'.`);
+  const n = plainNumber(text);
+  if (!Number.isFinite(n) || n < 0 || n >= 1) throw new InvalidArgumentError(`Expected momenta in [0, 1), got '${text}'.`);
   return n;
 };
 
@@ -128,7 +128,9 @@ function runsFor(options: CompareOptions): CompareRun[] {
 export function runCompare(context: Context, options: CompareOptions): ExitCode {
   const { io, style } = context;
   const out = (text = ''): void => println(io.stdout, text);
-  if (options.svg !== undefined) checkOutput('--svg', options.svg);
+  // Both charts' files, before any run: the rate chart's found bad at the end would lose the work.
+  const files = options.svg === undefined ? null : { loss: options.svg, lr: svgBeside(options.svg, 'lr') };
+  if (files !== null) for (const file of [files.loss, files.lr]) checkOutput('--svg', file);
   const dataset = datasets[options.dataset];
   const task = taskFor(dataset.classes);
   const sizes = options.model ?? [2, 16, 16, task.outputs];
@@ -146,6 +148,12 @@ export function runCompare(context: Context, options: CompareOptions): ExitCode 
     batchSize: options.batchSize,
     seed: options.seed,
   });
+  // Written before the report, so that --json writes them too.
+  if (files !== null) {
+    const svg = compareCharts(records, { svg: true });
+    writeOutput('--svg', files.loss, svg.loss);
+    writeOutput('--svg', files.lr, svg.lr);
+  }
   if (options.json === true) {
     out(JSON.stringify(records));
     return ExitCode.Ok;
@@ -159,12 +167,6 @@ export function runCompare(context: Context, options: CompareOptions): ExitCode 
   out(charts.loss);
   out();
   out(charts.lr);
-  if (options.svg !== undefined) {
-    const svg = compareCharts(records, { svg: true });
-    const lrPath = options.svg.replace(/(\.svg)?$/i, '-lr.svg');
-    writeOutput('--svg', options.svg, svg.loss);
-    writeOutput('--svg', lrPath, svg.lr);
-    out(style.dim(`wrote ${options.svg} and ${lrPath}`));
-  }
+  if (files !== null) out(style.dim(`wrote ${files.loss} and ${files.lr}`));
   return ExitCode.Ok;
 }

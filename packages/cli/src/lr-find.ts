@@ -87,6 +87,8 @@ export function runLrFind(context: Context, options: LrFindOptions): ExitCode {
       { start: options.start, end: options.end, steps: options.steps, seed: options.seed },
     ),
   );
+  // Written before the report, so that --json writes it too.
+  if (options.svg !== undefined) writeOutput('--svg', options.svg, lrFindSvg(found));
   if (options.json === true) {
     out(JSON.stringify(found));
     return ExitCode.Ok;
@@ -109,9 +111,6 @@ export function runLrFind(context: Context, options: LrFindOptions): ExitCode {
     const sorted = rates.sort((a, b) => Number(a) - Number(b));
     out(`        etagrad compare --dataset ${options.dataset} --optimizer ${options.optimizer} --lr ${sorted.join(',')}`);
   }
-  if (options.svg !== undefined) {
-    writeOutput('--svg', options.svg, lrFindSvg(found));
-    out(style.dim(`wrote ${options.svg}`));
-  }
+  if (options.svg !== undefined) out(style.dim(`wrote ${options.svg}`));
   return ExitCode.Ok;
 }

@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { checkOutputPath, OutputPathError, writeFileAtomic } from '@etagrad/train/node';
 import { UsageError } from './command.js';
 
@@ -39,4 +41,45 @@ export function asFlagError(flag: string, run: () => void): void {
     if (error instanceof OutputPathError) throw new UsageError(`${flag} ${error.problem}`, { cause: error });
     throw error;
   }
+}
+
+/**
+ * Refuses two flags that name the same file (`--save run.json --svg run.json`), before any work:
+ * the later write would replace what the earlier one saved, a checkpoint or a journal, with no
+ * error. The same file is found through other spellings too (`./run.json`, a symbolic link to it,
+ * which a write goes through); a hard link is another name, which a write (a rename) replaces
+ * alone. Flags not given (`undefined`) are skipped.
+ *
+ * @param files - each flag as the user typed it (or what the file is) and the path it names
+ * @example
+ * checkDistinct([['--save', options.save], ['--svg', options.svg]]);
+ * // UsageError: --svg must be another file than --save's, got run.json
+ */
+export function checkDistinct(files: readonly (readonly [flag: string, path: string | undefined])[]): void {
+  const seen = new Map<string, string>();
+  for (const [flag, path] of files) {
+    if (path === undefined) continue;
+    const file = canonicalPath(path);
+    const earlier = seen.get(file);
+    if (earlier !== undefined) throw new UsageError(`${flag} must be another file than ${earlier}'s, got ${path}`);
+    seen.set(file, flag);
+  }
+}
+
+/** The path a write to `path` replaces, symbolic links resolved: the file's, or its directory's and its name. */
+function canonicalPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/** The file of a second chart beside `--svg <file>`: `<file>-<name>.svg` (`runs.svg` -> `runs-lr.svg`). */
+export function svgBeside(file: string, name: string): string {
+  return file.replace(/(\.svg)?$/i, `-${name}.svg`);
 }

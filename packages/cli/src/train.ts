@@ -7,7 +7,7 @@ import { layerSizes, learningRate, nonNegativeInteger, positiveInteger } from '.
 import { ExitCode, println, UsageError, type Context } from './command.js';
 import { interruptible, type Interruption } from './interrupt.js';
 import { measure } from './measure.js';
-import { asFlagError, checkOutput, writeOutput } from './output-path.js';
+import { asFlagError, checkDistinct, checkOutput, writeOutput } from './output-path.js';
 import { progressReporter } from './progress.js';
 import { withConfig, type RunConfig } from './run-config.js';
 import { scheduleFitWarning } from './schedule-fit.js';
@@ -125,6 +125,10 @@ async function train(context: Context, options: TrainOptions, given: ReadonlySet
   if (options.save !== undefined) checkOutput('--save', options.save);
   if (options.svg !== undefined && options.svg !== STDOUT) checkOutput('--svg', options.svg);
   if (options.svg === STDOUT && options.json === true) throw new UsageError('--svg - and --json both write to stdout: give --svg a file');
+  // The chart must not replace a checkpoint: the one being saved, or the one resumed (--save may be it).
+  const svgFile = options.svg === STDOUT ? undefined : options.svg;
+  checkDistinct([['--save', options.save], ['--svg', svgFile]]);
+  checkDistinct([['--resume', options.resume], ['--svg', svgFile]]);
   if (options.checkpointEvery !== undefined && options.save === undefined) {
     throw new UsageError('--checkpoint-every needs --save <path>');
   }

@@ -5,7 +5,7 @@ import { gridSearch, randomSearch, successiveHalving, type NodeSearchOptions } f
 import { positiveInteger } from './args.js';
 import { ExitCode, println, UsageError, type Context } from './command.js';
 import { interruptible, type Interruption } from './interrupt.js';
-import { checkOutput, writeOutput } from './output-path.js';
+import { checkDistinct, checkOutput, svgBeside, writeOutput } from './output-path.js';
 import { readSearchFile, type SearchFile } from './search-file.js';
 import { trialProgress } from './trial-progress.js';
 import { usageOnRefusal } from './worker.js';
@@ -74,6 +74,11 @@ async function tune(context: Context, path: string, options: TuneOptions, interr
   if (options.redis !== undefined && options.workers !== undefined) throw new UsageError('--workers is for worker threads: with --redis, start as many etagrad worker processes as you like');
   if (options.queue !== undefined && options.redis === undefined) throw new UsageError('--queue needs --redis');
   const search = readSearchFile(path);
+  // Every file written is checked before the search: one found bad at the end would lose its results.
+  const { svg } = options;
+  const svgs = svg === undefined ? [] : Object.keys(search.space).map((name) => ['--svg', svgBeside(svg, name)] as const);
+  for (const [flag, file] of svgs) checkOutput(flag, file);
+  checkDistinct([['the search file', path], ['--out', options.out], ['--csv', options.csv], ...svgs]);
   const json = options.json === true;
   // The header waits for the first trial: a search that tune refuses writes nothing to stdout.
   let header = json;
@@ -98,6 +103,10 @@ async function tune(context: Context, path: string, options: TuneOptions, interr
   progress.end();
   writeHeader();
   if (options.csv !== undefined) writeOutput('--csv', options.csv, searchCsv(result));
+  // Written before the report, so that --json writes them too.
+  const written =
+    svg === undefined ? [] : Object.entries(searchCharts(result, search.space, { svg: true })).map(([name, chart]) => [svgBeside(svg, name), chart] as const);
+  for (const [file, chart] of written) writeOutput('--svg', file, chart);
   if (json) {
     out(JSON.stringify(result));
     return ExitCode.Ok;
@@ -116,13 +125,7 @@ async function tune(context: Context, path: string, options: TuneOptions, interr
     out();
     out(chart);
   }
-  if (options.svg !== undefined) {
-    for (const [name, svg] of Object.entries(searchCharts(result, search.space, { svg: true }))) {
-      const file = options.svg.replace(/(\.svg)?$/i, `-${name}.svg`);
-      writeOutput('--svg', file, svg);
-      out(style.dim(`wrote ${file}`));
-    }
-  }
+  for (const [file] of written) out(style.dim(`wrote ${file}`));
   return ExitCode.Ok;
 }
 

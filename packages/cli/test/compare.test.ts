@@ -49,6 +49,9 @@ describe('etagrad compare', () => {
       [['--lr', '0.1,,1'], "etagrad compare: option '--lr <rates>' argument '0.1,,1' is invalid. Expected a list without empty items."],
       [['--optimizer', 'sgd,adamm'], "etagrad compare: option '--optimizer <names>' argument 'sgd,adamm' is invalid. Expected one of"],
       [['--momentum', '1'], "etagrad compare: option '--momentum <values>' argument '1' is invalid. Expected momenta in [0, 1), got '1'."],
+      // hex and binary are not numbers on the command line (Number() would read 0x0 as 0)
+      [['--momentum', '0.9,0x0'], "etagrad compare: option '--momentum <values>' argument '0.9,0x0' is invalid. Expected momenta in [0, 1), got '0x0'."],
+      [['--momentum', '0b0'], "etagrad compare: option '--momentum <values>' argument '0b0' is invalid. Expected momenta in [0, 1), got '0b0'."],
       [['--optimizer', 'adam', '--momentum', '0.9'], 'etagrad compare: --momentum applies to sgd and rmsprop, got --optimizer adam'],
       [['--lr', '0.1,0.1'], 'etagrad compare: the lists must not repeat a value'],
     ];
