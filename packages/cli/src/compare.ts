@@ -5,7 +5,7 @@ import { compareCharts, compareRuns, compareTable, type CompareRun } from '@etag
 import type { Value } from '@etagrad/autograd';
 import { layerSizes, learningRate, nonNegativeInteger, plainNumber, positiveInteger } from './args.js';
 import { asUsage, ExitCode, println, UsageError, type Context } from './command.js';
-import { checkOutput, svgBeside, writeOutput } from './output-path.js';
+import { checkOutput, svgBeside, writeOutputs } from './output-path.js';
 import {
   buildModel,
   datasetNames,
@@ -93,8 +93,8 @@ Examples:
   $ etagrad compare --momentum 0,0.9,0.99 --lr 0.05
   $ etagrad compare --lr "constant(0.1); cosine({ initial: 0.1, steps: 200 })"`,
     )
-    .action((options: CompareOptions) => {
-      context.exitCode = runCompare(context, options);
+    .action(async (options: CompareOptions) => {
+      context.exitCode = await runCompare(context, options);
     });
 }
 
@@ -125,7 +125,7 @@ function runsFor(options: CompareOptions): CompareRun[] {
 }
 
 /** Runs the comparison and reports it; returns the exit code. */
-export function runCompare(context: Context, options: CompareOptions): ExitCode {
+export async function runCompare(context: Context, options: CompareOptions): Promise<ExitCode> {
   const { io, style } = context;
   const out = (text = ''): void => println(io.stdout, text);
   // Both charts' files, before any run: the rate chart's found bad at the end would lose the work.
@@ -151,8 +151,8 @@ export function runCompare(context: Context, options: CompareOptions): ExitCode 
   // Written before the report, so that --json writes them too.
   if (files !== null) {
     const svg = compareCharts(records, { svg: true });
-    writeOutput('--svg', files.loss, svg.loss);
-    writeOutput('--svg', files.lr, svg.lr);
+    const written = await writeOutputs('--svg', [[files.loss, svg.loss], [files.lr, svg.lr]], io.onInterrupt);
+    if (written !== ExitCode.Ok) return written;
   }
   if (options.json === true) {
     out(JSON.stringify(records));

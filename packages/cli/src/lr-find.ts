@@ -3,7 +3,7 @@ import { formatNumber } from '@etagrad/train';
 import { lrFind, lrFindChart, lrFindSvg } from '@etagrad/tune';
 import { layerSizes, nonNegativeInteger, positiveInteger, positiveNumber } from './args.js';
 import { asUsage, ExitCode, println, UsageError, type Context } from './command.js';
-import { checkOutput, writeOutput } from './output-path.js';
+import { checkOutput, writeOutputs } from './output-path.js';
 import {
   buildModel,
   datasetNames,
@@ -60,13 +60,13 @@ Examples:
   $ etagrad lr-find --optimizer sgd --batch-size 16 --svg lr-find.svg
   $ etagrad lr-find --dataset spirals --model 2-32-32-3`,
     )
-    .action((options: LrFindOptions) => {
-      context.exitCode = runLrFind(context, options);
+    .action(async (options: LrFindOptions) => {
+      context.exitCode = await runLrFind(context, options);
     });
 }
 
 /** Runs the range test and reports it; returns the exit code. */
-export function runLrFind(context: Context, options: LrFindOptions): ExitCode {
+export async function runLrFind(context: Context, options: LrFindOptions): Promise<ExitCode> {
   const { io, style } = context;
   const out = (text = ''): void => println(io.stdout, text);
   if (options.svg !== undefined) checkOutput('--svg', options.svg);
@@ -88,7 +88,10 @@ export function runLrFind(context: Context, options: LrFindOptions): ExitCode {
     ),
   );
   // Written before the report, so that --json writes it too.
-  if (options.svg !== undefined) writeOutput('--svg', options.svg, lrFindSvg(found));
+  if (options.svg !== undefined) {
+    const written = await writeOutputs('--svg', [[options.svg, lrFindSvg(found)]], context.io.onInterrupt);
+    if (written !== ExitCode.Ok) return written;
+  }
   if (options.json === true) {
     out(JSON.stringify(found));
     return ExitCode.Ok;

@@ -2,6 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { messageOf, oneLine } from './args.js';
+import { runAsInit } from './as-init.js';
 import { contextFor, ExitCode, println, UsageError, type Context } from './command.js';
 import { compareCommand } from './compare.js';
 import { demoCommand } from './demo.js';
@@ -159,9 +160,14 @@ function isEntryModule(): boolean {
  * Runs `main` as the process: arguments from `process.argv`, the exit code into
  * `process.exitCode` (so pending output is flushed before Node exits; a code, not a re-raised
  * signal, which a PID 1 would ignore), and a closed pipe (`etagrad demo | head`) ends the run
- * quietly instead of crashing on EPIPE.
+ * quietly instead of crashing on EPIPE. As PID 1 (a container's first process) it runs the
+ * command in a child and passes signals on (see {@link runAsInit}).
  */
 export async function runAsProcess(): Promise<void> {
+  if (process.pid === 1) {
+    process.exitCode = await runAsInit();
+    return;
+  }
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     process.exit(ExitCode.Ok);

@@ -1,7 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkOutputPath, OutputPathError, writeFileAtomic } from '@etagrad/train/node';
-import { UsageError } from './command.js';
+import { ExitCode, UsageError } from './command.js';
+import { interruptible, type OnInterrupt } from './interrupt.js';
 
 /**
  * Checks, before any work, that the file a flag names (`--save`, `--svg`) can be written: a
@@ -26,6 +27,22 @@ export function checkOutput(flag: string, path: string): void {
  */
 export function writeOutput(flag: string, path: string, text: string): void {
   asFlagError(flag, () => writeFileAtomic(path, text));
+}
+
+/**
+ * Writes each `[path, text]` as {@link writeOutput} does, with interrupts held off: a signal that
+ * comes meanwhile waits for the last write (no file is cut short, no temporary file is left) and
+ * then gives its exit code (130, 143), which the command returns instead of going on.
+ *
+ * @param flag - the flag that names the files, for messages
+ * @param files - each file's path and content
+ * @param onInterrupt - the interrupt source, `Io.onInterrupt`
+ */
+export function writeOutputs(flag: string, files: readonly (readonly [path: string, text: string])[], onInterrupt: OnInterrupt | undefined): Promise<ExitCode> {
+  return interruptible(onInterrupt, () => {
+    for (const [path, text] of files) writeOutput(flag, path, text);
+    return ExitCode.Ok;
+  });
 }
 
 /**

@@ -84,6 +84,19 @@ describe('a signal never cuts a file write short', () => {
     expect(readdirSync(dir)).toEqual(['lr.svg']);
   });
 
+  test.each([
+    ['compare', ['compare', '--lr', '0.1', '--epochs', '1'], ['runs-lr.svg', 'runs.svg']],
+    ['lr-find', ['lr-find', '--steps', '20'], ['runs.svg']],
+  ])('%s --svg: a signal during the writes lets every chart be written whole, then exits 130', async (_name, argv, files) => {
+    // compare and lr-find listen only while they write: a signal then waits for the last file
+    const dir = mkdtempSync(join(scratch, 'writes-'));
+    const { code, fired } = await interrupted([...argv, '--svg', join(dir, 'runs.svg')], 'SIGINT', 'start');
+    expect(fired).toBe(true);
+    expect(code).toBe(130);
+    expect(readdirSync(dir).sort()).toEqual(files);
+    for (const file of files) expect(readFileSync(join(dir, file), 'utf8')).toMatch(/<\/svg>\n$/);
+  });
+
   test('train --svg: a signal during the report still writes the chart, then exits 143', async () => {
     const dir = mkdtempSync(join(scratch, 'report-'));
     const path = join(dir, 'run.svg');

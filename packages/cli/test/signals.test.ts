@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,12 @@ import { filesIn, root } from './helpers.js';
 // ignored, so this is tested there too. The two children run at once.
 
 const scratch = mkdtempSync(join(tmpdir(), 'etagrad-signals-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const started: ChildProcess[] = [];
+afterAll(() => {
+  // a run the signal did not stop (a failing test) must not go on training after the tests
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 interface Ended {
   readonly code: number | null;
@@ -25,31 +30,61 @@ const CLI = ['--conditions=@etagrad/source', '--import', 'tsx', 'packages/cli/sr
 
 /** Trains "for ever" into `dir`/run.json and sends `signal` to the training process after the first epoch. */
 function trainAndSignal(dir: string, signal: NodeJS.Signals, asPid1: boolean): Promise<Ended> {
-  const args = [...CLI, 'train', '--epochs', '100000', '--batch-size', '150', '--save', join(dir, 'run.json')];
-  const child = asPid1
-    ? spawn('unshare', ['--pid', '--fork', '--mount-proc', process.execPath, ...args], { cwd: root })
-    : spawn(process.execPath, args, { cwd: root });
-  let stderr = '';
-  let sent = false;
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += String(chunk);
-    if (!sent && /^epoch 1\//m.test(stderr)) {
-      sent = true;
-      process.kill(asPid1 ? firstChild(child.pid ?? 0) : (child.pid ?? 0), signal);
-    }
-  });
-  return new Promise((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig, stderr, dir })));
+  const args = ['train', '--epochs', '100000', '--batch-size', '150', '--save', join(dir, 'run.json')];
+  return runAndSignal(args, dir, signal, asPid1, (stderr) => /^epoch 1\//m.test(stderr));
 }
 
-/** The process `unshare --fork` started: PID 1 of the new namespace. */
-function firstChild(pid: number): number {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
-  return Number(children[0]);
+/**
+ * Runs the CLI with `args` (as PID 1 of a new PID namespace with `asPid1`) and sends `signal` to
+ * it once `ready(stderr, pid)` holds, `pid` being the CLI's process; checked every 50 ms.
+ */
+function runAndSignal(
+  args: readonly string[],
+  dir: string,
+  signal: NodeJS.Signals,
+  asPid1: boolean,
+  ready: (stderr: string, pid: number) => boolean,
+): Promise<Ended> {
+  const command = [...CLI, ...args];
+  const child = asPid1
+    ? spawn('unshare', ['--pid', '--fork', '--kill-child', '--mount-proc', process.execPath, ...command], { cwd: root })
+    : spawn(process.execPath, command, { cwd: root });
+  started.push(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+  const timer = setInterval(() => {
+    const pid = asPid1 ? (childrenOf(child.pid ?? 0)[0] ?? 0) : (child.pid ?? 0);
+    if (pid === 0 || !ready(stderr, pid)) return;
+    clearInterval(timer);
+    process.kill(pid, signal);
+  }, 50);
+  return new Promise((resolve) =>
+    child.on('close', (code, sig) => {
+      clearInterval(timer);
+      resolve({ code, signal: sig, stderr, dir });
+    }),
+  );
+}
+
+/** The processes `pid` started (none once it is gone): `unshare --fork`'s is PID 1 of the new namespace. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 const runs = {
   sigint: trainAndSignal(mkdtempSync(join(scratch, 'int-')), 'SIGINT', false),
   pid1: trainAndSignal(mkdtempSync(join(scratch, 'pid1-')), 'SIGTERM', true),
+  // compare trains synchronously: as PID 1 it is heard only through the init it runs under
+  // (signalled once that init has started the command; without one, after 5 s)
+  compare: (() => {
+    const since = Date.now();
+    const args = ['compare', '--lr', '0.01,0.1,1', '--epochs', '100000'];
+    return runAndSignal(args, scratch, 'SIGTERM', true, (_stderr, pid) => childrenOf(pid).length > 0 || Date.now() - since > 5000);
+  })(),
 };
 
 function expectSaved(dir: string): void {
@@ -69,3 +104,8 @@ test('as PID 1, SIGTERM stops the run with exit code 143, the checkpoint saved w
   expect({ code: ended.code, signal: ended.signal }).toEqual({ code: 143, signal: null });
   expectSaved(ended.dir);
 });
+
+test('as PID 1, SIGTERM ends a command that trains synchronously (compare) at once, with exit code 143', async () => {
+  const ended = await runs.compare;
+  expect({ code: ended.code, signal: ended.signal }).toEqual({ code: 143, signal: null });
+}, 60_000);
