@@ -1,5 +1,5 @@
 import { type OptimizerDefinition, updateNumber } from './definition.js';
-import { type CommonHyper, commonTable, unitClosed, positive } from './hyper.js';
+import { type CommonHyper, commonTable, nonNegative, unitClosed, positive } from './hyper.js';
 import { ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -49,6 +49,8 @@ export const adadeltaDefinition: OptimizerDefinition<AdadeltaHyper, AdadeltaBuff
     optax: { lr: undefined, decayMode: 'l2' },
   },
   buffers: () => ({ squareAvg: 0, accDelta: 0 }),
+  // Averages of squares: the update takes their square roots.
+  bufferRules: { squareAvg: nonNegative, accDelta: nonNegative },
   perUpdate: updateNumber,
   update: adadeltaUpdate,
 };

@@ -61,6 +61,8 @@ export const adagradDefinition: OptimizerDefinition<AdagradHyper, AdagradBuffers
     optax: { lr: undefined, initialAccumulatorValue: 0.1, eps: 1e-7, epsPlacement: 'inside' },
   },
   buffers: (h) => ({ sum: h.initialAccumulatorValue }),
+  // A sum of squares from a start >= 0: the update takes its square root.
+  bufferRules: { sum: nonNegative },
   perUpdate: updateNumber,
   update: adagradUpdate,
 };

@@ -93,6 +93,8 @@ export const adamDefinition: OptimizerDefinition<AdamHyper, AdamBuffers, BiasCor
     optax: { lr: undefined, amsgradMax: 'corrected' },
   },
   buffers: () => ({ expAvg: 0, expAvgSq: 0, maxExpAvgSq: 0 }),
+  // Averages (and AMSGrad's maximum) of squares: >= 0, and the update takes their square root.
+  bufferRules: { expAvgSq: nonNegative, maxExpAvgSq: nonNegative },
   perUpdate: biasCorrections,
   update: adamUpdate,
 };

@@ -1,5 +1,5 @@
 import type { OptimizerDefinition } from './definition.js';
-import { choice, type CommonHyper, commonTable, unitOpenPair, positive } from './hyper.js';
+import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair, positive } from './hyper.js';
 import { type BiasCorrections, biasCorrections, ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -55,6 +55,8 @@ export const adamaxDefinition: OptimizerDefinition<AdamaxHyper, AdamaxBuffers, B
     optax: { lr: undefined },
   },
   buffers: () => ({ expAvg: 0, expInf: 0 }),
+  // A maximum of absolute values, >= 0 (the update divides by it).
+  bufferRules: { expInf: nonNegative },
   perUpdate: biasCorrections,
   update: adamaxUpdate,
 };

@@ -1,3 +1,4 @@
+import type { BufferRules } from './buffer-rules.js';
 import type { CommonHyper, HyperTable, Preset } from './hyper.js';
 
 /** One parameter's buffers: numbers, or `null` for "not made yet" (PyTorch's SGD momentum). */
@@ -41,6 +42,19 @@ export interface OptimizerDefinition<H extends CommonHyper, S extends Buffers, C
    * @param h - the group's options
    */
   readonly buffers: (h: H) => S;
+  /**
+   * The values each buffer may hold, by buffer name: the domain the formula keeps it in, as a
+   * `{ rule, valid }` (`rule` in words for the message, `valid` true for an allowed number), e.g.
+   * `{ expAvgSq: { rule: 'a finite number >= 0', valid: (x) => x >= 0 } }` for a second moment,
+   * whose square root the next update takes. `loadStateDict` checks every saved buffer against
+   * its rule before it changes anything, so a damaged state is refused rather than turned into
+   * NaN by the next update: `RangeError: Adam: state.buffers[0].expAvgSq must be a finite number
+   * >= 0, got -1`. A saved buffer must be finite whatever its rule. Default: no rules, every
+   * buffer any finite number (or `null` where `buffers` gives `null`). The rules themselves are
+   * checked by `loadStateDict`, before the state: each must name a buffer, and fresh buffers must
+   * satisfy them.
+   */
+  readonly bufferRules?: BufferRules<S>;
   /**
    * The quantities of update t (1 on the first) that all parameters of a group share, such as
    * bias corrections: computed once per group and update, not once per parameter. Fills

@@ -28,6 +28,7 @@ export {
   type RawValue,
 } from './hyper.js';
 export { type Buffers, type OptimizerDefinition, type UpdateNumber, updateNumber } from './definition.js';
+export { type BufferRule, type BufferRules } from './buffer-rules.js';
 export { OptimizerBase, type Options, type ParamGroup, type ParamsInput } from './optimizer.js';
 export { stateDict } from './state-dict.js';
 export { loadStateDict } from './load-state.js';

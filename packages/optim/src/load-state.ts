@@ -6,8 +6,9 @@ import type { Optimizer } from './types.js';
  * Restore into `optimizer` a state made by {@link stateDict} (also after a JSON round trip):
  * every option, schedule, buffer and count, so the run continues bit for bit. Refuses a state for
  * another optimizer, another group layout, other parameter names or counts, another
- * `accumulate`, or with a missing or invalid value, naming what differs; then nothing has
- * changed. A schedule in the state is rebuilt from its spec by the kinds this program has loaded
+ * `accumulate`, with a missing or invalid value or an unknown key (at any level, the nearest known
+ * key suggested), or with a buffer outside the domain its definition declares (`bufferRules`: a
+ * negative second moment, ...), naming what differs and where; then nothing has changed. A schedule in the state is rebuilt from its spec by the kinds this program has loaded
  * (`fromLoadedSpec`): import the schedule's function, or register your kind, before restoring. A
  * function, not a method, so that a bundle that never restores carries none of this. (A model
  * loads its weights with its own `model.loadStateDict(state)`.)

@@ -1,5 +1,5 @@
 import type { OptimizerDefinition } from './definition.js';
-import { choice, type CommonHyper, commonTable, nonNegative, unitOpenPair, positive } from './hyper.js';
+import { choice, type CommonHyper, commonTable, nonNegative, unitClosed, unitOpenPair, positive } from './hyper.js';
 import { adamDenominator, ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -98,6 +98,11 @@ export const nadamDefinition: OptimizerDefinition<NadamHyper, NadamBuffers, Nada
     optax: { lr: undefined, momentumSchedule: 'constant' },
   },
   buffers: () => ({ expAvg: 0, expAvgSq: 0, muProduct: 1 }),
+  // v: an average of squares, under a square root. Π: a product of μ's, each in [0, β₁] with
+  // β₁ < 1 (1 − ½·0.96^x is in [½, 1)), so Π is 1 before the first update (the empty product),
+  // then in [0, 1) (0 with β₁ = 0, or underflowed after some 7000 updates). In [0, 1] it keeps
+  // both denominators, 1 − Π·μ_t and 1 − Π·μ_t·μ_{t+1}, above 0; a Π of 1/μ_t makes one 0.
+  bufferRules: { expAvgSq: nonNegative, muProduct: unitClosed },
   perUpdate: nadamStep,
   update: nadamUpdate,
 };

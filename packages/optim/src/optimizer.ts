@@ -60,7 +60,7 @@ const lrOf = <H extends CommonHyper>(group: Group<H, unknown>): Scalar => group.
 
 const optimizerKeys = ['convention', 'nonFinite', 'accumulate'] as const;
 
-/** The type of each member of a definition (`check` is optional). */
+/** The type of each required member of a definition (`check` and `bufferRules` are optional; `loadStateDict` checks the rules). */
 const definitionShape: Readonly<Record<string, string>> = {
   name: 'string',
   table: 'object',
@@ -69,7 +69,7 @@ const definitionShape: Readonly<Record<string, string>> = {
   buffers: 'function',
   perUpdate: 'function',
   update: 'function',
-} satisfies Record<Exclude<keyof OptimizerDefinition<CommonHyper, Buffers>, 'check'>, string>;
+} satisfies Record<Exclude<keyof OptimizerDefinition<CommonHyper, Buffers>, 'check' | 'bufferRules'>, string>;
 
 /** A definition's shape, checked where a custom optimizer passes one to `OptimizerBase`. */
 function checkDefinition(definition: unknown): void {

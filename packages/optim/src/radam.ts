@@ -67,6 +67,8 @@ export const radamDefinition: OptimizerDefinition<RadamHyper, RadamBuffers, Bias
     optax: { lr: undefined, epsPlacement: 'outside' },
   },
   buffers: () => ({ expAvg: 0, expAvgSq: 0 }),
+  // An average of squares: the update takes its square root.
+  bufferRules: { expAvgSq: nonNegative },
   perUpdate: biasCorrections,
   update: radamUpdate,
 };

@@ -3,10 +3,17 @@
 
 import { fromLoadedSpec } from '@etagrad/sched';
 import type { Books } from './books.js';
+import { type BufferRules, checkBufferRules, checkBuffers } from './buffer-rules.js';
 import { checkFinite, checkInteger, checkKeys, checkNonNegative, checkNumber, checkObject, isRecord, mustBe, prefixed, show } from './check.js';
 import type { Buffers } from './definition.js';
 import { type CommonHyper, type GroupOptions, readGroupOptions } from './hyper.js';
 import { mapHyper } from './map-hyper.js';
+import type { OptimizerState } from './types.js';
+
+/** The keys of a state, in the order `stateDict` writes them: any other is refused. */
+const stateKeys = Object.keys({
+  version: 0, optimizer: 0, stepCount: 0, skippedSteps: 0, lrScale: 0, accumulate: 0, accumulated: 0, groups: 0, buffers: 0,
+} satisfies Record<keyof OptimizerState, 0>);
 
 /** A group read from a state: its options and its parameters' buffers, in the group's order. */
 export interface LoadedGroup<H, S> {
@@ -39,18 +46,17 @@ function loadHyper(owner: string, name: string, x: unknown, keys: readonly strin
   });
 }
 
-/** One parameter's saved buffers (and gradient sum when accumulating), checked against `template`. */
-function loadBuffers<S extends Buffers>(owner: string, name: string, x: unknown, template: S, accumulate: number) {
+/**
+ * One parameter's saved buffers (and gradient sum when accumulating): the keys of `template`
+ * (fresh buffers of its group), each value in its domain by `rules` (see `checkBuffers`).
+ */
+function loadBuffers<S extends Buffers>(owner: string, name: string, x: unknown, template: S, rules: BufferRules<S> | undefined, accumulate: number) {
   const keys = Object.keys(template);
   const saved = checkKeys(owner, name, x, accumulate > 1 ? [...keys, 'gradSum'] : keys);
-  const buffers: Buffers = {};
-  for (const key of keys) {
-    const value = saved[key];
-    const nullable = template[key] === null;
-    buffers[key] = nullable && value === null ? null : checkNumber(owner, `${name}.${key}`, value,
-      nullable ? 'a finite number or null' : 'a finite number', Number.isFinite);
-  }
-  return { buffers: buffers as S, gradSum: accumulate > 1 ? checkFinite(owner, `${name}.gradSum`, saved['gradSum']) : 0 };
+  return {
+    buffers: checkBuffers(owner, name, saved, template, rules),
+    gradSum: accumulate > 1 ? checkFinite(owner, `${name}.gradSum`, saved['gradSum']) : 0,
+  };
 }
 
 /** The saved names of group `i`, checked to be exactly its parameters' names (in any order). */
@@ -81,7 +87,8 @@ function checkCount(owner: string, name: string, x: unknown, hint: string, count
 
 /**
  * Read `state` for the optimizer whose books these are: every field checked (kind, version,
- * counts, group layout, names, options, buffers), errors naming the field and what differs.
+ * counts, group layout, names, options, buffers and their domains) and no other key allowed, at
+ * any level; errors naming the field and what differs.
  */
 export function readState<H extends CommonHyper, S extends Buffers, C>(books: Books<H, S, C>, state: unknown): LoadedState<H, S> {
   const { definition, groups, named } = books;
@@ -94,6 +101,8 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(books: Bo
   };
   same('version', 1, '1', String(s['version']));
   same('optimizer', owner, `'${owner}'`, show(s['optimizer']));
+  // After the version: a state of another version is named as such, not by a key it adds.
+  checkKeys(owner, 'state', s, stateKeys);
   const stepCount = checkInteger(owner, 'state.stepCount', s['stepCount'], 0);
   const skippedSteps = checkInteger(owner, 'state.skippedSteps', s['skippedSteps'], 0);
   const lrScale = checkNonNegative(owner, 'state.lrScale', s['lrScale']);
@@ -125,13 +134,14 @@ export function readState<H extends CommonHyper, S extends Buffers, C>(books: Bo
     const given = loadHyper(owner, `${where}.hyper`, savedGroup['hyper'], Object.keys(definition.table));
     const options = readGroupOptions(owner, definition, given, {}, `${where}.hyper.`);
     const template = definition.buffers(options.hyper);
+    checkBufferRules(owner, definition.bufferRules, template);
     return {
       options,
       buffers: group.slots.map((slot) => {
         // Buffers are keyed by name when the parameters are named, else by position.
         const key = slot.name ?? position;
         position += 1;
-        return loadBuffers(owner, `state.buffers[${show(key)}]`, (buffers as Record<string, unknown>)[key], template, accumulate);
+        return loadBuffers(owner, `state.buffers[${show(key)}]`, (buffers as Record<string, unknown>)[key], template, definition.bufferRules, accumulate);
       }),
     };
   });

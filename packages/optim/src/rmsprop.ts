@@ -1,5 +1,5 @@
 import { type OptimizerDefinition, updateNumber } from './definition.js';
-import { choice, type CommonHyper, commonTable, flag, unitClosed, positive } from './hyper.js';
+import { choice, type CommonHyper, commonTable, flag, nonNegative, unitClosed, positive } from './hyper.js';
 import { ema } from './moments.js';
 import { type Options, OptimizerBase, type ParamsInput } from './optimizer.js';
 
@@ -80,6 +80,8 @@ export const rmspropDefinition: OptimizerDefinition<RmspropHyper, RmspropBuffers
     optax: { lr: undefined, alpha: 0.9, eps: 1e-8, epsPlacement: 'inside', lrBeforeMomentum: true },
   },
   buffers: () => ({ squareAvg: 0, gradAvg: 0, momentumBuffer: 0 }),
+  // An average of squares: the update takes its square root.
+  bufferRules: { squareAvg: nonNegative },
   perUpdate: updateNumber,
   update: rmspropUpdate,
 };

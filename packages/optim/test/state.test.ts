@@ -174,6 +174,25 @@ describe('a state that does not match is refused, naming what differs, and nothi
     ['not an object', () => 'state', new TypeError("Adam: state must be an object, got 'state'")],
     ['another version', (s) => ({ ...s, version: 2 }), new RangeError('Adam: state.version must be 1, got 2')],
     ['another optimizer', (s) => ({ ...s, optimizer: 'SGD' }), new RangeError("Adam: state.optimizer must be 'Adam', got 'SGD'")],
+    [
+      'an unknown top-level key, with the nearest known one',
+      (s) => ({ ...s, stepcount: 3 }),
+      new TypeError(
+        "Adam: unknown key 'stepcount' in state (did you mean 'stepCount'?); keys are version, optimizer, stepCount, skippedSteps, lrScale, accumulate, accumulated, groups, buffers",
+      ),
+    ],
+    [
+      'an unknown top-level key near none',
+      (s) => ({ ...s, model: {} }),
+      new TypeError(
+        "Adam: unknown key 'model' in state; keys are version, optimizer, stepCount, skippedSteps, lrScale, accumulate, accumulated, groups, buffers",
+      ),
+    ],
+    [
+      'another version is named as such, whatever keys it adds',
+      (s) => ({ ...s, version: 2, momentum: {} }),
+      new RangeError('Adam: state.version must be 1, got 2'),
+    ],
     ['a negative step count', (s) => ({ ...s, stepCount: -1 }), new RangeError('Adam: state.stepCount must be an integer >= 0, got -1')],
     ['another accumulate', (s) => ({ ...s, accumulate: 4 }), new RangeError('Adam: state.accumulate must be 1 (as this optimizer), got 4')],
     [
@@ -250,6 +269,14 @@ describe('a state that does not match is refused, naming what differs, and nothi
         new TypeError("Adam: state.groups[0].params must be a count of parameters (this optimizer's are unnamed), got an array of length 2"),
       ],
       [(s) => ({ ...s, groups: [{ ...s.groups[0], extra: 1 }] }), new TypeError("Adam: unknown key 'extra' in state.groups[0]; keys are params, hyper")],
+      [
+        (s) => ({ ...s, groups: [{ ...s.groups[0], hypers: {} }] }),
+        new TypeError("Adam: unknown key 'hypers' in state.groups[0] (did you mean 'hyper'?); keys are params, hyper"),
+      ],
+      [
+        (s) => ({ ...s, buffers: [s.buffers[0], { ...s.buffers[1], gradsum: 0 }] }),
+        new TypeError("Adam: unknown key 'gradsum' in state.buffers[1] (did you mean 'gradSum'?); keys are expAvg, expAvgSq, maxExpAvgSq, gradSum"),
+      ],
       [
         (s) => ({ ...s, groups: [{ ...s.groups[0], hyper: { ...s.groups[0].hyper, momentum: 0.9 } }] }),
         new TypeError(
