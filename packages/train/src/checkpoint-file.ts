@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, openSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type AtomicWriteOptions, checkOutputPath, OutputPathError, writeFileAtomic } from './atomic-write.js';
 import { checkKeys, checkObject, checkPositiveInteger, checkString, isRecord, show } from './check.js';
@@ -181,5 +181,22 @@ export function checkpointTarget(owner: string, name: string, path: unknown): Ch
     if (error instanceof OutputPathError) throw new RangeError(`${owner}: ${name} ${error.problem}`);
     throw error;
   }
+  checkRoomForLog(owner, name, file);
   return new CheckpointFile(file);
+}
+
+/**
+ * Proves that the history log's name (the checkpoint's plus 21 characters) can be created beside
+ * `file`, as `checkOutputPath` proved the checkpoint's own: a name near the file system's limit
+ * (255 bytes) would otherwise pass and fail at the first save, after a run's first epoch.
+ */
+function checkRoomForLog(owner: string, name: string, file: string): void {
+  const probe = join(dirname(file), newLog(basename(file)).file);
+  try {
+    closeSync(openSync(probe, 'wx', 0o600));
+    rmSync(probe, { force: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new RangeError(`${owner}: ${name} must leave room for its history log's name (21 more characters), got ${file} (${reason})`);
+  }
 }

@@ -70,4 +70,21 @@ describe("@etagrad/train/node's fit and fitAsync take checkpoint files", () => {
     expect(readdirSync(parent)).toEqual(['runs']);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  test('a checkpoint name that leaves no room for its history log is refused before training', () => {
+    // 236 characters: the atomic write's temporary name (+18) fits in 255 bytes, the log's (+21) does not
+    const dir = tempDir();
+    const path = join(dir, `${'c'.repeat(231)}.json`);
+    const fresh = lineModel();
+    const before = weights(fresh);
+    expect(() => fit(fresh, { ...base, optimizer: new SGD(fresh.parameters(), { lr: 0.1 }), checkpoint: { path } })).toThrow(
+      new RangeError(`fit: checkpoint.path must leave room for its history log's name (21 more characters), got ${path} (ENAMETOOLONG)`),
+    );
+    expect(weights(fresh)).toEqual(before);
+    expect(readdirSync(dir)).toEqual([]);
+    // two characters shorter fits, and saves
+    const fits = join(dir, `${'c'.repeat(229)}.json`); // 234 + 21 = 255
+    fit(fresh, { ...base, optimizer: new SGD(fresh.parameters(), { lr: 0.1 }), checkpoint: { path: fits } });
+    expect(loadCheckpoint(fits).completedEpochs).toBeGreaterThan(0);
+  });
 });
