@@ -47,7 +47,8 @@ export interface Program {
    * from them outside the program) down to the parameters, adding to their `grad`: the model's
    * half of `L.backward()`, bit-identical to it when `L`'s own backward has run first.
    * @param seeds one gradient per output
-   * @throws RangeError when `seeds` does not hold one number per output, or no forward ran.
+   * @throws RangeError when `seeds` does not hold one number per output, or no forward ran;
+   *   TypeError when a seed is not a number (NaN and ±Infinity pass on, as eager backward's do).
    */
   backward(seeds: ArrayLike<number>): void;
 }
@@ -174,6 +175,10 @@ class Replay implements Program {
     if (typeof seeds !== 'object' || seeds === null || seeds.length !== outputs) {
       throw new RangeError(`program.backward: seeds must hold one number per output (${outputs}), got ${describe(seeds)}`);
     }
+    // NaN and ±Infinity pass (a gradient may honestly be either); anything else would be coerced
+    for (let k = 0; k < outputs; k++) {
+      if (typeof seeds[k] !== 'number') throw new TypeError(`program.backward: seeds[${k}] must be a number, got ${describe(seeds[k])}`);
+    }
     this.backwardPass(seeds);
   }
 
@@ -194,7 +199,7 @@ class Replay implements Program {
     replayForward(trace, val);
     for (let i = 0; i < trace.outputs.length; i++) this.out[i] = val[trace.outputs[i] as number] as number;
     if (!this.checked && !sameNumbers(xs, this.example)) {
-      checkReplay(this.build, trace, xs, val);
+      checkReplay(this.build, trace, this.example, xs, val);
       this.checked = true;
     }
     this.forwarded = true;
@@ -231,10 +236,11 @@ function traceOf(build: Build, numbers: readonly number[]): Trace {
 
 /**
  * Builds the graph again on `numbers` and compares it with `trace` replayed on them (`val`):
- * same ops, same operands, same parameters (or leaves holding the same numbers), same numbers.
+ * same ops, same operands, same parameters (or leaves made inside build holding the same numbers),
+ * same numbers. `example` is the trace's input.
  */
-function checkReplay(build: Build, trace: Trace, numbers: readonly number[], val: Float64Array): void {
-  const again = traceOf(build, numbers);
+function checkReplay(build: Build, trace: Trace, example: readonly number[], numbers: readonly number[], val: Float64Array): void {
+  const again = retrace(build, numbers);
   const fail = (what: string): never => {
     throw new CompileError(
       `compile: the graph depends on the input numbers (${what} differs from the trace's), so it cannot be replayed; ` +
@@ -248,13 +254,34 @@ function checkReplay(build: Build, trace: Trace, numbers: readonly number[], val
   for (let i = 0; i < trace.slots; i++) {
     if (!Object.is(again.constants[i], trace.constants[i])) fail(`the constant in slot ${i}`);
   }
+  // Two leaves at one slot holding the same number are equal when both are made inside build
+  // (another object on every trace), not when either is a parameter (the same object on every
+  // trace): zero-initialised biases picked by a branch would get each other's gradients. Which is
+  // which, a trace more on the same numbers tells; run only where the leaves differ.
+  let numbersAgain: Trace | null = null;
+  let exampleAgain: Trace | null = null;
   for (let i = 0; i < trace.leaves.length; i++) {
     const mine = trace.leaves[i] as Value;
     const theirs = again.leaves[i] as Value;
-    if (mine !== theirs && !Object.is(mine.data, theirs.data)) fail('a leaf made inside build');
+    if (mine === theirs) continue;
+    if (!Object.is(mine.data, theirs.data)) fail('a leaf made inside build');
+    numbersAgain ??= retrace(build, numbers);
+    exampleAgain ??= retrace(build, example);
+    if (numbersAgain.leaves[i] === theirs || exampleAgain.leaves[i] === mine) fail(`the parameter in slot ${trace.leafSlots[i]}`);
   }
   for (let i = 0; i < again.nodes.length; i++) {
     if (!Object.is((again.nodes[i] as Value).data, val[trace.firstNode + i])) fail(`the number of node ${i}`);
+  }
+}
+
+/** {@link traceOf} with recording on, for a check: a program evaluated inside noGrad must not fail it. */
+function retrace(build: Build, numbers: readonly number[]): Trace {
+  const recording = shared.recording;
+  shared.recording = true;
+  try {
+    return traceOf(build, numbers);
+  } finally {
+    shared.recording = recording;
   }
 }
 

@@ -4,6 +4,7 @@ import {
   compile,
   compileByShape,
   dot,
+  isGradEnabled,
   logSumExp,
   mean,
   noGrad,
@@ -289,6 +290,27 @@ describe('graphs that depend on the data are refused', () => {
     expect(() => program.run([2])).toThrow(/the constant in slot \d+ differs/);
   });
 
+  test('a branch that picks one of two parameters holding the same number (zero-initialised biases)', () => {
+    const positive = new Value(0);
+    const negative = new Value(0);
+    const build = ([x]: Value[]) => [(x as Value).add((x as Value).data > 0 ? positive : negative).pow(2)];
+    const program = compile(build, [1]);
+    // replayed, ∂/∂positive would be -6 and negative would get nothing, where eager gives the reverse
+    expect(() => program.run([-3])).toThrow(/the graph depends on the input numbers \(the parameter in slot 1 differs/);
+    expect([positive.grad, negative.grad]).toEqual([0, 0]);
+    // a parameter where the trace made a leaf holding its number, and the other way round
+    const fresh = compile(([x]) => [(x as Value).mul((x as Value).data > 0 ? new Value(0) : positive)], [1]);
+    expect(() => fresh.run([-1])).toThrow(/the parameter in slot 1 differs/);
+    const param = compile(([x]) => [(x as Value).mul((x as Value).data > 0 ? positive : new Value(0))], [1]);
+    expect(() => param.run([-1])).toThrow(/the parameter in slot 1 differs/);
+    // two parameters used in the other order, likewise
+    const swapped = compile(([x]) => {
+      const [first, second] = (x as Value).data > 0 ? [positive, negative] : [negative, positive];
+      return [(x as Value).mul(first).add(second)];
+    }, [1]);
+    expect(() => swapped.run([-1])).toThrow(/the parameter in slot 1 differs/);
+  });
+
   test('a graph that does not depend on the data passes the check, with leaves made inside build', () => {
     const program = compile(([x]) => [(x as Value).mul(w).add(new Value(3))], [1]);
     expect([...program.run([2])]).toEqual([4]);
@@ -306,6 +328,18 @@ describe('graphs that depend on the data are refused', () => {
     expect(() => noGrad(() => compile(([x]) => [(x as Value).mul(w)], [1]))).toThrow(
       'compile: recording is off (inside noGrad), so build makes no graph to trace',
     );
+  });
+
+  test('a program evaluated inside noGrad still checks its first new numbers, and a data-dependent one still fails', () => {
+    const program = compile(([x]) => [(x as Value).mul(w)], [1]);
+    // the check builds the graph again: recording must be on for it, whatever the caller's mode
+    expect([...noGrad(() => program.forward([3]))]).toEqual([3 * w.data]);
+    expect([...noGrad(() => program.run([4]))]).toEqual([4 * w.data]);
+    const branchy = compile(([x]) => [(x as Value).data > 0 ? (x as Value).mul(w) : (x as Value).mul(w).neg()], [1]);
+    expect(() => noGrad(() => branchy.forward([-1]))).toThrow(/the graph depends on the input numbers \(the node count/);
+    // and recording is off again after the check, until noGrad returns
+    const again = compile(([x]) => [(x as Value).mul(w)], [1]);
+    expect(noGrad(() => [again.forward([5])[0], isGradEnabled(), w.mul(2).op])).toEqual([5 * w.data, false, Op.Leaf]);
   });
 });
 
@@ -394,6 +428,20 @@ describe('backward from given output gradients', () => {
     expect(() => program.backward([1, 2])).toThrow(new RangeError('program.backward: seeds must hold one number per output (1), got an array of length 2'));
     program.backward([3]);
     expect(w.grad).toBe(6);
+  });
+
+  test('refuses a seed that is not a number before touching a gradient, and passes NaN and Infinity on', () => {
+    const w = new Value(1);
+    const program = compile(([x]) => [(x as Value).mul(w), (x as Value).add(w)], [1]);
+    program.forward([2]);
+    for (const bad of [undefined, '1', null]) {
+      expect(() => program.backward([1, bad as unknown as number])).toThrow(
+        new TypeError(`program.backward: seeds[1] must be a number, got ${bad === '1' ? "'1'" : String(bad)}`),
+      );
+      expect(w.grad).toBe(0);
+    }
+    program.backward([Number.NaN, Infinity]); // a diverged loss's gradients, as eager backward hands them down
+    expect(w.grad).toBeNaN();
   });
 });
 
