@@ -6,7 +6,7 @@
  */
 export * from './index.js';
 export { checkOutputPath, kindOf, OutputPathError, writeFileAtomic, type AtomicWriteOptions } from './atomic-write.js';
-export { CheckpointFile, loadCheckpoint, saveCheckpoint, type LoadCheckpointOptions } from './checkpoint-file.js';
+export { CheckpointFile, checkpointFile, loadCheckpoint, saveCheckpoint, type LoadCheckpointOptions } from './checkpoint-file.js';
 export { readBounded } from './read-bounded.js';
 export {
   fit,

@@ -88,3 +88,11 @@ describe("@etagrad/train/node's fit and fitAsync take checkpoint files", () => {
     expect(loadCheckpoint(fits).completedEpochs).toBeGreaterThan(0);
   });
 });
+
+test("@etagrad/train/node exports every file function its README names", async () => {
+  // the README lists them as the entry's API; checkpointFile was missing from the entry
+  const entry = await import('@etagrad/train/node');
+  for (const name of ['fit', 'fitAsync', 'checkpointFile', 'saveCheckpoint', 'loadCheckpoint', 'writeFileAtomic', 'checkOutputPath']) {
+    expect(typeof (entry as Record<string, unknown>)[name], name).toBe('function');
+  }
+});
