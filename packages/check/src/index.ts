@@ -18,4 +18,5 @@ export { checkBoolean, checkFunction, checkString } from './check-type.js';
 export { checkKeys, checkKeysTrusted, checkObject, isRecord } from './check-object.js';
 export { closest, editDistance } from './closest.js';
 export { prefixed } from './prefixed.js';
+export { thrownMessage } from './thrown-message.js';
 export { checkOptions, checkOptionsTrusted } from './check-options.js';

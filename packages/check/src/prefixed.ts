@@ -1,5 +1,5 @@
 import { checkString } from './check-type.js';
-import { show } from './show.js';
+import { thrownMessage } from './thrown-message.js';
 
 /**
  * The same kind of error (`RangeError`, `TypeError`, `SyntaxError`, else `Error`) with
@@ -14,20 +14,8 @@ import { show } from './show.js';
  * // RangeError: spec.inner: cosine: steps must be a positive integer, got 0
  */
 export function prefixed(error: unknown, prefix: string): Error {
-  const message = `${checkString('prefixed', 'prefix', prefix)}: ${messageOf(error)}`;
+  const message = `${checkString('prefixed', 'prefix', prefix)}: ${thrownMessage(error)}`;
   const Type = [RangeError, TypeError, SyntaxError].find((T) => error instanceof T) ?? Error;
   return new Type(message, { cause: error });
 }
 
-/**
- * The message of anything thrown: an Error's message, else the value as text; `show` when it
- * cannot be made text (an object without a prototype, a `toString` that throws), so that
- * reporting an error never throws one of its own.
- */
-function messageOf(error: unknown): string {
-  try {
-    return error instanceof Error ? String(error.message) : String(error);
-  } catch {
-    return show(error);
-  }
-}

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { prefixed } from '@etagrad/check';
+import { prefixed, thrownMessage } from '@etagrad/check';
 
 test('prefixed keeps the kind of error, puts the place first and keeps the cause', () => {
   const inner = new RangeError('cosine: steps must be a positive integer, got 0');
@@ -22,4 +22,11 @@ test('prefixed never throws for a thrown value that cannot be made text', () => 
   expect(prefixed(loud, 'p')).toEqual(new Error('p: an object'));
   expect(prefixed(Symbol('s'), 'p')).toEqual(new Error('p: Symbol(s)'));
   expect(prefixed(10n, 'p')).toEqual(new Error('p: 10'));
+});
+
+test('thrownMessage reads any thrown value, and never throws itself', () => {
+  expect(thrownMessage(new RangeError('lr must be > 0'))).toBe('lr must be > 0');
+  expect(thrownMessage('text')).toBe('text');
+  expect(thrownMessage(undefined)).toBe('undefined');
+  expect(thrownMessage(Object.create(null))).toBe('an object');
 });

@@ -1,3 +1,4 @@
+import { thrownMessage } from '@etagrad/check';
 import { InvalidArgumentError } from 'commander';
 import { parse, type Schedule } from '@etagrad/sched';
 
@@ -74,7 +75,7 @@ function parseSchedule(text: string, problem: string): Schedule {
   } catch (error) {
     // sched may add lines that point at the column (the expression and a caret): the first line
     // says what is wrong, and an error here is one line.
-    const [first = ''] = messageOf(error).split('\n');
+    const [first = ''] = thrownMessage(error).split('\n');
     throw new InvalidArgumentError(`${problem}: ${first.trim()}`);
   }
 }
@@ -112,10 +113,6 @@ export function parameterCount(sizes: readonly number[]): number {
   return count;
 }
 
-/** The message of anything thrown. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Collapses line breaks and runs of spaces, so an error is reported on one line. */
 export function oneLine(text: string): string {

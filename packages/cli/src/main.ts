@@ -1,7 +1,8 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { messageOf, oneLine } from './args.js';
+import { thrownMessage } from '@etagrad/check';
+import { oneLine } from './args.js';
 import { runAsInit } from './as-init.js';
 import { contextFor, ExitCode, println, UsageError, type Context } from './command.js';
 import { compareCommand } from './compare.js';
@@ -116,7 +117,7 @@ function report(error: unknown, argv: readonly string[], program: Command, io: I
     println(io.stderr, `${commandName(argv, program)}: ${message}`);
     return ExitCode.Usage;
   }
-  const message = oneLine(messageOf(error));
+  const message = oneLine(thrownMessage(error));
   if (error instanceof UsageError) {
     println(io.stderr, `${commandName(argv, program)}: ${message}`);
     return ExitCode.Usage;

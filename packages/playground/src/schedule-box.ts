@@ -1,5 +1,6 @@
 // The schedule box: a sched expression, plotted live as one types with sched's own SVG; a parse
 // error shows its position and the last good plot stays.
+import { thrownMessage } from '@etagrad/check';
 import { format, parse, toSvg } from '@etagrad/sched';
 
 /** What the box tells its owner. */
@@ -27,7 +28,7 @@ export function wireScheduleBox(input: HTMLTextAreaElement, plot: HTMLElement, e
       error.textContent = '';
       input.removeAttribute('aria-invalid');
     } catch (problem) {
-      const message = problem instanceof Error ? problem.message : String(problem);
+      const message = thrownMessage(problem);
       error.textContent = message;
       const column = /column (\d+)/.exec(message)?.[1];
       error.dataset['column'] = column ?? '';

@@ -1,5 +1,6 @@
 // The training worker: runs the lanes in lock step (every lane takes update k before any takes
 // k + 1), in slices of ~30 ms between which it reads the page's messages and sends the news.
+import { thrownMessage } from '@etagrad/check';
 import { laneConfig, type PlaygroundConfig } from './config.js';
 import { classOf } from './data.js';
 import { Lane } from './lane.js';
@@ -135,7 +136,7 @@ function handle(message: ToWorker): void {
 }
 
 function fail(error: unknown): void {
-  post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  post({ type: 'error', message: thrownMessage(error) });
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {

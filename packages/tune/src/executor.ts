@@ -1,4 +1,4 @@
-import { checkFunction } from '@etagrad/check';
+import { checkFunction, thrownMessage } from '@etagrad/check';
 import type { Config } from './space.js';
 import { evaluationOf, type Evaluation, type Objective } from './trial.js';
 
@@ -58,5 +58,12 @@ export async function runObjective(objective: Objective, { index, config, budget
   } catch (error) {
     outcome = { error };
   }
-  return evaluationOf(index, budget, outcome, (performance.now() - started) / 1000);
+  const time = (performance.now() - started) / 1000;
+  try {
+    return evaluationOf(index, budget, outcome, time);
+  } catch (error) {
+    // What it returned could not be read (a `score` getter that throws) or kept as JSON (a
+    // bigint or a cycle in its extras): that trial failed, the search goes on.
+    return evaluationOf(index, budget, { error: new TypeError(`objective must return a number or { score } with plain JSON extras, got one that fails (${thrownMessage(error)})`) }, time);
+  }
 }

@@ -63,8 +63,9 @@ const owner = 'lrFind';
  *
  * It stops after `steps` updates, or early once the smoothed loss exceeds `divergeFactor` times
  * the best so far (that point is kept, as fastai does) or the loss is not finite (that point is
- * not). The suggestions are fastai's `valley`, `steep` and `minimum` (see {@link LrSuggestions}):
- * use `valley` first. Browser-safe: it only trains and returns numbers.
+ * not). That rule needs a loss >= 0: a negative one is refused with a `RangeError`. The
+ * suggestions are fastai's `valley`, `steep` and `minimum` (see {@link LrSuggestions}): use
+ * `valley` first. Browser-safe: it only trains and returns numbers.
  *
  * @param makeTrial Returns a fresh `{ model, data, loss, optimizer, batchSize }`; called once.
  * @param options `start`, `end`, `steps`, `smoothing`, `divergeFactor`, `seed`.
@@ -73,7 +74,7 @@ const owner = 'lrFind';
  *   const model = new MLP(2, [16, 16, 1], { rng: rng(1) });
  *   return { model, data: moons({ n: 200 }), loss: bceWithLogits, optimizer: new Adam(model.parameters(), { lr: 1 }), batchSize: 16 };
  * });
- * found.suggestions?.valley; // e.g. 0.004
+ * found.suggestions?.valley; // 0.0158
  */
 export function lrFind(makeTrial: () => LrTrial, options: LrFindOptions = {}): LrFindResult {
   checkFunction(owner, 'makeTrial', makeTrial);
@@ -100,6 +101,9 @@ export function lrFind(makeTrial: () => LrTrial, options: LrFindOptions = {}): L
     progress: false,
     callbacks: {
       onStepEnd: ({ step, loss, lr }) => {
+        // fastai's rule assumes a loss >= 0: with a negative best, 4 x best lies below every
+        // loss, so a falling negative loss would read as diverged at the first update.
+        if (loss < 0) throw new RangeError(`${owner}: the loss must be >= 0 (divergence is read as divergeFactor times the lowest loss), got ${loss} at update ${step}`);
         average = plan.smoothing * average + (1 - plan.smoothing) * loss;
         const smoothed = average / (1 - plan.smoothing ** (step + 1));
         lrs.push(lr);

@@ -3,6 +3,7 @@ import { defaultSeed } from '@etagrad/nn';
 import { ashaScheduler, rungBudgets } from './asha.js';
 import { gridConfigs, sampleConfigs } from './configs.js';
 import { checkCommon, checkSeed, executorFor, runSearch, type CommonSearchOptions, type ObjectiveSpec } from './run-search.js';
+import { isFitObjective } from './is-fit-objective.js';
 import { flatScheduler } from './scheduler.js';
 import { checkSpace, type Space } from './space.js';
 import type { SearchResult } from './trial.js';
@@ -23,7 +24,7 @@ export interface RandomSearchOptions extends GridSearchOptions {
 
 /** Options of {@link successiveHalving}. */
 export interface SuccessiveHalvingOptions extends CommonSearchOptions {
-  /** How many configs to draw; all start at `minBudget`. */
+  /** How many configs to draw; all start at `minBudget`. At least eta^(rungs - 1), so that one can reach `maxBudget`. */
   readonly trials: number;
   /** The first rung's budget (a positive integer, e.g. epochs). */
   readonly minBudget: number;
@@ -55,8 +56,11 @@ function drawn(
   return { direction, checked, trials, seed };
 }
 
-const checkBudget = (owner: string, budget: unknown): number =>
-  checkNumber(owner, 'budget', budget, 'a finite number > 0', (n) => Number.isFinite(n) && n > 0);
+/** A budget: a finite number > 0; a positive integer for the built-in `{ fit }`, which trains `epochs * budget` epochs. */
+const checkBudget = (owner: string, budget: unknown, objective: unknown): number =>
+  isFitObjective(objective)
+    ? checkNumber(owner, 'budget', budget, 'a positive integer with the { fit } objective (it trains epochs * budget epochs)', (n) => Number.isSafeInteger(n) && n > 0)
+    : checkNumber(owner, 'budget', budget, 'a finite number > 0', (n) => Number.isFinite(n) && n > 0);
 
 /**
  * Tries every combination of a grid (a space of lists), each at `budget`. Resolves to one record
@@ -72,7 +76,7 @@ export async function gridSearch(space: Space, objective: ObjectiveSpec, options
   const owner = 'gridSearch';
   const direction = checkCommon(owner, options, searchKeys[owner]);
   const checked = checkSpace(owner, space, true);
-  const budget = checkBudget(owner, options.budget ?? 1);
+  const budget = checkBudget(owner, options.budget ?? 1, objective);
   const executor = executorFor(owner, objective, options.executor);
   const configs = gridConfigs(checked);
   const identity = { method: 'grid', space: Object.fromEntries(checked), budget, direction };
@@ -91,7 +95,7 @@ export async function gridSearch(space: Space, objective: ObjectiveSpec, options
 export async function randomSearch(space: Space, objective: ObjectiveSpec, options: RandomSearchOptions): Promise<SearchResult> {
   const owner = 'randomSearch';
   const { direction, checked, trials, seed } = drawn(owner, space, options);
-  const budget = checkBudget(owner, options.budget ?? 1);
+  const budget = checkBudget(owner, options.budget ?? 1, objective);
   const executor = executorFor(owner, objective, options.executor);
   const configs = sampleConfigs(checked, trials, seed);
   const identity = { method: 'random', space: Object.fromEntries(checked), seed, budget, direction };
@@ -117,9 +121,15 @@ export async function successiveHalving(space: Space, objective: ObjectiveSpec, 
   const minBudget = checkPositiveInteger(owner, 'minBudget', options.minBudget);
   const maxBudget = checkNumber(owner, 'maxBudget', options.maxBudget, `an integer >= minBudget (${minBudget})`, (n) => Number.isSafeInteger(n) && n >= minBudget);
   const eta = checkNumber(owner, 'eta', options.eta ?? 3, 'an integer >= 2', (n) => Number.isSafeInteger(n) && n >= 2);
+  const budgets = rungBudgets(minBudget, maxBudget, eta);
+  // Each rung keeps floor(1 / eta) of the one below: with fewer, no trial would reach maxBudget,
+  // every one would end pruned and the search would have no best.
+  const least = eta ** (budgets.length - 1);
+  if (trials < least) {
+    throw new RangeError(`${owner}: trials must be >= ${least} (eta^${budgets.length - 1}, for one trial to reach maxBudget through rungs ${budgets.join(', ')}), got ${trials}`);
+  }
   const executor = executorFor(owner, objective, options.executor);
   const configs = sampleConfigs(checked, trials, seed);
-  const budgets = rungBudgets(minBudget, maxBudget, eta);
   const identity = { method: 'successiveHalving', space: Object.fromEntries(checked), seed, minBudget, maxBudget, eta, direction };
   return runSearch({ owner, configs, scheduler: ashaScheduler({ trials, budgets, eta, direction }), identity }, options, executor);
 }

@@ -1,4 +1,4 @@
-import { checkNumber, isRecord, show } from '@etagrad/check';
+import { checkNumber, closest, isRecord, show, thrownMessage } from '@etagrad/check';
 import { parse } from '@etagrad/sched';
 
 /** A value a hyperparameter can take: plain JSON, so a config saves, travels to workers and reloads as is. */
@@ -85,6 +85,9 @@ export function choice(values: readonly Json[]): Choice {
 /** The checked space: each hyperparameter's domain, lists read as choices. */
 export type CheckedSpace = readonly (readonly [name: string, domain: Domain])[];
 
+/** The keys of a domain. */
+const domainKinds = ['uniform', 'logUniform', 'choice'];
+
 /** Hyperparameters whose string values are schedule expressions. */
 const scheduleKeys = ['lr', 'schedule'];
 
@@ -105,8 +108,11 @@ export function checkSpace(owner: string, space: unknown, grid: boolean): Checke
     const domain: unknown = Array.isArray(given) ? { choice: given } : given;
     if (!isRecord(domain)) throw new TypeError(`${path} must be a list of values, { uniform }, { logUniform } or { choice }, got ${show(given)}`);
     const [kind, ...more] = Object.keys(domain);
-    if (kind === undefined || more.length > 0 || !['uniform', 'logUniform', 'choice'].includes(kind)) {
-      throw new TypeError(`${path} must be a list of values, { uniform }, { logUniform } or { choice }, got keys ${Object.keys(domain).join(', ') || 'none'}`);
+    if (kind === undefined || more.length > 0 || !domainKinds.includes(kind)) {
+      const guess = kind === undefined || more.length > 0 ? undefined : closest(kind, domainKinds);
+      throw new TypeError(
+        `${path} must be a list of values, { uniform }, { logUniform } or { choice }, got keys ${Object.keys(domain).join(', ') || 'none'}${guess === undefined ? '' : ` (did you mean '${guess}'?)`}`,
+      );
     }
     if (kind === 'choice') return [name, { choice: checkChoice(path, domain[kind], scheduleKeys.includes(name)) }] as const;
     if (grid) throw new TypeError(`${path} a grid search takes lists of values, got ${kind}`);
@@ -119,16 +125,43 @@ function checkChoice(path: string, values: unknown, schedules: boolean): readonl
   if (!Array.isArray(values)) throw new TypeError(`${path} choice must be a list of values, got ${show(values)}`);
   if (values.length === 0) throw new RangeError(`${path} choice must hold at least one value, got an empty list`);
   values.forEach((value: unknown, i) => {
+    // A config travels as JSON (to a BullMQ worker, into the journal's identity): a value JSON
+    // changes (NaN to null, a Date to a string) would make the trial depend on what runs it.
+    const bad = notJson(value);
+    if (bad !== null) {
+      const Type = typeof bad.part === 'number' ? RangeError : TypeError;
+      const where = bad.part === value ? '' : ` holding ${show(bad.part)}`;
+      throw new Type(`${path} choice[${i}] must be plain JSON (finite numbers, strings, booleans, null, lists and plain objects of them), got ${show(value)}${where}`);
+    }
     if (schedules && typeof value === 'string') {
       try {
         parse(value);
       } catch (error) {
-        const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+        const first = thrownMessage(error).split('\n')[0] ?? '';
         throw new RangeError(`${path} choice[${i}] must be a schedule expression, got '${value}' (${first})`);
       }
     }
   });
   return values as readonly Json[];
+}
+
+/** The first part of `x` that JSON would not keep as it is (wrapped, so that `undefined` is reported too); null when it is all plain JSON. */
+function notJson(x: unknown): { readonly part: unknown } | null {
+  if (x === null || typeof x === 'string' || typeof x === 'boolean') return null;
+  if (typeof x === 'number') return Number.isFinite(x) ? null : { part: x };
+  if (Array.isArray(x)) {
+    for (const item of x) {
+      const bad = notJson(item);
+      if (bad !== null) return bad;
+    }
+    return null;
+  }
+  if (typeof x !== 'object' || ![Object.prototype, null].includes(Object.getPrototypeOf(x))) return { part: x };
+  for (const item of Object.values(x)) {
+    const bad = notJson(item);
+    if (bad !== null) return bad;
+  }
+  return null;
 }
 
 function checkBounds(path: string, kind: 'uniform' | 'logUniform', bounds: unknown): [number, number] {

@@ -1,3 +1,4 @@
+import { thrownMessage } from '@etagrad/check';
 import type { Config, Json } from './space.js';
 
 /** How a trial ended: `ok`; `diverged` (non-finite score, or training diverged); `failed` (the objective threw); `pruned` (successive halving stopped it early). */
@@ -78,8 +79,7 @@ export interface SearchResult {
 export function evaluationOf(index: number, budget: number, outcome: { value: unknown } | { error: unknown }, time: number): Evaluation {
   const base = { index, budget, time };
   if ('error' in outcome) {
-    const error = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-    return { ...base, status: 'failed', score: null, extras: {}, error };
+    return { ...base, status: 'failed', score: null, extras: {}, error: thrownMessage(outcome.error) };
   }
   const { value } = outcome;
   if (typeof value === 'number') return { ...base, ...scored(value, false), extras: {} };

@@ -11,6 +11,7 @@ import { until } from './until.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const objective = fileURLToPath(new URL('fixtures/held-objective.mjs', import.meta.url));
+const otherObjective = fileURLToPath(new URL('fixtures/objective.mjs', import.meta.url));
 const workerScript = fileURLToPath(new URL('fixtures/bullmq-worker.ts', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'etagrad-bullmq-'));
 
@@ -64,6 +65,10 @@ describe('BullMQ', () => {
     const again = await gridSearch({ dir: [scratch], trial: [0, 1, 2, 3] }, objective, { executor: { kind: 'bullmq', connection: url, queue } });
     expect(again.trials.map((t) => t.score)).toEqual([1, 2, 3, 4]);
     expect(readdirSync(scratch).filter((name) => name.startsWith('started-')).length).toBe(before);
+    // The same space with another objective is another search: its trials run, and it does not
+    // collect the first objective's results (objective.mjs reads config.lr, absent here: NaN).
+    const other = await gridSearch({ dir: [scratch], trial: [0, 1, 2, 3] }, otherObjective, { executor: { kind: 'bullmq', connection: url, queue } });
+    expect(other.trials.map((t) => t.status)).toEqual(['diverged', 'diverged', 'diverged', 'diverged']);
   }, 60_000);
 
   test('a search stopped by its signal takes its waiting jobs off the queue; the running one finishes and the resumed search collects it', async (context) => {

@@ -4,7 +4,7 @@ import { MLP, rng, trainTestSplit, bceWithLogits, binaryAccuracy } from '@etagra
 import { SGD } from '@etagrad/optim';
 import { fit } from '@etagrad/train';
 import { expect, test, vi } from 'vitest';
-import { fitDatasets, fitObjective, randomSearch, uniform, type FitObjectiveSpec } from '../src/index.js';
+import { fitDatasets, fitObjective, gridSearch, randomSearch, uniform, type FitObjectiveSpec } from '../src/index.js';
 
 const spec: FitObjectiveSpec = { dataset: 'moons', model: '2-8-1', optimizer: 'sgd', epochs: 2 };
 
@@ -15,6 +15,14 @@ test('trains epochs * budget epochs and scores the held-out loss', async () => {
   expect(result.diverged).toBe(false);
   expect(result.score).toBeGreaterThan(0);
   expect(result.accuracy).toBeGreaterThan(0.5);
+});
+
+test('a budget that is not a whole number of epochs is refused with { fit } before any trial, not failed in every one', async () => {
+  const rule = 'budget must be a positive integer with the { fit } objective (it trains epochs * budget epochs), got 0.5';
+  await expect(randomSearch({ lr: [0.1] }, { fit: spec }, { trials: 2, budget: 0.5 })).rejects.toThrow(new RangeError(`randomSearch: ${rule}`));
+  await expect(gridSearch({ lr: [0.1] }, { fit: spec }, { budget: 0.5 })).rejects.toThrow(new RangeError(`gridSearch: ${rule}`));
+  // A function objective reads its budget as it likes.
+  expect((await gridSearch({ lr: [0.1] }, (_, budget) => budget, { budget: 0.5 })).best?.score).toBe(0.5);
 });
 
 test('a schedule multiplies lr; a diverging rate is reported as diverged', async () => {

@@ -49,6 +49,13 @@ describe('lrFind', () => {
     expect(found.losses.at(-1)).toBe(100);
   });
 
+  test('refuses a negative loss, which the divergence rule would read as diverged at once', () => {
+    // Falling from -1: fastai's rule (loss > 4 x best) would stop at update 0 with no suggestion.
+    expect(() => lrFind(scriptedTrial((k) => -1 - k), { steps: 30 })).toThrow(
+      new RangeError('lrFind: the loss must be >= 0 (divergence is read as divergeFactor times the lowest loss), got -1 at update 0'),
+    );
+  });
+
   test('stops at a non-finite loss without recording it', () => {
     const found = lrFind(scriptedTrial((k) => (k < 12 ? 1 : Infinity)), { steps: 50 });
     expect(found.divergedAt).toBe(12);

@@ -112,6 +112,20 @@ describe('fileJournal', () => {
     expect(lines.every((line) => JSON.parse(line) !== null)).toBe(true);
   });
 
+  test('two searches starting on one new journal at once: the second is refused, the journal stays readable', async () => {
+    const path = join(scratch, 'shared.jsonl');
+    const search = () => gridSearch({ x: [1, 2] }, (config) => config['x'] as number, { journal: path });
+    const [first, second] = await Promise.allSettled([search(), search()]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { trials: [{ score: 1 }, { score: 2 }] } });
+    expect(second).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining(`fileJournal: the journal ${path} must be written by one search at a time`) } });
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines.filter((line) => line.includes('etagrad-tune-journal'))).toHaveLength(1);
+    let runs = 0;
+    const resumed = await gridSearch({ x: [1, 2] }, () => ++runs, { journal: path });
+    expect(runs).toBe(0);
+    expect(resumed.trials.map((t) => t.score)).toEqual([1, 2]);
+  });
+
   test('a missing file starts a new journal', async () => {
     expect(await fileJournal(join(scratch, 'none.jsonl')).read()).toBe('');
   });

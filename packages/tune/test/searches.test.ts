@@ -75,6 +75,25 @@ describe('randomSearch', () => {
     expect(trials.every((t) => t.time >= 0)).toBe(true);
   });
 
+  test('a result that cannot be read or kept as JSON, or a thrown value that is not text, fails only its trial', async () => {
+    const cyclic: Record<string, unknown> = { score: 1 };
+    cyclic['self'] = cyclic;
+    const returns: (() => unknown)[] = [
+      () => ({ score: 1, steps: 10n }),
+      () => cyclic,
+      () => ({ get score(): number { throw new Error('lost'); } }),
+      () => { throw Object.create(null); },
+      () => 2,
+    ];
+    const objective = (() => (returns.shift() ?? (() => 3))()) as Objective;
+    const { trials, best } = await randomSearch(space, objective, { trials: 5, seed: 1 });
+    expect(trials.map((t) => t.status)).toEqual(['failed', 'failed', 'failed', 'failed', 'ok']);
+    expect(trials[0]?.error).toMatch(/^objective must return a number or \{ score \} with plain JSON extras, got one that fails \(.*BigInt/);
+    expect(trials[2]?.error).toContain('(lost)');
+    expect(trials[3]?.error).toBe('an object');
+    expect(best?.index).toBe(4);
+  });
+
   test('the same seed gives the same trials, whatever the number of workers', async () => {
     const one = await randomSearch(space, bowl, { trials: 12, seed: 5 });
     const four = await randomSearch(space, bowl, { trials: 12, seed: 5, executor: scrambled(bowl, 4, 9) });
@@ -185,5 +204,14 @@ describe('successiveHalving', () => {
     await expect(successiveHalving(space, bowl, { ...o, minBudget: 0 })).rejects.toThrow('successiveHalving: minBudget must be a positive integer, got 0');
     await expect(successiveHalving(space, bowl, { ...o, maxBudget: 0.5 })).rejects.toThrow('successiveHalving: maxBudget must be an integer >= minBudget (1), got 0.5');
     await expect(successiveHalving(space, bowl, { ...o, eta: 1 })).rejects.toThrow('successiveHalving: eta must be an integer >= 2, got 1');
+    // 8 trials keep 2 at budget 3 and none at 9: every trial would end pruned, with no best.
+    let runs = 0;
+    await expect(successiveHalving(space, () => ++runs, { trials: 8, minBudget: 1, maxBudget: 9 })).rejects.toThrow(
+      new RangeError('successiveHalving: trials must be >= 9 (eta^2, for one trial to reach maxBudget through rungs 1, 3, 9), got 8'),
+    );
+    expect(runs).toBe(0);
+    const byValue: Objective = (config) => config['i'] as number;
+    expect((await successiveHalving(space, byValue, { trials: 9, minBudget: 1, maxBudget: 9 })).best?.budget).toBe(9);
+    expect((await successiveHalving(space, byValue, { trials: 2, minBudget: 2, maxBudget: 2 })).best?.budget).toBe(2);
   });
 });

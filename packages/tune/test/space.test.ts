@@ -26,8 +26,19 @@ describe('checkSpace', () => {
     refuse({ b: { choice: 3 } }, 'randomSearch: space.b: choice must be a list of values, got 3');
     refuse({ b: 3 }, 'randomSearch: space.b: must be a list of values, { uniform }, { logUniform } or { choice }, got 3');
     refuse({ b: { normal: [0, 1] } }, 'randomSearch: space.b: must be a list of values, { uniform }, { logUniform } or { choice }, got keys normal');
+    refuse({ lr: { logUnifrom: [1e-4, 1] } }, "randomSearch: space.lr: must be a list of values, { uniform }, { logUniform } or { choice }, got keys logUnifrom (did you mean 'logUniform'?)");
     refuse({}, 'randomSearch: space must be an object with at least one hyperparameter, got an object');
     refuse({ lr: uniform(0, 1) }, 'gridSearch: space.lr: a grid search takes lists of values, got uniform', true);
+    // What JSON would change (NaN to null, a Date to a string) would make a trial depend on what runs it.
+    const json = 'must be plain JSON (finite numbers, strings, booleans, null, lists and plain objects of them), got';
+    refuse({ lr: [0.1, Number.NaN] }, `gridSearch: space.lr: choice[1] ${json} NaN`, true);
+    refuse({ b: { choice: [Infinity] } }, `randomSearch: space.b: choice[0] ${json} Infinity`);
+    refuse({ b: [1, undefined] }, `randomSearch: space.b: choice[1] ${json} undefined`);
+    refuse({ b: [10n] }, `randomSearch: space.b: choice[0] ${json} 10n`);
+    refuse({ b: [new Date(0)] }, `randomSearch: space.b: choice[0] ${json} an object`);
+    refuse({ b: [{ sizes: [16, Number.NaN] }] }, `randomSearch: space.b: choice[0] ${json} an object holding NaN`);
+    expect(() => checkSpace('randomSearch', { b: { choice: [Number.NaN] } }, false)).toThrow(RangeError);
+    expect(checkSpace('gridSearch', { b: [null, true, 'x', [1, { a: [] }], Object.create(null)] }, true)).toHaveLength(1);
     refuse({ schedule: ['constant(1)', 'cosine('] }, "randomSearch: space.schedule: choice[1] must be a schedule expression, got 'cosine(' (");
   });
 });

@@ -1,6 +1,7 @@
 import { Queue, QueueEvents } from 'bullmq';
-import { checkKeys, checkPositiveInteger } from '@etagrad/check';
+import { checkKeys, checkPositiveInteger, thrownMessage } from '@etagrad/check';
 import type { Executor } from '../executor.js';
+import { hashText } from '../hash.js';
 import type { Evaluation } from '../trial.js';
 import { connectionOptions, queueName, type Connection } from './bullmq-options.js';
 import type { TrialJobData } from './bullmq-processor.js';
@@ -24,9 +25,10 @@ const owner = 'bullmqExecutor';
 /**
  * Puts each trial on a BullMQ queue for `etagrad worker` processes (`runWorker`) to run, on any
  * machines, and waits for its result. Each job's id is the trial's identity (search, trial,
- * budget): adding a trial that is already queued or done adds nothing, so a resumed search never
- * duplicates work. A job that BullMQ itself fails (it stalled more often than workers allow) is
- * recorded as a `failed` trial with BullMQ's reason.
+ * budget, and the objective: its module's URL or its `{ fit }`): adding a trial that is already
+ * queued or done adds nothing, so a resumed search never duplicates work. A job that BullMQ
+ * itself fails (it stalled more often than workers allow) is recorded as a `failed` trial with
+ * BullMQ's reason.
  *
  * `close()` with trials unfinished (a search stopped by its signal) removes from the queue the
  * jobs no worker has started, so that a stopped search keeps no worker busy; the running ones
@@ -44,6 +46,9 @@ export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExe
   const connection = connectionOptions(owner, options.connection);
   const name = queueName(owner, options.queue);
   const capacity = checkPositiveInteger(owner, 'capacity', options.capacity ?? 64);
+  // The objective is part of a job's identity: two searches of one space and seed with other
+  // objectives (another module, another { fit }) must not collect each other's results.
+  const objectiveId = hashText(JSON.stringify(objective));
   await checkRedis(owner, connection, options.readyTimeout);
   const queue = new Queue<TrialJobData, Evaluation>(name, { connection });
   const events = new QueueEvents(name, { connection });
@@ -59,21 +64,22 @@ export async function bullmqExecutor(objective: ObjectiveRef, options: BullmqExe
     capacity,
     async evaluate(task) {
       if (closing) throw new Error(`${owner}: closed, cannot run trial ${task.index}`);
-      unfinished.add(task.id);
+      const jobId = `${task.id}-${objectiveId}`;
+      unfinished.add(jobId);
       try {
         // Redis refusing the job is the executor breaking: that rejects (and ends the search).
-        const added = queue.add('trial', { objective, task }, { jobId: task.id, attempts: 1 });
+        const added = queue.add('trial', { objective, task }, { jobId, attempts: 1 });
         adding.add(added);
         const job = await added.finally(() => adding.delete(added));
         try {
           return (await Promise.race([job.waitUntilFinished(events), closed])) as Evaluation;
         } catch (error) {
           if (closing) throw new Error(`${owner}: closed before trial ${task.index} finished`);
-          const reason = error instanceof Error ? error.message : String(error);
-          return { index: task.index, budget: task.budget, status: 'failed', score: null, time: 0, extras: {}, error: `BullMQ job ${task.id} failed: ${reason}` };
+          const reason = thrownMessage(error);
+          return { index: task.index, budget: task.budget, status: 'failed', score: null, time: 0, extras: {}, error: `BullMQ job ${jobId} failed: ${reason}` };
         }
       } finally {
-        unfinished.delete(task.id);
+        unfinished.delete(jobId);
       }
     },
     async close() {
