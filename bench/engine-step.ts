@@ -7,42 +7,70 @@ export type EngineModel = ParameterModel<Value>;
 
 export const engineModel = (model: Model): EngineModel => withParameters(model, (x) => new Value(x));
 
-/** One point's score: the MLP on the coordinates `x` (numbers, or Values in a trace). */
-export function engineScore(model: EngineModel, x: readonly Operand[]): Value {
-  const last = model.layers.length - 1;
-  let h = x;
-  for (let l = 0; l <= last; l++) {
-    const layer = model.layers[l] as EngineModel['layers'][number];
-    const out: Value[] = [];
-    for (const { w, b } of layer) {
-      const act = dot(w, h).add(b);
-      out.push(l === last ? act : act.relu());
-    }
-    h = out;
-  }
-  return h[0] as Value;
+/** What the step asks of a value type: micrograd's three methods. */
+export interface StepValue<V> {
+  add(other: V | number): V;
+  mul(other: V | number): V;
+  relu(): V;
 }
+
+/** What the step asks of an engine: its n-ary ops over its value type. */
+export interface StepOps<V> {
+  dot(ws: readonly V[], xs: readonly (V | number)[]): V;
+  sum(values: readonly V[]): V;
+  mean(values: readonly V[]): V;
+}
+
+/**
+ * The demo step's graph written once for any engine with micrograd's API (`ops` and `V`'s
+ * methods), in one op order: `score` (one point's MLP on its coordinates, numbers or values),
+ * `hinge` (`relu(1 - y·score)` for a label ±1), `decay` (`1e-4·Σp²`), and `graph` (the loss
+ * `mean(hinges) + decay` and each point's score).
+ */
+export function stepFunctions<V extends StepValue<V>>(ops: StepOps<V>) {
+  const score = (model: ParameterModel<V>, x: readonly (V | number)[]): V => {
+    const last = model.layers.length - 1;
+    let h = x;
+    for (let l = 0; l <= last; l++) {
+      const layer = model.layers[l] as ParameterModel<V>['layers'][number];
+      const out: V[] = [];
+      for (const { w, b } of layer) {
+        const act = ops.dot(w, h).add(b);
+        out.push(l === last ? act : act.relu());
+      }
+      h = out;
+    }
+    return h[0] as V;
+  };
+  const hinge = (s: V, y: number): V => s.mul(-y).add(1).relu();
+  const decay = (parameters: readonly V[]): V => ops.sum(parameters.map((p) => p.mul(p))).mul(1e-4);
+  const graph = (model: ParameterModel<V>, data: { x: readonly (readonly (V | number)[])[]; y: readonly number[] }): { loss: V; scores: V[] } => {
+    const scores: V[] = [];
+    const losses: V[] = [];
+    for (let i = 0; i < data.x.length; i++) {
+      const s = score(model, data.x[i] as readonly (V | number)[]);
+      scores.push(s);
+      losses.push(hinge(s, data.y[i] as number));
+    }
+    return { loss: ops.mean(losses).add(decay(model.parameters)), scores };
+  };
+  return { score, hinge, decay, graph };
+}
+
+const autograd = stepFunctions<Value>({ dot, sum, mean });
+
+/** One point's score: the MLP on the coordinates `x` (numbers, or Values in a trace). */
+export const engineScore: (model: EngineModel, x: readonly Operand[]) => Value = autograd.score;
 
 /** A point's hinge loss, `relu(1 - y·score)` for its label `y` (±1). */
-export const engineHinge = (score: Value, y: number): Value => score.mul(-y).add(1).relu();
+export const engineHinge: (score: Value, y: number) => Value = autograd.hinge;
 
 /** The weight decay term of the demo's loss, `1e-4·Σp²`. */
-export const engineDecay = (parameters: readonly Value[]): Value => sum(parameters.map((p) => p.mul(p))).mul(1e-4);
+export const engineDecay: (parameters: readonly Value[]) => Value = autograd.decay;
 
 /** The demo's graph: the loss node, mean(relu(1 - y·score)) + 1e-4·Σp², and each point's score. */
-export function engineGraph(
-  model: EngineModel,
-  data: { x: readonly (readonly Operand[])[]; y: readonly number[] },
-): { loss: Value; scores: Value[] } {
-  const scores: Value[] = [];
-  const losses: Value[] = [];
-  for (let i = 0; i < data.x.length; i++) {
-    const score = engineScore(model, data.x[i] as readonly Operand[]);
-    scores.push(score);
-    losses.push(engineHinge(score, data.y[i] as number));
-  }
-  return { loss: mean(losses).add(engineDecay(model.parameters)), scores };
-}
+export const engineGraph: (model: EngineModel, data: { x: readonly (readonly Operand[])[]; y: readonly number[] }) => { loss: Value; scores: Value[] } =
+  autograd.graph;
 
 /** The loss node of the demo (see {@link engineGraph}). */
 export const engineLoss = (model: EngineModel, data: Moons): Value => engineGraph(model, data).loss;

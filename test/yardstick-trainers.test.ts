@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import * as compiled from '../bench/yardstick/compiled.js';
 import * as eager from '../bench/yardstick/eager.js';
 import * as perSample from '../bench/yardstick/per-sample.js';
+import * as typedTape from '../bench/yardstick/typed-tape.js';
 import type { Workload } from '../bench/yardstick/workload.js';
 
 // A small workload in the yardstick's shape (../shared/yardstick/harness.mjs): 6 points, MLP 2-3-1.
@@ -40,6 +41,16 @@ describe('bench/yardstick trainers (what compare.mjs times)', () => {
     b.reset();
     expect(run(b)).toEqual(got);
     expect(b.nodesPerStep()).toBeNull();
+  });
+
+  test('the typed-tape sketch trains to the losses of eager, bit for bit, over the same op nodes', () => {
+    const [a, b] = [eager.createTrainer(workload), typedTape.createTrainer(workload)];
+    const run = (t: typeof a): number[] => Array.from({ length: 20 }, (_, k) => t.step(k, lr(k)).loss);
+    const want = run(a);
+    expect(run(b)).toEqual(want);
+    expect(b.nodesPerStep()).toBe(a.nodesPerStep());
+    b.reset();
+    expect(run(b)).toEqual(want);
   });
 
   test('nodesPerStep counts the op nodes of a step: null before the first, the same for both after', () => {

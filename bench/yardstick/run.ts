@@ -2,7 +2,8 @@
 // fused baselines with ../shared/yardstick/compare.mjs (relative to the repository's root; the
 // environment variable ETAGRAD_YARDSTICK names another folder), on both of its data files.
 // Skips with one line when the folder is absent. Arguments: trainer names to run (default eager
-// and compiled, those of the targets; per-sample when named), and --rounds N, passed on to compare.mjs.
+// and compiled, those of the targets; per-sample and typed-tape when named), and --rounds N, passed
+// on to compare.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const folder = process.env.ETAGRAD_YARDSTICK ?? resolve(root, '../shared/yardstick');
 const compare = join(folder, 'compare.mjs');
-const TRAINERS = ['eager', 'compiled', 'per-sample'];
+const TRAINERS = ['eager', 'compiled', 'per-sample', 'typed-tape'];
 const DEFAULT = ['eager', 'compiled'];
 const DATA = ['moons100.json', 'moons1000.json'];
 
