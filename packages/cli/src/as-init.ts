@@ -16,9 +16,11 @@ const PASSED_ON = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGWINCH'] as const;
  * a Ctrl-C at the terminal reaches it once, through this process, not twice.
  */
 export function runAsInit(): Promise<number> {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', detached: true });
+  // Listening first: a signal that comes while the child starts is handled (a PID 1 without a
+  // handler would lose it), and passed on once this synchronous code has made the child.
   const passOn = (signal: NodeJS.Signals): void => void child.kill(signal);
   for (const signal of PASSED_ON) process.on(signal, passOn);
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', detached: true });
   return new Promise((resolve) => {
     child.once('error', (error) => {
       process.stderr.write(`etagrad: could not start the command under this init: ${error.message}\n`);

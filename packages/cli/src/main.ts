@@ -162,7 +162,7 @@ function isEntryModule(): boolean {
  * `process.exitCode` (so pending output is flushed before Node exits; a code, not a re-raised
  * signal, which a PID 1 would ignore), and a closed pipe (`etagrad demo | head`) ends the run
  * quietly instead of crashing on EPIPE. As PID 1 (a container's first process) it runs the
- * command in a child and passes signals on (see {@link runAsInit}).
+ * command in a child process and passes signals on to it, as `docker run --init` would.
  */
 export async function runAsProcess(): Promise<void> {
   if (process.pid === 1) {
