@@ -47,7 +47,7 @@ export function memoryJournal(initial = ''): Journal & {
 export interface JournalHeader {
   readonly format: 'etagrad-tune-journal';
   readonly version: 1;
-  /** The search's identity: its method, space, seed and budgets. A resume must match it. */
+  /** The search's identity: its method, space, seed, budgets and direction, and the `{ fit }` objective's settings. A resume must match it. */
   readonly search: Readonly<Record<string, unknown>>;
 }
 

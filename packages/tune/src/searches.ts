@@ -63,6 +63,18 @@ const checkBudget = (owner: string, budget: unknown, objective: unknown): number
     : checkNumber(owner, 'budget', budget, 'a finite number > 0', (n) => Number.isFinite(n) && n > 0);
 
 /**
+ * The objective's part of a search's identity, for a journal to match: the built-in `{ fit }`'s
+ * settings that change its scores, defaults filled in (`compile` changes no number), so that a
+ * search resumed with other settings is refused instead of reusing scores they did not give. A
+ * function cannot be told from another: none.
+ */
+function objectiveIdentity(objective: unknown): { objective?: Record<string, unknown> } {
+  if (!isFitObjective(objective)) return {};
+  const { dataset, model, optimizer, epochs = 1, seed = 1 } = objective.fit;
+  return { objective: { fit: { dataset, model, optimizer, epochs, seed } } };
+}
+
+/**
  * Tries every combination of a grid (a space of lists), each at `budget`. Resolves to one record
  * per combination, the first hyperparameter varying slowest, and the best.
  *
@@ -79,7 +91,7 @@ export async function gridSearch(space: Space, objective: ObjectiveSpec, options
   const budget = checkBudget(owner, options.budget ?? 1, objective);
   const executor = executorFor(owner, objective, options.executor);
   const configs = gridConfigs(checked);
-  const identity = { method: 'grid', space: Object.fromEntries(checked), budget, direction };
+  const identity = { method: 'grid', space: Object.fromEntries(checked), budget, direction, ...objectiveIdentity(objective) };
   return runSearch({ owner, configs, scheduler: flatScheduler(configs.length, budget), identity }, options, executor);
 }
 
@@ -98,7 +110,7 @@ export async function randomSearch(space: Space, objective: ObjectiveSpec, optio
   const budget = checkBudget(owner, options.budget ?? 1, objective);
   const executor = executorFor(owner, objective, options.executor);
   const configs = sampleConfigs(checked, trials, seed);
-  const identity = { method: 'random', space: Object.fromEntries(checked), seed, budget, direction };
+  const identity = { method: 'random', space: Object.fromEntries(checked), seed, budget, direction, ...objectiveIdentity(objective) };
   return runSearch({ owner, configs, scheduler: flatScheduler(trials, budget), identity }, options, executor);
 }
 
@@ -130,6 +142,6 @@ export async function successiveHalving(space: Space, objective: ObjectiveSpec, 
   }
   const executor = executorFor(owner, objective, options.executor);
   const configs = sampleConfigs(checked, trials, seed);
-  const identity = { method: 'successiveHalving', space: Object.fromEntries(checked), seed, minBudget, maxBudget, eta, direction };
+  const identity = { method: 'successiveHalving', space: Object.fromEntries(checked), seed, minBudget, maxBudget, eta, direction, ...objectiveIdentity(objective) };
   return runSearch({ owner, configs, scheduler: ashaScheduler({ trials, budgets, eta, direction }), identity }, options, executor);
 }

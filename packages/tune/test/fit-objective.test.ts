@@ -4,7 +4,7 @@ import { MLP, rng, trainTestSplit, bceWithLogits, binaryAccuracy } from '@etagra
 import { SGD } from '@etagrad/optim';
 import { fit } from '@etagrad/train';
 import { expect, test, vi } from 'vitest';
-import { fitDatasets, fitObjective, gridSearch, randomSearch, uniform, type FitObjectiveSpec } from '../src/index.js';
+import { fitDatasets, fitObjective, gridSearch, memoryJournal, randomSearch, uniform, type FitObjectiveSpec } from '../src/index.js';
 
 const spec: FitObjectiveSpec = { dataset: 'moons', model: '2-8-1', optimizer: 'sgd', epochs: 2 };
 
@@ -79,4 +79,15 @@ test('where tracing is refused, trials train eagerly after one notice on stderr'
     warn.mockRestore();
   }
   expect(() => fitObjective({ ...spec, compile: 'yes' as unknown as boolean })).toThrow(new TypeError("fitObjective: compile must be a boolean, got 'yes'"));
+});
+
+test("a journal of a { fit } search is not resumed with other settings, whose scores it does not hold", async () => {
+  const journal = memoryJournal();
+  const first = await gridSearch({ lr: [0.5] }, { fit: spec }, { journal });
+  // other epochs: the old score would be reused as this search's; refused instead
+  await expect(gridSearch({ lr: [0.5] }, { fit: { ...spec, epochs: 3 } }, { journal })).rejects.toThrow(/must come from the same search to resume it, got one whose objective differs/);
+  // the same settings, a default spelled out and compile off (the same numbers): resumed, nothing runs again
+  const again = await gridSearch({ lr: [0.5] }, { fit: { ...spec, seed: 1, compile: false } }, { journal });
+  expect(again.trials.map((t) => t.score)).toEqual(first.trials.map((t) => t.score));
+  expect(journal.text().trimEnd().split('\n')).toHaveLength(2);
 });
