@@ -137,26 +137,29 @@ const list = (text: string): number[] =>
 export function readControls(form: HTMLFormElement, previous: PlaygroundConfig): PlaygroundConfig {
   const data = new FormData(form);
   const text = (name: string): string => String(data.get(name) ?? '');
+  // An empty number field (or one whose text is not a number, which the browser empties) is no
+  // value, not 0: it is refused with its name.
+  const num = (name: string): number => (text(name).trim() === '' ? Number.NaN : Number(text(name)));
   const optimizer = text('optimizer') as OptimizerName;
   const options = Object.fromEntries(
-    (optimizers[optimizer]?.fields ?? []).map((f) => [f.name, typeof f.default === 'boolean' ? data.get(`opt.${f.name}`) !== null : Number(text(`opt.${f.name}`))]),
+    (optimizers[optimizer]?.fields ?? []).map((f) => [f.name, typeof f.default === 'boolean' ? data.get(`opt.${f.name}`) !== null : num(`opt.${f.name}`)]),
   );
   const init = text('init');
   const batch = text('batch');
   return readConfig({
     version: previous.version,
     lesson: previous.lesson,
-    data: { kind: text('data'), n: Number(text('n')), noise: Number(text('noise')), seed: Number(text('dataSeed')), points: previous.data.points },
-    model: { hidden: list(text('hidden')), activation: text('activation'), init: init === 'micrograd' ? init : Number(init) },
+    data: { kind: text('data'), n: num('n'), noise: num('noise'), seed: num('dataSeed'), points: previous.data.points },
+    model: { hidden: list(text('hidden')), activation: text('activation'), init: init === 'micrograd' ? init : num('init') },
     loss: text('loss'),
-    l2: Number(text('l2')),
+    l2: num('l2'),
     optimizer,
     options,
     batchSize: batch === 'all' ? 'all' : Number(batch),
-    seed: Number(text('seed')),
+    seed: num('seed'),
     schedule: text('schedule'),
     // Each lane keeps the overrides it had (a lesson's), new lanes have none.
     lanes: list(text('lanes')).map((multiplier, i) => ({ ...previous.lanes[i], multiplier })),
-    steps: Number(text('steps')),
+    steps: num('steps'),
   });
 }

@@ -4,6 +4,7 @@
 import type { StateDict } from '@etagrad/nn';
 import type { PlaygroundConfig } from './config.js';
 import { losses } from './loss.js';
+import { constructorOptions, defaultOptions } from './optimizers.js';
 
 /** What a script needs of a lane. */
 export interface LaneRecipe {
@@ -29,11 +30,11 @@ export function exportTypeScript(recipe: LaneRecipe): string {
   const epochs = Math.ceil(config.steps / perEpoch);
   const lossName = lossImport[config.loss];
   const lr = multiplier === 1 ? `parse(${JSON.stringify(config.schedule)})` : `scale(parse(${JSON.stringify(config.schedule)}), ${multiplier})`;
-  const { beta1, beta2, ...rest } = config.options;
-  const options = { ...(beta1 === undefined || beta2 === undefined ? {} : { betas: [beta1, beta2] }), ...rest };
+  // The options as the page's optimizer has them: a link's lane may give some, the rest are the defaults.
+  const { lr: _, ...options } = constructorOptions({ ...defaultOptions(config.optimizer), ...config.options }, 0);
   const optionText = Object.entries(options).map(([k, v]) => `, ${k}: ${JSON.stringify(v)}`).join('');
   const penalty = config.l2 === 0 ? `${lossName}(outputs, targets)` : `${lossName}(outputs, targets).add(l2(parameters).mul(${config.l2}))`;
-  return `// etagrad playground: lane ×${multiplier} of ${config.lesson === null ? 'a run' : `lesson ${config.lesson}`}, as a script.
+  return `// etagrad playground: lane ×${multiplier} of ${config.lesson === null ? 'a run' : `lesson ${config.lesson.replace(/[\n\r\u2028\u2029]/g, ' ')}`}, as a script.
 // Run: npx tsx lane.ts   (prints the last update's step and loss)
 import { MLP, ${lossName}, l2, type Loss } from '@etagrad/nn';
 import { ${config.optimizer} } from '@etagrad/optim';

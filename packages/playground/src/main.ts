@@ -38,30 +38,39 @@ const announce = (text: string): void => {
   status.textContent = text;
 };
 
-/** The configuration the fragment asks for; the default view when it asks for nothing valid. */
-function fromFragment(): PlaygroundConfig {
+/**
+ * The configuration the fragment asks for, and why it is not what it asks for: the default view,
+ * with the reason, when it asks for nothing valid.
+ */
+function fromFragment(): [PlaygroundConfig, string] {
   try {
     const request = readFragment(location.hash);
-    if (request.kind === 'config') return request.config;
+    if (request.kind === 'config') return [request.config, ''];
     if (request.kind === 'lesson') {
-      if (isLesson(request.name)) return lessons[request.name].config;
-      announce(`No lesson named ${request.name}; showing the default view.`);
+      if (isLesson(request.name)) return [lessons[request.name].config, ''];
+      return [defaultConfig, `No lesson named ${request.name}; showing the default view.`];
     }
   } catch (error) {
-    announce(`${(error as Error).message}; showing the default view.`);
+    return [defaultConfig, `${(error as Error).message}; showing the default view.`];
   }
-  return defaultConfig;
+  return [defaultConfig, ''];
 }
 
-function start(next: PlaygroundConfig): void {
+/**
+ * Trains `next` from the start.
+ *
+ * @param next - the configuration
+ * @param notice - why it is not what the link asked for (shown above the lanes until the next start)
+ */
+function start(next: PlaygroundConfig, notice = ''): void {
   config = next;
   history.replaceState(null, '', encodeConfig(config));
   renderControls(form, config);
   (form.elements.namedItem('addClass') as HTMLSelectElement).value = pointClass;
   box = wireScheduleBox(form.elements.namedItem('schedule') as HTMLTextAreaElement, $('schedule-plot'), $('schedule-error'), () => config.steps);
   const about = config.lesson !== null && isLesson(config.lesson) ? lessons[config.lesson] : null;
-  lesson.hidden = about === null;
-  lesson.textContent = about === null ? '' : `${about.title}. ${about.text}`;
+  lesson.textContent = about === null ? notice : `${about.title}. ${about.text}`;
+  lesson.hidden = lesson.textContent === '';
   const parent = $('lanes');
   parent.replaceChildren();
   views = config.lanes.map((spec, i) => makeLaneView(parent, i, spec));
@@ -70,7 +79,7 @@ function start(next: PlaygroundConfig): void {
   bounds = null;
   paused = false;
   send({ type: 'start', config });
-  announce(`Training ${views.length} lane${views.length === 1 ? '' : 's'} for ${config.steps} steps.`);
+  announce(`${notice === '' ? '' : `${notice} `}Training ${views.length} lane${views.length === 1 ? '' : 's'} for ${config.steps} steps.`);
 }
 
 /** Trains from the start: the lanes' mid-run schedules dropped (a link or a reload keeps them). */
@@ -254,11 +263,11 @@ $('range-apply').addEventListener('click', () => {
   announce(`Training from the start at the suggested rate ${suggested.toPrecision(3)} (lane ×1).`);
 });
 
-window.addEventListener('hashchange', () => start(fromFragment()));
+window.addEventListener('hashchange', () => start(...fromFragment()));
 
 installSurface({
   lanes: () => views.map((v) => ({ step: v.step, loss: v.losses.at(-1) ?? Number.NaN, lr: v.lr, verdict: v.verdict, losses: v.losses })),
   config: () => config,
 });
 
-start(fromFragment());
+start(...fromFragment());

@@ -6,6 +6,7 @@ import {
   checkFinite,
   checkKeys,
   checkNonNegative,
+  checkNonNegativeInteger,
   checkObject,
   checkPositiveInteger,
   checkString,
@@ -88,7 +89,7 @@ export function readConfig(x: unknown): PlaygroundConfig {
   if (!Array.isArray(lanes) || lanes.length < 1 || lanes.length > 3) {
     throw new RangeError(`${owner}: lanes must be 1 to 3 lanes, got ${show(lanes)}`);
   }
-  const init = model['init'] === 'micrograd' ? 'micrograd' : checkNonNegative(owner, 'model.init', model['init']);
+  const init = model['init'] === 'micrograd' ? 'micrograd' : checkNonNegativeInteger(owner, 'model.init', model['init']);
   const batchSize = readBatchSize(c['batchSize'], 'batchSize');
   const lesson = c['lesson'] === null ? null : checkString(owner, 'lesson', c['lesson']);
   return {
@@ -98,7 +99,7 @@ export function readConfig(x: unknown): PlaygroundConfig {
       kind: checkChoice(owner, 'data.kind', data['kind'], dataKinds),
       n: checkPositiveInteger(owner, 'data.n', data['n']),
       noise: checkNonNegative(owner, 'data.noise', data['noise']),
-      seed: checkNonNegative(owner, 'data.seed', data['seed']),
+      seed: checkNonNegativeInteger(owner, 'data.seed', data['seed']),
       points: points.map(checkPoint),
     },
     model: {
@@ -111,7 +112,7 @@ export function readConfig(x: unknown): PlaygroundConfig {
     optimizer,
     options: { ...defaultOptions(optimizer), ...options },
     batchSize,
-    seed: checkNonNegative(owner, 'seed', c['seed']),
+    seed: checkNonNegativeInteger(owner, 'seed', c['seed']),
     schedule: checkString(owner, 'schedule', c['schedule']),
     // Version 1 wrote each lane as its bare multiplier.
     lanes: lanes.map((lane: unknown, i) => (version === 1 ? { multiplier: checkNonNegative(owner, `lanes[${i}]`, lane) } : readLane(lane, `lanes[${i}]`, optimizer))),

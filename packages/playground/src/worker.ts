@@ -25,6 +25,8 @@ interface Running {
 }
 
 let run: Running | null = null;
+/** The latest start asked for: a start still loading its data when a newer one came is dropped. */
+let latest = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 const post = (message: FromWorker, transfer: Transferable[] = []): void => self.postMessage(message, { transfer });
@@ -34,8 +36,9 @@ async function demoFor(config: PlaygroundConfig): Promise<MicrogradDemo | null> 
   return needed ? ((await import('./micrograd-demo.json')).default as MicrogradDemo) : null;
 }
 
-async function start(config: PlaygroundConfig): Promise<void> {
+async function start(config: PlaygroundConfig, id: number): Promise<void> {
   const demo = await demoFor(config);
+  if (id !== latest) return;
   const lanes = config.lanes.map((spec) => new Lane(laneConfig(config, spec), spec.multiplier, demo));
   const first = lanes[0];
   if (first === undefined) throw new RangeError('playground: lanes must hold 1 to 3 multipliers, got 0');
@@ -89,6 +92,18 @@ function slice(): void {
   timer = null;
   const state = run;
   if (state === null || state.paused) return;
+  try {
+    train(state);
+  } catch (error) {
+    // An update that throws (a schedule's rate turning NaN, ...) ends the run: the page gets the
+    // message and the updates made before it.
+    run = null;
+    fail(error);
+    report(state, true);
+  }
+}
+
+function train(state: Running): void {
   const end = performance.now() + sliceMs;
   let active = true;
   while (active && performance.now() < end) {
@@ -106,7 +121,8 @@ function handle(message: ToWorker): void {
   switch (message.type) {
     case 'start':
       run = null;
-      void start(message.config).catch(fail);
+      latest += 1;
+      void start(message.config, latest).catch(fail);
       return;
     case 'pause':
       if (run !== null) run.paused = true;

@@ -269,4 +269,71 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     await lanesAt(page, 50);
     await page.close();
   }, timeout);
+
+  test('misuse: an unknown lesson or a bad link says so above the lanes, and the default view trains', async () => {
+    for (const [fragment, message] of [
+      ['#lesson=unknown', 'No lesson named unknown; showing the default view.'],
+      ['#c=%7B', /^playground: the link's configuration is not valid JSON: .*; showing the default view\.$/],
+      [`#c=${encodeURIComponent(JSON.stringify({ ...defaultConfig, steps: 0 }))}`, 'playground: steps must be a positive integer, got 0; showing the default view.'],
+    ] as const) {
+      const page = await openPage(harness, fragment);
+      const notice = page.locator('#lesson');
+      await expect.poll(() => notice.isVisible()).toBe(true);
+      if (typeof message === 'string') expect(await notice.textContent()).toBe(message);
+      else expect(await notice.textContent()).toMatch(message);
+      expect(await page.evaluate(() => window.etagradPlayground.config())).toEqual(defaultConfig);
+      await lanesAt(page, 5);
+      await page.close();
+    }
+  }, timeout);
+
+  test('misuse: a schedule whose rate turns NaN mid-run stops the run with its message, the updates before it shown', async () => {
+    // ×0 of 1e300·2^k: 0 until 2^k overflows at step 28, then 0 × Infinity.
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(0), steps: 100, schedule: 'exponential({ initial: 1e300, rate: 2 })' }));
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Error:') === true, null, { timeout: 170_000 });
+    expect(await page.locator('#status').textContent()).toBe('Error: SGD: lr (schedule at step 28) must be a finite number >= 0, got NaN');
+    await expect.poll(async () => (await page.evaluate(() => window.etagradPlayground.lanes()))[0]?.step).toBe(28);
+    await page.close();
+  }, timeout);
+
+  test('misuse: an emptied number field is refused with its name, not trained as 0', async () => {
+    const config: PlaygroundConfig = { ...defaultConfig, lanes: plainLanes(1), steps: 20 };
+    const page = await openPage(harness, encodeConfig(config));
+    // Once the run is done no verdict is announced over the status line.
+    await lanesAt(page, 20);
+    for (const [label, field] of [['L2 weight', 'l2'], ['Noise', 'data.noise'], ['Momentum', 'options.momentum'], ['Batch order seed', 'seed']] as const) {
+      const input = page.getByRole('spinbutton', { name: label, exact: true });
+      const before = await input.inputValue();
+      await input.fill('');
+      await page.getByRole('button', { name: 'Train from the start' }).click();
+      expect(await page.locator('#status').textContent()).toBe(`Not started: playground: ${field} must be ${field === 'seed' ? 'an integer >= 0' : 'a finite number >= 0'}, got NaN`);
+      expect(await page.evaluate(() => window.etagradPlayground.config())).toEqual(config);
+      await input.fill(before);
+    }
+    const init = page.getByRole('textbox', { name: 'Initial weights seed' });
+    await init.fill('');
+    await page.getByRole('button', { name: 'Train from the start' }).click();
+    expect(await page.locator('#status').textContent()).toBe('Not started: playground: model.init must be an integer >= 0, got NaN');
+    await page.close();
+  }, timeout);
+
+  test("misuse: a lesson chosen while micrograd's data still loads trains that lesson, every lane of it", async () => {
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1), steps: 10 }));
+    await lanesAt(page, 10);
+    // Two starts in one task: the first waits for bench/'s numbers, the second needs none.
+    await page.evaluate(() => {
+      for (const name of ['micrograd', 'regimes']) {
+        // Each start draws the controls anew.
+        const lesson = document.querySelector('select[name=lesson]') as HTMLSelectElement;
+        lesson.value = name;
+        lesson.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    });
+    const lanes = await lanesAt(page, 50);
+    expect(lanes).toHaveLength(3);
+    expect(await page.evaluate(() => window.etagradPlayground.config().lesson)).toBe('regimes');
+    // Lane 1 trains the regimes lesson's data, not micrograd's: its first loss is lane 2's start too.
+    expect(lanes[0]?.losses[0]).toBe(lanes[1]?.losses[0]);
+    await page.close();
+  }, timeout);
 });

@@ -64,3 +64,9 @@ test('a bad link is refused with the field and the value', () => {
   expect(() => readConfig({ ...defaultConfig, options: { nesterov: 1 } })).toThrow(/^playground: options.nesterov must be a boolean/);
   expect(() => readConfig({ ...defaultConfig, options: { beta9: 1 } })).toThrow(/beta9/);
 });
+
+test("a link's seeds must be integers (the generators refuse others), refused with the field", () => {
+  expect(() => readConfig({ ...defaultConfig, seed: 1.5 })).toThrow('playground: seed must be an integer >= 0, got 1.5');
+  expect(() => readConfig({ ...defaultConfig, data: { ...defaultConfig.data, seed: 0.5 } })).toThrow('playground: data.seed must be an integer >= 0, got 0.5');
+  expect(() => readConfig({ ...defaultConfig, model: { ...defaultConfig.model, init: 2.5 } })).toThrow('playground: model.init must be an integer >= 0, got 2.5');
+});
