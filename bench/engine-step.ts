@@ -27,7 +27,7 @@ export interface StepOps<V> {
  * `hinge` (`relu(1 - y·score)` for a label ±1), `decay` (`1e-4·Σp²`), and `graph` (the loss
  * `mean(hinges) + decay` and each point's score).
  */
-export function stepFunctions<V extends StepValue<V>>(ops: StepOps<V>) {
+export function stepFunctions<V extends StepValue<V>>({ dot: dotOf, sum: sumOf, mean: meanOf }: StepOps<V>) {
   const score = (model: ParameterModel<V>, x: readonly (V | number)[]): V => {
     const last = model.layers.length - 1;
     let h = x;
@@ -35,7 +35,7 @@ export function stepFunctions<V extends StepValue<V>>(ops: StepOps<V>) {
       const layer = model.layers[l] as ParameterModel<V>['layers'][number];
       const out: V[] = [];
       for (const { w, b } of layer) {
-        const act = ops.dot(w, h).add(b);
+        const act = dotOf(w, h).add(b);
         out.push(l === last ? act : act.relu());
       }
       h = out;
@@ -43,7 +43,7 @@ export function stepFunctions<V extends StepValue<V>>(ops: StepOps<V>) {
     return h[0] as V;
   };
   const hinge = (s: V, y: number): V => s.mul(-y).add(1).relu();
-  const decay = (parameters: readonly V[]): V => ops.sum(parameters.map((p) => p.mul(p))).mul(1e-4);
+  const decay = (parameters: readonly V[]): V => sumOf(parameters.map((p) => p.mul(p))).mul(1e-4);
   const graph = (model: ParameterModel<V>, data: { x: readonly (readonly (V | number)[])[]; y: readonly number[] }): { loss: V; scores: V[] } => {
     const scores: V[] = [];
     const losses: V[] = [];
@@ -52,7 +52,7 @@ export function stepFunctions<V extends StepValue<V>>(ops: StepOps<V>) {
       scores.push(s);
       losses.push(hinge(s, data.y[i] as number));
     }
-    return { loss: ops.mean(losses).add(decay(model.parameters)), scores };
+    return { loss: meanOf(losses).add(decay(model.parameters)), scores };
   };
   return { score, hinge, decay, graph };
 }
