@@ -18,4 +18,3 @@ export function prefixed(error: unknown, prefix: string): Error {
   const Type = [RangeError, TypeError, SyntaxError].find((T) => error instanceof T) ?? Error;
   return new Type(message, { cause: error });
 }
-

@@ -56,9 +56,9 @@ export class CheckpointFile {
     this.#write = write;
   }
 
-  /** The directory the log lives in: that of the file a symbolic link at `path` ends at. */
+  /** The directory the log lives in (see {@link logDirectory}). */
   #directory(): string {
-    this.#logDirectory ??= dirname(existsSync(this.path) ? realpathSync(this.path) : this.path);
+    this.#logDirectory ??= logDirectory(this.path);
     return this.#logDirectory;
   }
 
@@ -191,7 +191,7 @@ export function checkpointTarget(owner: string, name: string, path: unknown): Ch
  * (255 bytes) would otherwise pass and fail at the first save, after a run's first epoch.
  */
 function checkRoomForLog(owner: string, name: string, file: string): void {
-  const probe = join(dirname(file), newLog(basename(file)).file);
+  const probe = join(logDirectory(file), newLog(basename(file)).file);
   try {
     closeSync(openSync(probe, 'wx', 0o600));
     rmSync(probe, { force: true });
@@ -199,4 +199,9 @@ function checkRoomForLog(owner: string, name: string, file: string): void {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new RangeError(`${owner}: ${name} must leave room for its history log's name (21 more characters), got ${file} (${reason})`);
   }
+}
+
+/** The directory a checkpoint's history log lives in: that of the file a symbolic link at `path` ends at. */
+function logDirectory(path: string): string {
+  return dirname(existsSync(path) ? realpathSync(path) : path);
 }
