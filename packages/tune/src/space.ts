@@ -145,20 +145,17 @@ function checkChoice(path: string, values: unknown, schedules: boolean): readonl
   return values as readonly Json[];
 }
 
-/** The first part of `x` that JSON would not keep as it is (wrapped, so that `undefined` is reported too); null when it is all plain JSON. */
-function notJson(x: unknown): { readonly part: unknown } | null {
+/**
+ * The first part of `x` that JSON would not keep as it is (wrapped, so that `undefined` is reported
+ * too), a list or object that holds itself included; null when it is all plain JSON.
+ */
+function notJson(x: unknown, holders: readonly object[] = []): { readonly part: unknown } | null {
   if (x === null || typeof x === 'string' || typeof x === 'boolean') return null;
   if (typeof x === 'number') return Number.isFinite(x) ? null : { part: x };
-  if (Array.isArray(x)) {
-    for (const item of x) {
-      const bad = notJson(item);
-      if (bad !== null) return bad;
-    }
-    return null;
-  }
-  if (typeof x !== 'object' || ![Object.prototype, null].includes(Object.getPrototypeOf(x))) return { part: x };
-  for (const item of Object.values(x)) {
-    const bad = notJson(item);
+  const plain = Array.isArray(x) || (typeof x === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(x)));
+  if (!plain || holders.includes(x as object)) return { part: x };
+  for (const item of Object.values(x as object)) {
+    const bad = notJson(item, [...holders, x as object]);
     if (bad !== null) return bad;
   }
   return null;

@@ -37,6 +37,9 @@ describe('checkSpace', () => {
     refuse({ b: [10n] }, `randomSearch: space.b: choice[0] ${json} 10n`);
     refuse({ b: [new Date(0)] }, `randomSearch: space.b: choice[0] ${json} an object`);
     refuse({ b: [{ sizes: [16, Number.NaN] }] }, `randomSearch: space.b: choice[0] ${json} an object holding NaN`);
+    const cycle: unknown[] = [1];
+    cycle.push(cycle); // JSON.stringify throws on it; the check names it, no stack overflow
+    refuse({ b: [cycle] }, `randomSearch: space.b: choice[0] ${json} an array of length 2`);
     expect(() => checkSpace('randomSearch', { b: { choice: [Number.NaN] } }, false)).toThrow(RangeError);
     expect(checkSpace('gridSearch', { b: [null, true, 'x', [1, { a: [] }], Object.create(null)] }, true)).toHaveLength(1);
     refuse({ schedule: ['constant(1)', 'cosine('] }, "randomSearch: space.schedule: choice[1] must be a schedule expression, got 'cosine(' (");
