@@ -19,10 +19,12 @@ const TARGET_HAND = 15; // engine within this factor of the hand-written step
 const TOLERANCE = 1e-9;
 
 const gc = (globalThis as { gc?: () => void }).gc;
+/** Bytes in use after two collections: the heap, and array buffers (a typed array's storage lives outside it). */
 const heapAfterGc = (): number => {
   gc?.();
   gc?.();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 };
 
 const data = demoData();
@@ -179,7 +181,7 @@ const pad = (cells: string[], widths: number[]): string =>
 function main(): void {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`etagrad engine bench, ${new Date().toISOString()}, Node ${process.version}, ${cpu} x${cpus().length}`);
-  console.log(gc === undefined ? 'no global.gc: run with --expose-gc for bytes per node' : 'heap measured after global.gc()');
+  console.log(gc === undefined ? 'no global.gc: run with --expose-gc for bytes per node' : 'heap and array buffers measured after global.gc()');
 
   const losses = lossesAfter100();
   const same = Math.abs(losses.engine - losses.naive) <= TOLERANCE;
