@@ -77,6 +77,8 @@ export function relabel(view: LaneView | undefined, spec: LaneSpec): void {
  * @param news - what the worker sent
  */
 export function absorb(view: LaneView, news: LaneNews): boolean {
+  // A stopped lane's run is over: nothing sent after its end is its news.
+  if (view.verdict === 'stopped') return false;
   view.losses.push(...news.losses);
   view.lrs.push(...news.lrs);
   view.step = news.step;
@@ -88,6 +90,19 @@ export function absorb(view: LaneView, news: LaneNews): boolean {
   view.verdict = news.verdict;
   view.text = news.text;
   return changed;
+}
+
+/**
+ * Ends the lane where it is, its run having failed: a lane still running is shown stopped at its
+ * step (a finished lane keeps its verdict).
+ *
+ * @param view - the lane
+ */
+export function halt(view: LaneView): void {
+  view.done = true;
+  if (view.verdict !== 'running') return;
+  view.verdict = 'stopped';
+  view.text = `stopped at step ${view.step}: the run ended with an error`;
 }
 
 /**

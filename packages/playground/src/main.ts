@@ -7,7 +7,7 @@ import { exportJson } from './export-json.js';
 import { exportTypeScript } from './export-ts.js';
 import { lrFindSvg } from '@etagrad/tune';
 import { paintPoints, pointAt } from './heatmap.js';
-import { absorb, drawLane, makeLaneView, relabel, type LaneView } from './lane-view.js';
+import { absorb, drawLane, halt, makeLaneView, relabel, type LaneView } from './lane-view.js';
 import { isLesson, lessons } from './lessons.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { LrFindResult } from '@etagrad/tune';
@@ -144,13 +144,35 @@ function draw(): void {
   } else if (chartsTimer === 0) {
     chartsTimer = window.setTimeout(() => {
       chartsTimer = 0;
-      if (frame === 0) frame = requestAnimationFrame(draw);
+      requestDraw();
     }, 250);
   }
 }
 
 let chartsDrawn = -Infinity;
 let chartsTimer = 0;
+
+/** Draws what changed at the next frame (once, however often it is asked). */
+function requestDraw(): void {
+  if (frame === 0) frame = requestAnimationFrame(draw);
+}
+
+/**
+ * Shows `problem` in the status line and ends the run on the page: no lane is left running (the
+ * worker's errors end its run, and a failed worker trains nothing).
+ */
+function fail(problem: string): void {
+  announce(`Error: ${problem}`);
+  views.forEach(halt);
+  requestDraw();
+}
+
+/**
+ * What went wrong in the worker itself: its uncaught error's message or, without one, that it did
+ * not load (a worker script that fails to load fires a bare `error` event).
+ */
+const workerFailure = (event: Event): string =>
+  event instanceof ErrorEvent && event.message !== '' ? `the training worker failed: ${event.message}` : 'the training worker failed to load';
 
 worker.onmessage = (event: MessageEvent<FromWorker>) => {
   const message = event.data;
@@ -167,7 +189,7 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const view = views[i];
         if (view !== undefined && absorb(view, news) && news.verdict !== 'running') announce(`Lane ${i + 1} (×${view.multiplier}): ${news.text}`);
       });
-      if (frame === 0) frame = requestAnimationFrame(draw);
+      requestDraw();
       return;
     case 'scheduled': {
       // The link keeps each lane's whole schedule, the change and its step included: a reload
@@ -186,10 +208,12 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       showRangeTest(message.result);
       return;
     case 'error':
-      announce(`Error: ${message.message}`);
+      fail(message.message);
       return;
   }
 };
+worker.onerror = (event) => fail(workerFailure(event));
+worker.onmessageerror = () => fail('a message from the training worker could not be read');
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

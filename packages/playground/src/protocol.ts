@@ -48,4 +48,5 @@ export type FromWorker =
   | { readonly type: 'scheduled'; readonly schedules: readonly (readonly [lane: number, schedule: string])[] }
   | { readonly type: 'export'; readonly id: number; readonly recipe: LaneRecipe; readonly checkpoint: Checkpoint }
   | { readonly type: 'rangeTest'; readonly result: LrFindResult }
+  /** The run (if any) ended with this error: the worker trains nothing more until the next start. */
   | { readonly type: 'error'; readonly message: string };

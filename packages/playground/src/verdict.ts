@@ -1,7 +1,10 @@
 // The live verdict on a lane, worked out from what it did so far (never from its rate).
 
-/** What `lanes()` reports: exactly one of these, whatever longer text the page shows. */
-export type VerdictName = 'running' | 'too low' | 'well chosen' | 'diverged';
+/**
+ * What `lanes()` reports: exactly one of these, whatever longer text the page shows. `'stopped'`
+ * is the page's, never {@link judgeLane}'s: the run ended with an error before the lane finished.
+ */
+export type VerdictName = 'running' | 'too low' | 'well chosen' | 'diverged' | 'stopped';
 
 /** Thresholds of {@link judgeLane}, relative to the loss of the first update. */
 export const verdictRules = {

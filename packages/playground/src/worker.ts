@@ -96,10 +96,9 @@ function slice(): void {
     train(state);
   } catch (error) {
     // An update that throws (a schedule's rate turning NaN, ...) ends the run: the page gets the
-    // message and the updates made before it.
-    run = null;
-    fail(error);
+    // updates made before it, then the message.
     report(state, true);
+    fail(error);
   }
 }
 
@@ -119,11 +118,16 @@ function train(state: Running): void {
 
 function handle(message: ToWorker): void {
   switch (message.type) {
-    case 'start':
+    case 'start': {
       run = null;
       latest += 1;
-      void start(message.config, latest).catch(fail);
+      const id = latest;
+      // A start dropped for a newer one drops its failure too: the newer run goes on.
+      void start(message.config, id).catch((error: unknown) => {
+        if (id === latest) fail(error);
+      });
       return;
+    }
     case 'pause':
       if (run !== null) run.paused = true;
       return;
@@ -138,7 +142,6 @@ function handle(message: ToWorker): void {
       schedule();
       return;
     }
-      return;
     case 'rangeTest':
       if (run !== null) post({ type: 'rangeTest', result: rangeTest(run.config, run.demo) });
       return;
@@ -151,7 +154,9 @@ function handle(message: ToWorker): void {
   }
 }
 
+/** Ends the run, if any, and tells the page why. */
 function fail(error: unknown): void {
+  run = null;
   post({ type: 'error', message: thrownMessage(error) });
 }
 

@@ -47,9 +47,16 @@ export async function openHarness(executablePath: string): Promise<Harness> {
   };
 }
 
+/** What {@link openPage} does besides opening the page. */
+export interface OpenOptions {
+  /** Runs before the page loads, e.g. to route its requests (`page.route`). */
+  readonly before?: (page: Page) => Promise<void>;
+}
+
 /** Opens the page at `fragment` and waits for its surface. */
-export async function openPage(harness: Harness, fragment: string): Promise<Page> {
+export async function openPage(harness: Harness, fragment: string, { before }: OpenOptions = {}): Promise<Page> {
   const page = await harness.context.newPage();
+  await before?.(page);
   await page.goto(`${harness.url}${fragment}`);
   await page.waitForFunction(() => 'etagradPlayground' in window);
   return page;

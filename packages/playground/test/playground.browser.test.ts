@@ -25,6 +25,16 @@ async function downloaded(page: Page, button: string): Promise<string> {
   return readFileSync(await download.path(), 'utf8');
 }
 
+/** The status line, once it shows an error. */
+async function errorShown(page: Page): Promise<string | null> {
+  await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Error:') === true, null, { timeout: 170_000 });
+  return page.locator('#status').textContent();
+}
+
+/** Each lane's verdict as the page draws it (its `data-verdict`). */
+const drawnVerdicts = (page: Page): Promise<(string | undefined)[]> =>
+  page.locator('.lane').evaluateAll((lanes) => lanes.map((lane) => (lane as HTMLElement).dataset['verdict']));
+
 /**
  * The default configuration with Node's moons passed in as numbers (a browser's Math.sin may
  * differ from Node's in the last bit, so moons generated in the page may too).
@@ -290,9 +300,39 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   test('misuse: a schedule whose rate turns NaN mid-run stops the run with its message, the updates before it shown', async () => {
     // ×0 of 1e300·2^k: 0 until 2^k overflows at step 28, then 0 × Infinity.
     const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(0), steps: 100, schedule: 'exponential({ initial: 1e300, rate: 2 })' }));
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Error:') === true, null, { timeout: 170_000 });
-    expect(await page.locator('#status').textContent()).toBe('Error: SGD: lr (schedule at step 28) must be a finite number >= 0, got NaN');
+    expect(await errorShown(page)).toBe('Error: SGD: lr (schedule at step 28) must be a finite number >= 0, got NaN');
     await expect.poll(async () => (await page.evaluate(() => window.etagradPlayground.lanes()))[0]?.step).toBe(28);
+    expect((await page.evaluate(() => window.etagradPlayground.lanes()))[0]?.verdict).toBe('stopped');
+    await page.close();
+  }, timeout);
+
+  test('misuse: a training worker that fails to load, or throws as it loads, is named in the status line, and no lane is left running', async () => {
+    for (const [answer, message] of [
+      [{ status: 404, contentType: 'text/plain', body: 'Not Found' }, 'Error: the training worker failed to load'],
+      [{ contentType: 'text/javascript', body: "throw new Error('broken build');" }, 'Error: the training worker failed: Uncaught Error: broken build'],
+    ] as const) {
+      const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1, 2) }), {
+        before: async (p) => {
+          await p.route('**/assets/worker-*.js', (route) => route.fulfill(answer));
+        },
+      });
+      expect(await errorShown(page)).toBe(message);
+      expect((await page.evaluate(() => window.etagradPlayground.lanes())).map((l) => l.verdict)).toEqual(['stopped', 'stopped']);
+      await expect.poll(() => drawnVerdicts(page)).toEqual(['stopped', 'stopped']);
+      expect(await page.locator('.lane .verdict').allTextContents()).toEqual(['stopped at step 0: the run ended with an error', 'stopped at step 0: the run ended with an error']);
+      await page.close();
+    }
+  }, timeout);
+
+  test('misuse: a start the worker refuses (no points left) says why, and no lane is left running', async () => {
+    // At rate 0 the loss never falls: the lanes run, unjudged, until the start that fails.
+    const data = { ...defaultConfig.data, kind: 'points', points: [[-1, 0, 0], [1, 0, 1]] } as const;
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, data, lanes: plainLanes(1, 2), steps: 1_000_000, schedule: 'constant(0)' }));
+    await lanesAt(page, 5);
+    await page.getByRole('button', { name: 'Remove added points (2)' }).click();
+    expect(await errorShown(page)).toBe('Error: playground: data must have at least one point, got 0');
+    expect((await page.evaluate(() => window.etagradPlayground.lanes())).map((l) => l.verdict)).toEqual(['stopped', 'stopped']);
+    await expect.poll(() => drawnVerdicts(page)).toEqual(['stopped', 'stopped']);
     await page.close();
   }, timeout);
 
