@@ -231,8 +231,9 @@ export function scalarAt(owner: string, name: string, x: Scalar, rule: NumberRul
 }
 
 /**
- * Refresh the scheduled options of `hyper` for update `step`, lr included (times `lrScale`).
- * Allocates nothing: `scheduled` is built once when the options are set.
+ * Refresh the scheduled options of `hyper` for update `step`, lr included (times `lrScale`),
+ * errors naming each option after `where` (`'params[1].'`: which group). Allocates nothing
+ * (but an error): `scheduled` is built once when the options are set.
  */
 export function resolveInto<H extends CommonHyper>(
   owner: string,
@@ -241,12 +242,13 @@ export function resolveInto<H extends CommonHyper>(
   scheduled: readonly Scheduled[],
   step: number,
   lrScale: number,
+  where: string,
 ): void {
-  hyper.lr = scalarAt(owner, 'lr', lr, nonNegative, step) * lrScale;
+  hyper.lr = scalarAt(owner, `${where}lr`, lr, nonNegative, step) * lrScale;
   const values = hyper as unknown as Values;
   for (const { key, index, schedule, rule } of scheduled) {
-    if (index < 0) values[key] = scalarAt(owner, key, schedule, rule, step);
-    else (values[key] as number[])[index] = scalarAt(owner, `${key}[${index}]`, schedule, rule, step);
+    if (index < 0) values[key] = scalarAt(owner, `${where}${key}`, schedule, rule, step);
+    else (values[key] as number[])[index] = scalarAt(owner, `${where}${key}[${index}]`, schedule, rule, step);
   }
 }
 
@@ -274,7 +276,7 @@ export function readGroupOptions<H extends CommonHyper>(
   const scheduled = scheduledOf(rules.table, raw);
   // Made once per group (pairs copied), then refreshed in place at every update by resolveInto.
   const hyper = Object.fromEntries(Object.entries(raw).map(([key, x]) => [key, Array.isArray(x) ? [...x] : x])) as H;
-  resolveInto(owner, hyper, (raw as Raw<CommonHyper>).lr, scheduled, 0, 1);
+  resolveInto(owner, hyper, (raw as Raw<CommonHyper>).lr, scheduled, 0, 1, prefix);
   rules.check?.(owner, hyper, prefix);
   return { raw, hyper, scheduled };
 }

@@ -50,6 +50,8 @@ export interface Slot<S> {
  * place) and its parameters.
  */
 export interface Group<H, S, C = unknown> extends GroupOptions<H> {
+  /** How errors name this group's options: `'params[1].'` when there are several groups, else `''`. */
+  readonly where: string;
   readonly slots: Slot<S>[];
   /** The current update's shared quantities (bias corrections, ...), refilled before each update. */
   readonly constants: C;
@@ -132,9 +134,11 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
     const fallback = readHyper(owner, definition.table, given, defaults, { partial: true });
     const read = readParams(owner, params, hyperKeys);
     this.#groups = read.map((group, i) => {
-      const options = readGroupOptions(owner, definition, group.options, fallback as Preset<H>, read.length > 1 ? `params[${i}].` : '', hint);
+      const where = read.length > 1 ? `params[${i}].` : '';
+      const options = readGroupOptions(owner, definition, group.options, fallback as Preset<H>, where, hint);
       return {
         ...options,
+        where,
         slots: group.params.map((param, j) => ({
           param,
           name: group.names?.[j] ?? null,
@@ -229,8 +233,8 @@ export class OptimizerBase<H extends CommonHyper, S extends Buffers, C = UpdateN
     }
     const step = counts.stepCount;
     for (const group of this.#groups) {
-      resolveInto(owner, group.hyper, lrOf(group), group.scheduled, step, counts.lrScale);
-      if (group.scheduled.length > 0) this.#definition.check?.(owner, group.hyper, '');
+      resolveInto(owner, group.hyper, lrOf(group), group.scheduled, step, counts.lrScale, group.where);
+      if (group.scheduled.length > 0) this.#definition.check?.(owner, group.hyper, group.where);
     }
     const { update, perUpdate } = this.#definition;
     const t = step + 1;

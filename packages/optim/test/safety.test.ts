@@ -60,6 +60,16 @@ describe('a schedule yielding an invalid value is an error at that step', () => 
     expect(() => opt.step()).toThrow(new RangeError('Adam: lr (schedule at step 1) must be a finite number >= 0, got Infinity'));
   });
 
+  test('with several groups, the error names the group whose schedule went wrong', () => {
+    const [a, b] = [{ data: 1, grad: 1 }, { data: 1, grad: 1 }];
+    const opt = new SGD([{ params: [a] }, { params: [b], lr: rogue((k) => [0.1, -0.1][k] ?? 0) }], { lr: 0.1 });
+    opt.step();
+    expect(() => opt.step()).toThrow(new RangeError('SGD: params[1].lr (schedule at step 1) must be a finite number >= 0, got -0.1'));
+    const adam = new Adam([{ params: [a] }, { params: [b], betas: [rogue((k) => (k === 0 ? 0.9 : 1.2)), 0.999] }], { lr: 0.1 });
+    adam.step();
+    expect(() => adam.step()).toThrow(new RangeError('Adam: params[1].betas[0] (schedule at step 1) must be in [0, 1), got 1.2'));
+  });
+
   test('checked at step 0 when the optimizer is made', () => {
     expect(() => new SGD([{ data: 1, grad: 0 }], { lr: rogue(() => -1) })).toThrow(
       new RangeError('SGD: lr (schedule at step 0) must be a finite number >= 0, got -1'),
