@@ -22,8 +22,11 @@ const form = $<HTMLFormElement>('controls');
 const status = $('status');
 const lesson = $('lesson');
 
-const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-const send = (message: ToWorker): void => worker.postMessage(message);
+/** The training worker: none before the first start, nor after it failed (the next start makes one). */
+let worker: Worker | null = null;
+const send = (message: ToWorker): void => worker?.postMessage(message);
+/** The latest start's `run`: the worker's messages about any other run are dropped. */
+let run = 0;
 
 let config: PlaygroundConfig = defaultConfig;
 let views: LaneView[] = [];
@@ -78,7 +81,11 @@ function start(next: PlaygroundConfig, notice = ''): void {
   charts = makeCharts($('loss-chart'), $('lr-chart'), config.lanes.map(laneLabel));
   bounds = null;
   paused = false;
-  send({ type: 'start', config });
+  // An export still awaited is of a lane of the run this start ends: its answer is dropped.
+  exports.clear();
+  worker ??= makeWorker();
+  run += 1;
+  send({ type: 'start', run, config });
   announce(`${notice === '' ? '' : `${notice} `}Training ${views.length} lane${views.length === 1 ? '' : 's'} for ${config.steps} steps.`);
 }
 
@@ -174,8 +181,11 @@ function fail(problem: string): void {
 const workerFailure = (event: Event): string =>
   event instanceof ErrorEvent && event.message !== '' ? `the training worker failed: ${event.message}` : 'the training worker failed to load';
 
-worker.onmessage = (event: MessageEvent<FromWorker>) => {
+/** Takes in a message from the worker, if it is about the latest start's run. */
+function receive(event: MessageEvent<FromWorker>): void {
   const message = event.data;
+  // News of an earlier run that was still on its way when this one started is not this run's.
+  if (message.run !== run) return;
   switch (message.type) {
     case 'started':
       bounds = message.bounds;
@@ -211,9 +221,24 @@ worker.onmessage = (event: MessageEvent<FromWorker>) => {
       fail(message.message);
       return;
   }
-};
-worker.onerror = (event) => fail(workerFailure(event));
-worker.onmessageerror = () => fail('a message from the training worker could not be read');
+}
+
+/**
+ * A training worker wired to the page. Its own `error` (it did not load, or threw outside its
+ * message handler) ends it, so that the next start makes a new one; an error it reports in a
+ * message leaves it working.
+ */
+function makeWorker(): Worker {
+  const made = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  made.onmessage = receive;
+  made.onerror = (event) => {
+    made.terminate();
+    worker = null;
+    fail(workerFailure(event));
+  };
+  made.onmessageerror = () => fail('a message from the training worker could not be read');
+  return made;
+}
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

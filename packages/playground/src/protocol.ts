@@ -8,7 +8,8 @@ import type { VerdictName } from './verdict.js';
 
 /** What the page asks the worker. */
 export type ToWorker =
-  | { readonly type: 'start'; readonly config: PlaygroundConfig }
+  /** Trains `config` from the start; `run` names this run in everything the worker says of it. */
+  | { readonly type: 'start'; readonly run: number; readonly config: PlaygroundConfig }
   | { readonly type: 'pause' }
   | { readonly type: 'resume' }
   /** Apply a schedule to lanes from their next update on. */
@@ -35,8 +36,8 @@ export interface LaneNews {
   readonly grid: Float32Array | null;
 }
 
-/** What the worker tells the page. */
-export type FromWorker =
+/** What the worker tells the page of a run. */
+export type RunNews =
   | {
       readonly type: 'started';
       /** The training points (labels 0/1) and the square the heatmaps cover. */
@@ -50,3 +51,9 @@ export type FromWorker =
   | { readonly type: 'rangeTest'; readonly result: LrFindResult }
   /** The run (if any) ended with this error: the worker trains nothing more until the next start. */
   | { readonly type: 'error'; readonly message: string };
+
+/**
+ * What the worker tells the page, with the `run` of the start it is about: after a new start the
+ * page drops what the worker said of an earlier run that was still on its way.
+ */
+export type FromWorker = RunNews & { readonly run: number };

@@ -6,7 +6,7 @@ import { classOf } from './data.js';
 import { Lane } from './lane.js';
 import { rangeTest } from './range-test.js';
 import type { MicrogradDemo } from './micrograd-demo.js';
-import type { FromWorker, LaneNews, ToWorker } from './protocol.js';
+import type { FromWorker, LaneNews, RunNews, ToWorker } from './protocol.js';
 import { boundsOf, gridScores, scoreInto, snapshotOf, type Bounds } from './scores.js';
 import { judgeLane } from './verdict.js';
 
@@ -25,11 +25,16 @@ interface Running {
 }
 
 let run: Running | null = null;
-/** The latest start asked for: a start still loading its data when a newer one came is dropped. */
+/**
+ * The page's `run` of the latest start: a start still loading its data when a newer one came is
+ * dropped, and so is the run before it, so all the worker says is about this run.
+ */
 let latest = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-const post = (message: FromWorker, transfer: Transferable[] = []): void => self.postMessage(message, { transfer });
+/** Tells the page `news` of the latest start's run. */
+const post = (news: RunNews, transfer: Transferable[] = []): void =>
+  self.postMessage({ ...news, run: latest } satisfies FromWorker, { transfer });
 
 async function demoFor(config: PlaygroundConfig): Promise<MicrogradDemo | null> {
   const needed = config.data.kind === 'micrograd' || config.model.init === 'micrograd';
@@ -120,7 +125,7 @@ function handle(message: ToWorker): void {
   switch (message.type) {
     case 'start': {
       run = null;
-      latest += 1;
+      latest = message.run;
       const id = latest;
       // A start dropped for a newer one drops its failure too: the newer run goes on.
       void start(message.config, id).catch((error: unknown) => {

@@ -53,6 +53,32 @@ export interface OpenOptions {
   readonly before?: (page: Page) => Promise<void>;
 }
 
+/** The workers a page made, in order, where {@link recordWorkers} keeps them. */
+export interface MadeWorkers {
+  workersMade: Worker[];
+}
+
+/**
+ * Keeps every Worker the page makes, from before its scripts run, in `window.workersMade`, so a
+ * test can count them and send their messages again (an {@link OpenOptions} `before`).
+ */
+export async function recordWorkers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const made: Worker[] = [];
+    (window as unknown as MadeWorkers).workersMade = made;
+    window.Worker = class extends Worker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        made.push(this);
+      }
+    };
+  });
+}
+
+/** How many workers the page has made, with {@link recordWorkers}. */
+export const workersMade = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as MadeWorkers).workersMade.length);
+
 /** Opens the page at `fragment` and waits for its surface. */
 export async function openPage(harness: Harness, fragment: string, { before }: OpenOptions = {}): Promise<Page> {
   const page = await harness.context.newPage();

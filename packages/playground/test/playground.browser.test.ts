@@ -11,8 +11,10 @@ import { demoData, demoLr, demoModel } from '../../../bench/model.js';
 import { engineModel, engineStep } from '../../../bench/engine-step.js';
 import { defaultConfig, plainLanes, type PlaygroundConfig } from '../src/config.js';
 import { Lane } from '../src/lane.js';
+import type { FromWorker } from '../src/protocol.js';
+import type { LaneReport } from '../src/surface.js';
 import { encodeConfig, readFragment } from '../src/url-state.js';
-import { chromiumPath, lanesAt, openHarness, openPage, type Harness } from './browser.js';
+import { chromiumPath, lanesAt, openHarness, openPage, recordWorkers, workersMade, type Harness, type MadeWorkers } from './browser.js';
 
 if (chromiumPath === null) console.log('playground browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)');
 
@@ -306,20 +308,25 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     await page.close();
   }, timeout);
 
-  test('misuse: a training worker that fails to load, or throws as it loads, is named in the status line, and no lane is left running', async () => {
+  test('misuse: a training worker that fails to load, or throws as it loads, is named in the status line, and no lane is left running; the next start trains in a new worker', async () => {
     for (const [answer, message] of [
       [{ status: 404, contentType: 'text/plain', body: 'Not Found' }, 'Error: the training worker failed to load'],
       [{ contentType: 'text/javascript', body: "throw new Error('broken build');" }, 'Error: the training worker failed: Uncaught Error: broken build'],
     ] as const) {
-      const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1, 2) }), {
+      const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1, 2), steps: 20 }), {
         before: async (p) => {
-          await p.route('**/assets/worker-*.js', (route) => route.fulfill(answer));
+          await recordWorkers(p);
+          // Only the first worker's script is broken: the one made for the next start loads.
+          await p.route('**/assets/worker-*.js', (route) => route.fulfill(answer), { times: 1 });
         },
       });
       expect(await errorShown(page)).toBe(message);
       expect((await page.evaluate(() => window.etagradPlayground.lanes())).map((l) => l.verdict)).toEqual(['stopped', 'stopped']);
       await expect.poll(() => drawnVerdicts(page)).toEqual(['stopped', 'stopped']);
       expect(await page.locator('.lane .verdict').allTextContents()).toEqual(['stopped at step 0: the run ended with an error', 'stopped at step 0: the run ended with an error']);
+      await page.getByRole('button', { name: 'Train from the start' }).click();
+      expect((await lanesAt(page, 20)).map((l) => l.losses.length)).toEqual([20, 20]);
+      expect(await workersMade(page)).toBe(2);
       await page.close();
     }
   }, timeout);
@@ -327,12 +334,18 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
   test('misuse: a start the worker refuses (no points left) says why, and no lane is left running', async () => {
     // At rate 0 the loss never falls: the lanes run, unjudged, until the start that fails.
     const data = { ...defaultConfig.data, kind: 'points', points: [[-1, 0, 0], [1, 0, 1]] } as const;
-    const page = await openPage(harness, encodeConfig({ ...defaultConfig, data, lanes: plainLanes(1, 2), steps: 1_000_000, schedule: 'constant(0)' }));
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, data, lanes: plainLanes(1, 2), steps: 1_000_000, schedule: 'constant(0)' }), { before: recordWorkers });
     await lanesAt(page, 5);
     await page.getByRole('button', { name: 'Remove added points (2)' }).click();
     expect(await errorShown(page)).toBe('Error: playground: data must have at least one point, got 0');
     expect((await page.evaluate(() => window.etagradPlayground.lanes())).map((l) => l.verdict)).toEqual(['stopped', 'stopped']);
     await expect.poll(() => drawnVerdicts(page)).toEqual(['stopped', 'stopped']);
+    // The worker that said so is alive: the next start trains in it.
+    await page.getByRole('spinbutton', { name: 'New point x' }).fill('1');
+    await page.getByRole('spinbutton', { name: 'New point y' }).fill('0');
+    await page.getByRole('button', { name: 'Add the point' }).click();
+    await lanesAt(page, 5);
+    expect(await workersMade(page)).toBe(1);
     await page.close();
   }, timeout);
 
@@ -374,6 +387,27 @@ describe.skipIf(chromiumPath === null)('the playground in Chromium', () => {
     expect(await page.evaluate(() => window.etagradPlayground.config().lesson)).toBe('regimes');
     // Lane 1 trains the regimes lesson's data, not micrograd's: its first loss is lane 2's start too.
     expect(lanes[0]?.losses[0]).toBe(lanes[1]?.losses[0]);
+    await page.close();
+  }, timeout);
+
+  test('misuse: news of the previous run that arrives after "Train from the start" is not taken by the new lanes', async () => {
+    const page = await openPage(harness, encodeConfig({ ...defaultConfig, lanes: plainLanes(1, 2), steps: 1_000_000, schedule: 'constant(0)' }), { before: recordWorkers });
+    await lanesAt(page, 5);
+    // At the worker's next news of the run: a new start, then that news again, as news still on its
+    // way when the page started would come (the page's own handler, registered first, took it once).
+    const lanes = await page.evaluate(() => new Promise<LaneReport[]>((resolve) => {
+      const [worker] = (window as unknown as MadeWorkers).workersMade;
+      worker?.addEventListener('message', function again(event: MessageEvent<FromWorker>) {
+        if (event.data.type !== 'progress') return;
+        worker.removeEventListener('message', again);
+        (document.getElementById('controls') as HTMLFormElement).requestSubmit();
+        worker.dispatchEvent(new MessageEvent('message', { data: event.data }));
+        resolve(window.etagradPlayground.lanes());
+      });
+    }));
+    expect(lanes.map((l) => [l.step, l.losses.length, l.verdict])).toEqual([[0, 0, 'running'], [0, 0, 'running']]);
+    // The new run's own news: one loss per update, from update 0.
+    expect((await lanesAt(page, 20)).every((l) => l.losses.length === l.step)).toBe(true);
     await page.close();
   }, timeout);
 });
