@@ -68,6 +68,9 @@ describe('a schedule yielding an invalid value is an error at that step', () => 
     const adam = new Adam([{ params: [a] }, { params: [b], betas: [rogue((k) => (k === 0 ? 0.9 : 1.2)), 0.999] }], { lr: 0.1 });
     adam.step();
     expect(() => adam.step()).toThrow(new RangeError('Adam: params[1].betas[0] (schedule at step 1) must be in [0, 1), got 1.2'));
+    const nesterov = new SGD([{ params: [a] }, { params: [b], momentum: rogue((k) => (k === 0 ? 0.9 : 0)), nesterov: true }], { lr: 0.1 });
+    nesterov.step();
+    expect(() => nesterov.step()).toThrow(new RangeError('SGD: params[1].momentum must be > 0 with nesterov, got 0'));
   });
 
   test('checked at step 0 when the optimizer is made', () => {
