@@ -232,8 +232,8 @@ export function scalarAt(owner: string, name: string, x: Scalar, rule: NumberRul
 
 /**
  * Refresh the scheduled options of `hyper` for update `step`, lr included (times `lrScale`),
- * errors naming each option after `where` (`'params[1].'`: which group). Allocates nothing
- * (but an error): `scheduled` is built once when the options are set.
+ * errors naming each option after `where` (`'params[1].'`: which group). Work per update is
+ * per scheduled option, never per parameter: `scheduled` is built once when the options are set.
  */
 export function resolveInto<H extends CommonHyper>(
   owner: string,
